@@ -1,0 +1,170 @@
+using System.Globalization;
+
+namespace GbAtomistics.IO;
+
+/// <summary>
+/// Fast, exact parsing of ASCII numbers from byte spans. Decimal numbers with at most 15 significant digits and
+/// a small exponent take Clinger's fast path (one exact multiplication or division of exactly representable
+/// values, so the result is correctly rounded); anything else falls back to the runtime parser.
+/// </summary>
+internal static class AsciiNumber
+{
+    private static readonly double[] Pow10 =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    /// <summary>Parses a finite or non-finite double. False when the token is not a number.</summary>
+    public static bool TryParseDouble(ReadOnlySpan<byte> s, out double value)
+    {
+        int i = 0;
+        int n = s.Length;
+        bool negative = false;
+        if (i < n && (s[i] == (byte)'-' || s[i] == (byte)'+'))
+        {
+            negative = s[i] == (byte)'-';
+            i++;
+        }
+
+        ulong mantissa = 0;
+        int digits = 0;
+        int scale = 0;
+        int start = i;
+        while (i < n && (uint)(s[i] - '0') <= 9)
+        {
+            if (digits < 19)
+            {
+                mantissa = mantissa * 10 + (uint)(s[i] - '0');
+                if (mantissa != 0) digits++;
+            }
+            else
+            {
+                scale++;
+                digits++;
+            }
+
+            i++;
+        }
+
+        bool any = i > start;
+        if (i < n && s[i] == (byte)'.')
+        {
+            i++;
+            int fracStart = i;
+            while (i < n && (uint)(s[i] - '0') <= 9)
+            {
+                if (digits < 19)
+                {
+                    mantissa = mantissa * 10 + (uint)(s[i] - '0');
+                    if (mantissa != 0) digits++;
+                    scale--;
+                }
+                else
+                {
+                    digits++;
+                }
+
+                i++;
+            }
+
+            any |= i > fracStart;
+        }
+
+        if (!any)
+        {
+            return Fallback(s, out value);
+        }
+
+        if (i < n && (s[i] == (byte)'e' || s[i] == (byte)'E'))
+        {
+            i++;
+            bool expNegative = false;
+            if (i < n && (s[i] == (byte)'-' || s[i] == (byte)'+'))
+            {
+                expNegative = s[i] == (byte)'-';
+                i++;
+            }
+
+            int expStart = i;
+            int exp = 0;
+            while (i < n && (uint)(s[i] - '0') <= 9)
+            {
+                if (exp < 100000) exp = exp * 10 + (s[i] - '0');
+                i++;
+            }
+
+            if (i == expStart)
+            {
+                value = 0;
+                return false;
+            }
+
+            scale += expNegative ? -exp : exp;
+        }
+
+        if (i != n)
+        {
+            return Fallback(s, out value);
+        }
+
+        if (digits <= 15 && scale >= -22 && scale <= 22)
+        {
+            double m = mantissa;
+            value = scale >= 0 ? m * Pow10[scale] : m / Pow10[-scale];
+            if (negative) value = -value;
+            return true;
+        }
+
+        return Fallback(s, out value);
+    }
+
+    /// <summary>Parses a signed 64-bit integer. False when the token is not an integer.</summary>
+    public static bool TryParseLong(ReadOnlySpan<byte> s, out long value)
+    {
+        int i = 0;
+        bool negative = false;
+        if (s.Length > 0 && (s[0] == (byte)'-' || s[0] == (byte)'+'))
+        {
+            negative = s[0] == (byte)'-';
+            i = 1;
+        }
+
+        if (i == s.Length || s.Length - i > 18)
+        {
+            return long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        }
+
+        long v = 0;
+        for (; i < s.Length; i++)
+        {
+            uint d = (uint)(s[i] - '0');
+            if (d > 9)
+            {
+                value = 0;
+                return false;
+            }
+
+            v = v * 10 + d;
+        }
+
+        value = negative ? -v : v;
+        return true;
+    }
+
+    /// <summary>Parses a 32-bit integer. False when the token is not an integer in range.</summary>
+    public static bool TryParseInt(ReadOnlySpan<byte> s, out int value)
+    {
+        if (TryParseLong(s, out long v) && v >= int.MinValue && v <= int.MaxValue)
+        {
+            value = (int)v;
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    private static bool Fallback(ReadOnlySpan<byte> s, out double value) =>
+        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+}

@@ -1,0 +1,161 @@
+namespace GbAtomistics.IO;
+
+/// <summary>
+/// Reads a byte stream line by line without allocating per line. Accepts LF and CRLF endings and a last line
+/// without a newline. Lines are views into an internal buffer, valid until the next call.
+/// </summary>
+internal sealed class LineReader : IDisposable
+{
+    private readonly Stream _stream;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private long _bufferOffset; // stream offset of _buffer[0]
+    private int _lastLineStart = -1;
+
+    public LineReader(Stream stream, string path, int bufferSize = 1 << 20)
+    {
+        _stream = stream;
+        Path = path;
+        _buffer = new byte[bufferSize];
+    }
+
+    /// <summary>The file as the user named it, for messages.</summary>
+    public string Path { get; }
+
+    /// <summary>1-based number of the line last returned (0 before the first).</summary>
+    public long LineNumber { get; private set; }
+
+    /// <summary>Offset, in the (decompressed) stream, of the start of the next line.</summary>
+    public long Position => _bufferOffset + _start;
+
+    /// <summary>Reads the next line without its ending. False at the end of the stream.</summary>
+    public bool TryReadLine(out ReadOnlySpan<byte> line)
+    {
+        while (true)
+        {
+            int nl = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            if (nl >= 0)
+            {
+                _lastLineStart = _start;
+                line = TrimCr(_buffer.AsSpan(_start, nl));
+                _start += nl + 1;
+                LineNumber++;
+                return true;
+            }
+
+            if (_eof)
+            {
+                if (_start < _end)
+                {
+                    _lastLineStart = _start;
+                    line = TrimCr(_buffer.AsSpan(_start, _end - _start));
+                    _start = _end;
+                    LineNumber++;
+                    return true;
+                }
+
+                line = default;
+                return false;
+            }
+
+            Fill();
+        }
+    }
+
+    /// <summary>
+    /// Puts back the line last returned by <see cref="TryReadLine"/>, so the next call returns it again.
+    /// Valid only directly after a successful <see cref="TryReadLine"/>.
+    /// </summary>
+    public void UnreadLine()
+    {
+        if (_lastLineStart < 0)
+        {
+            throw new InvalidOperationException("no line to put back");
+        }
+
+        _start = _lastLineStart;
+        _lastLineStart = -1;
+        LineNumber--;
+    }
+
+    /// <summary>
+    /// Skips <paramref name="count"/> lines without looking inside them. Returns the number skipped, which is
+    /// smaller only when the stream ends first.
+    /// </summary>
+    public long SkipLines(long count)
+    {
+        _lastLineStart = -1;
+        long skipped = 0;
+        while (skipped < count)
+        {
+            ReadOnlySpan<byte> span = _buffer.AsSpan(_start, _end - _start);
+            int pos = 0;
+            while (skipped < count)
+            {
+                int nl = span[pos..].IndexOf((byte)'\n');
+                if (nl < 0)
+                {
+                    break;
+                }
+
+                pos += nl + 1;
+                skipped++;
+            }
+
+            _start += pos;
+            if (skipped == count)
+            {
+                break;
+            }
+
+            if (_eof)
+            {
+                if (_start < _end)
+                {
+                    _start = _end;
+                    skipped++;
+                }
+
+                break;
+            }
+
+            Fill();
+        }
+
+        LineNumber += skipped;
+        return skipped;
+    }
+
+    public void Dispose() => _stream.Dispose();
+
+    private static ReadOnlySpan<byte> TrimCr(ReadOnlySpan<byte> line) =>
+        line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+
+    private void Fill()
+    {
+        _lastLineStart = -1;
+        if (_start > 0)
+        {
+            int remaining = _end - _start;
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, remaining);
+            _bufferOffset += _start;
+            _start = 0;
+            _end = remaining;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
+        int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0)
+        {
+            _eof = true;
+        }
+
+        _end += read;
+    }
+}

@@ -1,0 +1,100 @@
+using System.IO.Compression;
+using System.Text;
+using GbAtomistics.Core;
+
+namespace GbAtomistics.IO;
+
+/// <summary>
+/// A file written whole or not at all: content goes to a hidden temporary file beside the target, which is
+/// moved into place by <see cref="Commit"/>; disposing without committing deletes it. An existing file is
+/// never replaced unless the caller allows it, and a file the run reads is never replaced.
+/// A name ending in <c>.gz</c> is written gzip-compressed.
+/// </summary>
+public sealed class OutputFile : IDisposable
+{
+    private readonly string _tempPath;
+    private readonly bool _overwrite;
+    private readonly Stream _stream;
+    private bool _committed;
+
+    private OutputFile(string path, bool overwrite)
+    {
+        Path = path;
+        _overwrite = overwrite;
+        string dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        Directory.CreateDirectory(dir);
+        _tempPath = System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        Stream file = new FileStream(_tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        _stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+            ? new GZipStream(file, CompressionLevel.Fastest)
+            : file;
+        Writer = new StreamWriter(_stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+    }
+
+    /// <summary>The final path.</summary>
+    public string Path { get; }
+
+    /// <summary>Text writer over the temporary file (UTF-8, LF line endings).</summary>
+    public TextWriter Writer { get; }
+
+    /// <summary>
+    /// Starts writing <paramref name="path"/>. Refuses (with an <see cref="InputException"/>) when the path is one of
+    /// <paramref name="inputs"/>, or exists and <paramref name="overwrite"/> is false.
+    /// </summary>
+    public static OutputFile Create(string path, bool overwrite = false, IEnumerable<string>? inputs = null)
+    {
+        CheckTarget(path, overwrite, inputs);
+        return new OutputFile(path, overwrite);
+    }
+
+    /// <summary>Checks that <paramref name="path"/> may be written, without creating anything.</summary>
+    public static void CheckTarget(string path, bool overwrite, IEnumerable<string>? inputs)
+    {
+        string full = System.IO.Path.GetFullPath(path);
+        foreach (string input in inputs ?? [])
+        {
+            if (string.Equals(System.IO.Path.GetFullPath(input), full, StringComparison.Ordinal))
+            {
+                throw new InputException($"{path}: is also an input; refusing to overwrite it");
+            }
+        }
+
+        if (Directory.Exists(full))
+        {
+            throw new InputException($"{path}: is a folder, expected a file name");
+        }
+
+        if (!overwrite && File.Exists(full))
+        {
+            throw new InputException($"{path}: already exists; choose another name or allow overwriting");
+        }
+    }
+
+    /// <summary>Finishes the file and moves it into place.</summary>
+    public void Commit()
+    {
+        Writer.Flush();
+        Writer.Dispose();
+        File.Move(_tempPath, Path, _overwrite);
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (_committed)
+        {
+            return;
+        }
+
+        try
+        {
+            Writer.Dispose();
+        }
+        catch (IOException)
+        {
+            // The temporary file is deleted below either way.
+        }
+
+        File.Delete(_tempPath);
+    }
+}

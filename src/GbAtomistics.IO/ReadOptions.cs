@@ -1,0 +1,24 @@
+using GbAtomistics.Core;
+
+namespace GbAtomistics.IO;
+
+/// <summary>What a reader cannot learn from the file itself. Every member is optional.</summary>
+public sealed record ReadOptions
+{
+    public static readonly ReadOptions Default = new();
+
+    /// <summary>
+    /// Names of the type numbers (<c>1=Li,2=O</c>). Overrides names from the file. For VASP 4 files without a
+    /// species line it supplies the species in the order of the counts line.
+    /// </summary>
+    public SpeciesMap? TypeMap { get; init; }
+
+    /// <summary>LAMMPS unit style of the file; values are converted to <c>metal</c>. Default metal.</summary>
+    public UnitStyle Units { get; init; } = UnitStyle.Metal;
+
+    /// <summary>MD timestep in ps (LAMMPS steps → time; VASP POTIM when no INCAR/OUTCAR is beside the file).</summary>
+    public double? TimestepPs { get; init; }
+
+    /// <summary>LAMMPS data atom style (<c>atomic</c>, <c>charge</c>, <c>full</c>) when the file has no hint.</summary>
+    public string? AtomStyle { get; init; }
+}
