@@ -38,13 +38,14 @@ public static class Elements
     public static double? Mass(string symbol) => Index.TryGetValue(symbol, out int i) ? All[i].Mass : null;
 
     /// <summary>
-    /// The element whose standard weight is within <paramref name="tolerance"/> g/mol of <paramref name="mass"/>
-    /// and closer than any other, or null (for example for coarse-grained or reduced-unit masses).
+    /// The element whose standard weight is within the relative tolerance of <paramref name="mass"/> and closer
+    /// than any other, or null (for example for coarse-grained or reduced-unit masses such as 1.0). The default
+    /// 0.2 % accepts the rounded weights programs print (O 16.0, Li 6.941) and rejects 1.0 as hydrogen.
     /// </summary>
-    public static string? FromMass(double mass, double tolerance = 0.1)
+    public static string? FromMass(double mass, double relativeTolerance = 0.002)
     {
         string? best = null;
-        double bestDiff = tolerance;
+        double bestDiff = relativeTolerance * Math.Abs(mass);
         foreach (var (symbol, m) in All)
         {
             double diff = Math.Abs(m - mass);
