@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Text.Json;
+using GbAtomistics.IO;
+
+namespace GbAtomistics.Cli.Commands;
+
+/// <summary><c>gbat formats</c>: the format registry as a table or JSON.</summary>
+internal static class FormatsCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        Option<bool> json = CommonOptions.Json();
+        var command = new Command("formats", "List the file formats gbat reads and writes\n\nExample:\n  gbat formats --json")
+        {
+            json,
+        };
+        command.SetAction(parse => CommandRunner.Run(stderr, () =>
+        {
+            if (parse.GetValue(json))
+            {
+                var rows = FormatRegistry.All.Select(f => new
+                {
+                    name = f.Name,
+                    kind = f.Kind.ToString().ToLowerInvariant(),
+                    read = f.CanRead,
+                    write = f.CanWrite,
+                    extensions = f.Extensions,
+                    name_markers = f.NameMarkers,
+                    description = f.Description,
+                });
+                stdout.WriteLine(JsonSerializer.Serialize(rows, JsonOutput.Options));
+                return ExitCodes.Success;
+            }
+
+            stdout.WriteLine($"{"name",-14} {"kind",-10} {"read",-4} {"write",-5} {"recognised by",-38} description");
+            foreach (FileFormat f in FormatRegistry.All)
+            {
+                string by = string.Join(" ", f.NameMarkers.Concat(f.Extensions.Select(e => "*" + e)));
+                stdout.WriteLine(
+                    $"{f.Name,-14} {f.Kind.ToString().ToLowerInvariant(),-10} {(f.CanRead ? "yes" : "no"),-4} {(f.CanWrite ? "yes" : "no"),-5} {by,-38} {f.Description}");
+            }
+
+            stdout.WriteLine();
+            stdout.WriteLine("Compressed files (.gz, .bz2) are read transparently; detection also looks at the content.");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using GbAtomistics.Core;
+using GbAtomistics.IO;
+
+namespace GbAtomistics.Cli;
+
+/// <summary>The options every command spells the same way (DESIGN.md, CLI conventions).</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> Format() => new("--format")
+    {
+        Description = "Input format when detection is not enough (see 'gbat formats')",
+        HelpName = "NAME",
+    };
+
+    public static Option<string?> TypeMap() => new("--type-map")
+    {
+        Description = "Names for LAMMPS types, e.g. 1=Li,2=O,3=Cl (for VASP 4 files: species in count order)",
+        HelpName = "MAP",
+    };
+
+    public static Option<string?> Timestep() => new("--timestep")
+    {
+        Description = "MD timestep with its unit, e.g. 2fs or 0.001ps (LAMMPS steps → time; VASP POTIM)",
+        HelpName = "T",
+    };
+
+    public static Option<string?> Units() => new("--units")
+    {
+        Description = "LAMMPS units style of the file (metal, real, si, cgs, electron, micro, nano, lj); default metal",
+        HelpName = "STYLE",
+    };
+
+    public static Option<int> FirstFrame() => new("--first-frame")
+    {
+        Description = "First frame to use (0-based)",
+        HelpName = "N",
+        DefaultValueFactory = _ => 0,
+    };
+
+    public static Option<int?> LastFrame() => new("--last-frame")
+    {
+        Description = "Last frame to use (0-based, inclusive)",
+        HelpName = "N",
+    };
+
+    public static Option<int> Every() => new("--every")
+    {
+        Description = "Use every N-th frame from the first",
+        HelpName = "N",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Print a machine-readable JSON summary on stdout",
+    };
+
+    public static Option<bool> Quiet() => new("--quiet", "-q")
+    {
+        Description = "Print nothing but errors",
+    };
+
+    /// <summary>Builds reader options from the parsed common options.</summary>
+    public static ReadOptions ReadOptions(string? typeMap, string? timestep, string? units) => new()
+    {
+        TypeMap = typeMap is null ? null : SpeciesMap.Parse(typeMap),
+        TimestepPs = timestep is null ? null : UnitConversion.ParseTimePs(timestep),
+        Units = units is null ? UnitStyle.Metal : UnitConversion.ParseStyle(units),
+    };
+}

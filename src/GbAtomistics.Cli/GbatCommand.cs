@@ -1,0 +1,42 @@
+using System.CommandLine;
+using GbAtomistics.Cli.Commands;
+
+namespace GbAtomistics.Cli;
+
+/// <summary>The <c>gbat</c> command tree.</summary>
+internal static class GbatCommand
+{
+    public static RootCommand Create(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand(
+            "gbat: grain-boundary analysis for solid electrolytes — read LAMMPS and VASP files, convert them, " +
+            "and (as the toolkit grows) analyse structure and transport near boundaries.\n\n" +
+            "Exit codes: 0 success, 1 bad input (one located line on stderr), 2 bad command line, 70 internal error.")
+        {
+            FormatsCommand.Create(stdout, stderr),
+            InfoCommand.Create(stdout, stderr),
+            ConvertCommand.Create(stdout, stderr),
+        };
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>, returning the exit code.</summary>
+    public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        RootCommand root = Create(stdout, stderr);
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"gbat: {error.Message}");
+            }
+
+            stderr.WriteLine("gbat: see 'gbat --help' or 'gbat <command> --help'");
+            return ExitCodes.UsageError;
+        }
+
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        return parse.Invoke(configuration);
+    }
+}
