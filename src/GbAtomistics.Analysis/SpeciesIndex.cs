@@ -1,0 +1,51 @@
+using GbAtomistics.Core;
+
+namespace GbAtomistics.Analysis;
+
+/// <summary>
+/// Numbers the species of a trajectory 0…S−1 in order of their smallest type number, and finds an atom's species
+/// quickly through a per-type cache. Species are element names when the frame names its types, else type numbers.
+/// </summary>
+internal sealed class SpeciesIndex
+{
+    private readonly List<string> _names;
+    private readonly Dictionary<int, int> _byType = [];
+
+    public SpeciesIndex(Frame first)
+    {
+        _names = Enumerable.Range(0, first.Count)
+            .GroupBy(first.SpeciesName, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Min(i => first.Types[i]))
+            .Select(g => g.Key)
+            .ToList();
+    }
+
+    public int Count => _names.Count;
+
+    public IReadOnlyList<string> Names => _names;
+
+    /// <summary>Index of a species name or type-number text; −1 when absent.</summary>
+    public int IndexOf(string name) => _names.FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Index of the species of atom <paramref name="i"/>, or −1 for a species not in the first frame.</summary>
+    public int Of(Frame frame, int i)
+    {
+        int type = frame.Types[i];
+        if (!_byType.TryGetValue(type, out int index))
+        {
+            index = IndexOf(frame.SpeciesName(i));
+            _byType[type] = index;
+        }
+
+        return index;
+    }
+
+    /// <summary>The index of <paramref name="name"/>, or an error listing the species present.</summary>
+    public int Require(string name)
+    {
+        int index = IndexOf(name);
+        return index >= 0
+            ? index
+            : throw new InputException($"species '{name}' is not in the trajectory; present: {string.Join(", ", _names)}");
+    }
+}
