@@ -22,6 +22,8 @@ namespace GbAtomistics.IO.Xyz;
 /// <item>Types: the <c>type</c> column when present; else from <see cref="ReadOptions.TypeMap"/> by species name; else
 /// species get types 1, 2, … in order of first appearance in the file. Ids: the <c>id</c> column, else 1..N in file
 /// order. Atoms are sorted by id.</item>
+/// <item>A comment line that is not a valid key=value list and names neither <c>Lattice</c> nor <c>Properties</c>
+/// is taken as the free-text comment of a plain XYZ file.</item>
 /// <item><c>Time=</c> is read in ps (this project's convention), <c>Step=</c> as the step (else the 0-based frame index),
 /// <c>energy=</c> in eV.</item>
 /// </list>
@@ -74,8 +76,17 @@ public sealed class ExtxyzReader : ITrajectoryReader
 
         long commentLineNumber = _reader.LineNumber;
         string comment = Encoding.UTF8.GetString(commentLine);
-        Dictionary<string, string> pairs = ExtxyzComment.Parse(comment, out string? error)
-            ?? throw new InputFormatException(Path, commentLineNumber, FrameIndex, error!);
+        Dictionary<string, string>? pairs = ExtxyzComment.Parse(comment, out string? error);
+        if (pairs is null)
+        {
+            // A free-text comment of a plain XYZ file is not an error; a broken extended header is.
+            if (comment.Contains("Lattice", StringComparison.OrdinalIgnoreCase) || comment.Contains("Properties", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InputFormatException(Path, commentLineNumber, FrameIndex, error!);
+            }
+
+            pairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        }
 
         SetColumns(pairs.GetValueOrDefault("Properties") ?? DefaultProperties, commentLineNumber);
         frame.ClearOptional();

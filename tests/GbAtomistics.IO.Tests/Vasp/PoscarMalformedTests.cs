@@ -81,5 +81,9 @@ public sealed class PoscarMalformedTests
         // Direct velocities are fractions of the cell vectors per fs.
         Frame h = Read(Cell + "Li\n1\nDirect\n0 0 0\nDirect\n0.001 0 0\n");
         Assert.Equal(4.0, h.Velocities![0].X, 1e-12);
+
+        // An ISIF=3 CONTCAR: the lattice-velocity block (8 lines) is skipped before the ionic velocities.
+        Frame l = Read(Cell + "Li\n1\nDirect\n0 0 0\nLattice velocities and vectors\n  1\n0 0 0\n0 0 0\n0 0 0\n4 0 0\n0 4 0\n0 0 4\n\n0.002 0 0\n");
+        Assert.Equal(2.0, l.Velocities![0].X, 1e-12);
     }
 }

@@ -161,7 +161,7 @@ public sealed class ExtxyzTests
     [Fact]
     public void PlainXyzGetsANonPeriodicBoundingBox()
     {
-        List<Frame> frames = ReadText("2\nwater-ish\nO 0 0 0\nH 0.9 0.3 -0.2\n");
+        List<Frame> frames = ReadText("2\nwater-ish \"molecule = 1\nO 0 0 0\nH 0.9 0.3 -0.2\n");
         Box box = frames[0].Box;
         Assert.Equal(PeriodicFlags.None, box.Periodic);
         Assert.Equal(new Vec3(-1, -1, -1.2), box.Origin);
