@@ -47,6 +47,7 @@ public sealed class VasprunReader : ITrajectoryReader
     private SpeciesMap? _species;
     private double? _potimFs;
     private int? _ibrion;
+    private long _calculationLine; // line of the <calculation> being read, 0 outside one
 
     /// <summary>Opens <paramref name="path"/> (gz/bz2 transparent).</summary>
     public VasprunReader(string path, ReadOptions? options = null)
@@ -116,7 +117,9 @@ public sealed class VasprunReader : ITrajectoryReader
                 {
                     if (_xml.LocalName == "calculation")
                     {
+                        _calculationLine = Line;
                         ReadCalculation(frame);
+                        _calculationLine = 0;
                         FrameIndex++;
                         return true;
                     }
@@ -153,8 +156,12 @@ public sealed class VasprunReader : ITrajectoryReader
         if (_stream.ReachedEnd && line >= _stream.Lines)
         {
             line = Math.Min(line, Math.Max(1, _stream.Lines));
+            string what = _calculationLine > 0
+                ? $"the end of <calculation> {FrameIndex + 1} (opened on line {_calculationLine})"
+                : "the rest of the XML document up to </modeling>";
+            string none = _calculationLine > 0 && FrameIndex == 0 ? "; no complete calculation was found" : string.Empty;
             return new InputFormatException(Path, line, frame,
-                $"expected the rest of the XML document up to </modeling>, found the end of the file ({message})", FrameIndex);
+                $"expected {what}, found the end of the file ({message}){none}", FrameIndex);
         }
 
         return new InputFormatException(Path, line, frame, $"expected well-formed XML, found an error: {message}");

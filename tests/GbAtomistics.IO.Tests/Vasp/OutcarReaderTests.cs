@@ -255,6 +255,15 @@ public sealed class OutcarReaderTests
         Assert.Equal(-11.5, Assert.Single(ReadAll(reader)).PotentialEnergy!.Value, 1e-12);
     }
 
+    [Fact]
+    public void CrLfLineEndings()
+    {
+        using var reader = Open(File(2).Replace("\n", "\r\n", StringComparison.Ordinal));
+        List<Frame> frames = ReadAll(reader);
+        Assert.Equal(2, frames.Count);
+        Assert.Equal(-12.0, frames[1].PotentialEnergy!.Value, 1e-12);
+    }
+
     private static InputFormatException Fails(string text)
     {
         using var reader = Open(text);

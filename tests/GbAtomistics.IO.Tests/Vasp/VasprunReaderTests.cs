@@ -152,7 +152,8 @@ public sealed class VasprunReaderTests
         var e = Assert.Throws<InputFormatException>(() => reader.Read(new Frame()));
         Assert.Equal(0, e.CompleteFrames);
         Assert.Equal(1806, e.Line); // last line of the file
-        Assert.Contains("found the end of the file", e.Message);
+        Assert.Contains("expected the end of <calculation> 1 (opened on line 1706), found the end of the file", e.Message);
+        Assert.Contains("no complete calculation was found", e.Message);
         Assert.False(reader.Read(new Frame()));
     }
 
@@ -186,6 +187,24 @@ public sealed class VasprunReaderTests
         Assert.False(skipping.Skip());
         Assert.Equal(10, skipping.FrameIndex);
         Assert.True(skipping.BytesRead > 100000);
+    }
+
+    [SkippableFact]
+    public void GzippedFileIsReadTransparently()
+    {
+        string source = TestPaths.Corpus("vasp/vasprun/dpdata_vasprun.h2o.md.xml");
+        string gz = System.IO.Path.Combine(TestPaths.NewTempDir(), "vasprun.xml.gz");
+        using (var output = File.Create(gz))
+        using (var zip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        using (var input = File.OpenRead(source))
+        {
+            input.CopyTo(zip);
+        }
+
+        using var reader = new VasprunReader(gz);
+        List<Frame> frames = ReadAll(reader);
+        Assert.Equal(3, frames.Count);
+        Assert.Equal(-28.46658469, frames[^1].PotentialEnergy!.Value, 1e-8);
     }
 
     // ---- synthetic files ----
@@ -333,6 +352,7 @@ public sealed class VasprunReaderTests
         var e = Fails(text, expectFrames: 1);
         Assert.Equal(1, e.CompleteFrames);
         Assert.Equal(LineCount(text), e.Line);
+        Assert.Contains("expected the end of <calculation> 2", e.Message);
     }
 
     [Fact]
