@@ -35,6 +35,7 @@ namespace GbAtomistics.IO.Vasp;
 /// XDATCAR or vasprun.xml. A file that ends inside an ionic step is a truncation error; a file with no complete
 /// ionic step is an error too.
 /// </para>
+/// <para>Format references: VASP wiki pages OUTCAR, NWRITE, POTIM and IBRION (https://www.vasp.at/wiki/).</para>
 /// </remarks>
 public sealed class OutcarReader : ITrajectoryReader
 {
@@ -270,17 +271,19 @@ public sealed class OutcarReader : ITrajectoryReader
             {
                 ParseTypeCounts(line);
             }
+            // POTIM, IBRION and NWRITE appear twice: in the free-form INCAR echo (VASP 6; may hold comments or
+            // ';'), then in VASP's formatted parameter list. An unreadable echo is ignored; the list wins.
             else if (line.StartsWith("POTIM"u8))
             {
-                _potimFs = ParseHeaderDouble(line, "POTIM");
+                _potimFs = TryHeaderDouble(line) ?? _potimFs;
             }
             else if (line.StartsWith("IBRION"u8))
             {
-                _ibrion = ParseHeaderInt(line, "IBRION");
+                _ibrion = TryHeaderInt(line) ?? _ibrion;
             }
             else if (line.StartsWith("NWRITE"u8))
             {
-                _nwrite = ParseHeaderInt(line, "NWRITE");
+                _nwrite = TryHeaderInt(line) ?? _nwrite;
             }
             else if (line.StartsWith(DirectLattice))
             {
@@ -356,16 +359,11 @@ public sealed class OutcarReader : ITrajectoryReader
         _atomCount = total;
     }
 
-    private double ParseHeaderDouble(ReadOnlySpan<byte> line, string tag)
-    {
-        ReadOnlySpan<byte> token = OutcarText.TokenAfterEquals(line);
-        if (!AsciiNumber.TryParseDouble(token, out double value) || !double.IsFinite(value))
-        {
-            throw Error($"expected a number after '{tag} =', found {InputFormatException.Show(token)}");
-        }
+    private static double? TryHeaderDouble(ReadOnlySpan<byte> line) =>
+        AsciiNumber.TryParseDouble(OutcarText.TokenAfterEquals(line), out double value) && double.IsFinite(value) ? value : null;
 
-        return value;
-    }
+    private static int? TryHeaderInt(ReadOnlySpan<byte> line) =>
+        AsciiNumber.TryParseInt(OutcarText.TokenAfterEquals(line), out int value) ? value : null;
 
     private int ParseHeaderInt(ReadOnlySpan<byte> line, string tag)
     {

@@ -32,6 +32,7 @@ namespace GbAtomistics.IO.Vasp;
 /// <see cref="InputFormatException"/> with <see cref="InputFormatException.CompleteFrames"/> and the last line;
 /// other malformed XML is an <see cref="InputFormatException"/> at the line the XML parser reports.
 /// </para>
+/// <para>Format reference: VASP wiki page vasprun.xml and the files VASP 5.4/6.3 write (https://www.vasp.at/wiki/).</para>
 /// </remarks>
 public sealed class VasprunReader : ITrajectoryReader
 {

@@ -264,6 +264,14 @@ public sealed class OutcarReaderTests
         Assert.Equal(-12.0, frames[1].PotentialEnergy!.Value, 1e-12);
     }
 
+    [Fact]
+    public void UnreadableIncarEchoIsIgnored()
+    {
+        string text = File(1).Replace("   POTIM  = 2.0000", "   POTIM = 1.5; NSW = 10\n   POTIM  = 2.0000", StringComparison.Ordinal);
+        using var reader = Open(text);
+        Assert.Equal(0.002, Assert.Single(ReadAll(reader)).Time!.Value, 1e-12);
+    }
+
     private static InputFormatException Fails(string text)
     {
         using var reader = Open(text);
