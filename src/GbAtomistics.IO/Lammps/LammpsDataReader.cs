@@ -17,9 +17,11 @@ namespace GbAtomistics.IO.Lammps;
 /// number of lines the header declares for it.
 /// </para>
 /// <para>
-/// Read: Masses (a single word after <c>#</c>, as LAMMPS <c>write_data</c> writes type labels, names the type;
-/// otherwise the element is inferred from the mass when exactly one element lies within 0.05 g/mol and the mass
-/// is not a placeholder 1), Atom Type Labels, Atoms and Velocities. Every other section (coefficients, topology,
+/// Read: Masses, Atom Type Labels, Atoms and Velocities. A type is named by its label (Atom Type Labels, or a single
+/// word after <c>#</c> on its Masses line, as LAMMPS <c>write_data</c> and pymatgen write them) when the label is
+/// an element symbol spelled as such (<c>Li</c>); otherwise by the element whose standard weight lies within
+/// 0.05 g/mol of its mass (never for a placeholder mass of exactly 1, nor in unit styles whose masses are not
+/// g/mol); otherwise by the label as written. <see cref="ReadOptions.TypeMap"/> overrides each type it names. Every other section (coefficients, topology,
 /// bonus sections) is skipped by counting its lines. The atom style is taken from the <c>Atoms # style</c> hint
 /// when that is a LAMMPS style name, else from <see cref="ReadOptions.AtomStyle"/>, else from the column count
 /// (5 or 8 atomic, 7 or 10 full; 6 and 9 fit both charge and molecular and need the style named).
@@ -48,7 +50,7 @@ public sealed class LammpsDataReader : ITrajectoryReader
     private UnitStyle? _titleUnits;
 
     // Body state.
-    private readonly Dictionary<int, string> _typeNames = [];
+    private readonly Dictionary<int, string> _typeLabelNames = [];
     private readonly Dictionary<int, double> _masses = [];
     private Dictionary<string, int>? _typeLabels;
     private long[] _atomLines = [];
@@ -542,7 +544,7 @@ public sealed class LammpsDataReader : ITrajectoryReader
             string comment = LammpsDataSections.Comment(raw);
             if (comment.Length > 0 && !comment.Any(char.IsWhiteSpace))
             {
-                _typeNames.TryAdd(type, Elements.Normalize(comment) ?? comment);
+                _typeLabelNames.TryAdd(type, comment);
             }
         }
     }
@@ -569,7 +571,7 @@ public sealed class LammpsDataReader : ITrajectoryReader
 
             string label = Encoding.UTF8.GetString(labelToken);
             _typeLabels[label] = type;
-            _typeNames[type] = Elements.Normalize(label) ?? label;
+            _typeLabelNames[type] = label;
         }
     }
 
@@ -598,7 +600,7 @@ public sealed class LammpsDataReader : ITrajectoryReader
         throw Error(line, $"expected an atom type (a number in 1..{ntypes} or a label from Atom Type Labels), found {InputFormatException.Show(token)}");
     }
 
-    private LammpsAtomStyle ResolveStyle(string hint, long sectionLine, int firstLineColumns)
+    private LammpsAtomStyle ResolveStyle(string hint, long sectionLine, long firstLine, int firstLineColumns)
     {
         string hintWord = hint.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
         if (hintWord.Length > 0 && LammpsAtomStyles.IsKnownToLammps(hintWord))
@@ -629,7 +631,7 @@ public sealed class LammpsDataReader : ITrajectoryReader
                 sectionLine,
                 $"expected an atom style: the Atoms section has no '# style' hint and its {firstLineColumns} columns fit both charge (id type q x y z) and molecular (id mol type x y z); name the atom style (charge, molecular, …)"),
             _ => throw Error(
-                sectionLine + 1,
+                firstLine,
                 $"expected 5 or 8 (atomic), 7 or 10 (full) columns in the Atoms section, found {firstLineColumns}; name the atom style if it is another one"),
         };
     }
@@ -669,7 +671,7 @@ public sealed class LammpsDataReader : ITrajectoryReader
             int count = Tokens.Count(content);
             if (i == 0)
             {
-                style = ResolveStyle(hint, sectionLine, count);
+                style = ResolveStyle(hint, sectionLine, line, count);
                 hasMol = LammpsAtomStyles.HasMolecule(style);
                 hasCharge = LammpsAtomStyles.HasCharge(style);
                 columns = LammpsAtomStyles.Columns(style);
@@ -802,21 +804,37 @@ public sealed class LammpsDataReader : ITrajectoryReader
         _velocitiesRead = true;
     }
 
+    /// <summary>
+    /// Names the types: a label spelled as an element symbol ("Li", "O") names that element; otherwise the element
+    /// inferred from the mass (force-field labels such as "ca" or "c3" are not calcium or a name); otherwise the
+    /// label as it is. The type map of the options overrides each type it names.
+    /// </summary>
     private SpeciesMap? BuildSpecies(UnitStyle unitStyle)
     {
-        var names = new Dictionary<int, string>(_typeNames);
+        var names = new Dictionary<int, string>();
 
         // Masses are in g/mol only in the metal, real and electron styles.
-        if (unitStyle is UnitStyle.Metal or UnitStyle.Real or UnitStyle.Electron)
+        bool massesInGramsPerMole = unitStyle is UnitStyle.Metal or UnitStyle.Real or UnitStyle.Electron;
+        int ntypes = NumTypes;
+        for (int type = 1; type <= ntypes; type++)
         {
-            foreach ((int type, double mass) in _masses)
+            string? label = _typeLabelNames.GetValueOrDefault(type);
+            string? name = null;
+            if (label is not null && Elements.Normalize(label) == label)
             {
-                // A mass of exactly 1 is the LAMMPS placeholder of reduced-unit and hand-made files, not hydrogen.
+                name = label;
+            }
+            else if (massesInGramsPerMole && _masses.TryGetValue(type, out double mass) && mass != 1.0)
+            {
+                // A mass of exactly 1 is the placeholder of reduced-unit and hand-made files, not hydrogen.
                 // No two standard weights lie within 0.1 g/mol of each other, so 0.05 names at most one element.
-                if (!names.ContainsKey(type) && mass != 1.0 && Elements.FromMass(mass, 0.05) is { } element)
-                {
-                    names[type] = element;
-                }
+                name = Elements.FromMass(mass, 0.05);
+            }
+
+            name ??= label;
+            if (name is not null)
+            {
+                names[type] = name;
             }
         }
 

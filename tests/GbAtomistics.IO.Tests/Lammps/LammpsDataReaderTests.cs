@@ -338,6 +338,32 @@ public sealed class LammpsDataReaderTests
     }
 
     [Fact]
+    public void ForceFieldLabelsFallBackToTheMass()
+    {
+        Frame f = ReadText("""
+            msi2lmp-like
+
+            3 atoms
+            3 atom types
+
+            Masses
+
+            1 12.011150 # ca
+            2 1.0 # CT
+            3 40.0 # two words
+
+            Atoms # atomic
+
+            1 1 0 0 0
+            2 2 0 0 0
+            3 3 0 0 0
+            """);
+        Assert.Equal("C", f.Species!.NameOf(1));
+        Assert.Equal("CT", f.Species.NameOf(2));
+        Assert.Equal("Ar", f.Species.NameOf(3));
+    }
+
+    [Fact]
     public void GeneralTriclinicVectors()
     {
         Frame f = ReadText("""
@@ -456,6 +482,14 @@ public sealed class LammpsDataReaderTests
         var e = Fails(Header + "Atoms # full\n\n1 1 1 0 0 0 0\n2 1 1 0 0 0\n3 1 1 0 0 0 0\n");
         Assert.Equal(13, e.Line);
         Assert.Contains("expected 7 or 10 columns", e.Message);
+    }
+
+    [Fact]
+    public void ErrorUnknownColumnCount()
+    {
+        var e = Fails(Header + "Atoms\n\n\n1 1 0 0\n");
+        Assert.Equal(13, e.Line);
+        Assert.Contains("found 4", e.Message);
     }
 
     [Fact]
