@@ -59,6 +59,11 @@ public sealed class LammpsDataWriter : IFrameWriter
                 throw new InputException($"{_output.Path}: atom {frame.Ids[i]} has type {frame.Types[i]}; LAMMPS types start at 1");
             }
 
+            if (!frame.Positions[i].IsFinite || (frame.Velocities is { } v && !v[i].IsFinite))
+            {
+                throw new InputException($"{_output.Path}: atom {frame.Ids[i]} has a position or velocity that is NaN or infinite");
+            }
+
             ntypes = Math.Max(ntypes, frame.Types[i]);
         }
 
@@ -79,6 +84,12 @@ public sealed class LammpsDataWriter : IFrameWriter
         if (box.IsTriclinic)
         {
             w.WriteLine(Invariant($"{box.Xy:R} {box.Xz:R} {box.Yz:R} xy xz yz"));
+        }
+
+        if (frame.Count == 0)
+        {
+            _written = true;
+            return;
         }
 
         w.WriteLine();

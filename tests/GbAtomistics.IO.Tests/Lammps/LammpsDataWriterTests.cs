@@ -246,6 +246,24 @@ public sealed class LammpsDataWriterTests
     }
 
     [Fact]
+    public void EmptyFrameRoundTrips()
+    {
+        var frame = new Frame { Box = Box.Orthogonal(3, 4, 5) };
+        Frame back = WriteAndRead(frame);
+        Assert.Equal(0, back.Count);
+        Assert.Equal(frame.Box.H, back.Box.H);
+    }
+
+    [Fact]
+    public void NaNPositionIsAnError()
+    {
+        Frame frame = MakeFrame(Box.Orthogonal(5, 5, 5), 3, 10, charges: false, velocities: false, images: false);
+        frame.Positions[1] = new Vec3(double.NaN, 0, 0);
+        using var writer = new LammpsDataWriter(Path.Combine(TestPaths.NewTempDir(), "x.data"));
+        Assert.Throws<InputException>(() => writer.Write(frame));
+    }
+
+    [Fact]
     public void SecondFrameIsAnError()
     {
         Frame frame = MakeFrame(Box.Orthogonal(5, 5, 5), 3, 7, charges: false, velocities: false, images: false);
