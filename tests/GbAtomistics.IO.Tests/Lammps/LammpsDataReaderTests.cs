@@ -242,6 +242,24 @@ public sealed class LammpsDataReaderTests
     }
 
     [SkippableFact]
+    public void GzipCompressedFileIsReadTransparently()
+    {
+        string source = TestPaths.Corpus("lammps/data/mda_image_vf.data");
+        string path = Path.Combine(TestPaths.NewTempDir(), "image_vf.data.gz");
+        using (FileStream input = File.OpenRead(source))
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            input.CopyTo(gz);
+        }
+
+        using var reader = new LammpsDataReader(path);
+        var f = new Frame();
+        Assert.True(reader.Read(f));
+        Assert.Equal(7, f.Count);
+        AssertVec(new Vec3(5.891131, 3.398519, 0.236896), PositionOf(f, 4));
+    }
+
+    [SkippableFact]
     public void SkipPassesTheOneFrame()
     {
         using var reader = new LammpsDataReader(TestPaths.Corpus("lammps/data/mda_mini.data"));
