@@ -49,6 +49,7 @@ public sealed class LammpsDumpReader : ITrajectoryReader
     private long[] _keys = [];
     private int _generation;
     private readonly PermuteBuffers _permute = new();
+    private double[][] _extras = [];
 
     // Element names met in the element column (bytes, for allocation-free matching), their types, the map built.
     private readonly List<byte[]> _elementBytes = [];
@@ -261,7 +262,7 @@ public sealed class LammpsDumpReader : ITrajectoryReader
         Span<double> tilt = stackalloc double[3];
         for (int d = 0; d < 3; d++)
         {
-            line = NextLine($"{(triclinic ? 3 : 2)} numbers of the box bounds");
+            line = NextLine(triclinic ? "3 numbers of the box bounds" : "2 numbers of the box bounds");
             var t = new Tokens(line);
             int n = 0;
             while (t.Next(out ReadOnlySpan<byte> token))
@@ -350,7 +351,12 @@ public sealed class LammpsDumpReader : ITrajectoryReader
             unwrapped = _unwrapped;
         }
 
-        double[][] extras = columns.ExtraNames.Length == 0 ? [] : new double[columns.ExtraNames.Length][];
+        if (_extras.Length != columns.ExtraNames.Length)
+        {
+            _extras = new double[columns.ExtraNames.Length][];
+        }
+
+        double[][] extras = _extras;
         for (int k = 0; k < extras.Length; k++)
         {
             extras[k] = frame.Extra(k);
