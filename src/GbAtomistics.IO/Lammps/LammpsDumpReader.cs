@@ -81,27 +81,42 @@ public sealed class LammpsDumpReader : ITrajectoryReader
     public bool Read(Frame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        if (!ReadHeader())
+        try
         {
-            return false;
+            if (!ReadHeader())
+            {
+                return false;
+            }
+
+            ReadAtoms(frame);
+        }
+        catch (Exception e) when (IsStreamError(e))
+        {
+            throw StreamError(e);
         }
 
-        ReadAtoms(frame);
         FrameIndex++;
         return true;
     }
 
     public bool Skip()
     {
-        if (!ReadHeader())
+        try
         {
-            return false;
-        }
+            if (!ReadHeader())
+            {
+                return false;
+            }
 
-        long skipped = _lines.SkipLines(_atomCount);
-        if (skipped < _atomCount)
+            long skipped = _lines.SkipLines(_atomCount);
+            if (skipped < _atomCount)
+            {
+                throw Truncated($"{_atomCount} atom lines after 'ITEM: ATOMS' on line {_atomsLine}");
+            }
+        }
+        catch (Exception e) when (IsStreamError(e))
         {
-            throw Truncated($"{_atomCount} atom lines after 'ITEM: ATOMS' on line {_atomsLine}");
+            throw StreamError(e);
         }
 
         FrameIndex++;
@@ -795,6 +810,13 @@ public sealed class LammpsDumpReader : ITrajectoryReader
         value = 0;
         return t.Next(out ReadOnlySpan<byte> token) && AsciiNumber.TryParseDouble(token, out value) && !t.Next(out _);
     }
+
+    /// <summary>A damaged compressed stream (a killed run's truncated .gz/.bz2 ends this way) or a failing read.</summary>
+    private static bool IsStreamError(Exception e) =>
+        e is IOException or InvalidDataException or ICSharpCode.SharpZipLib.SharpZipBaseException;
+
+    private InputFormatException StreamError(Exception e) =>
+        new(Path, _lines.LineNumber + 1, FrameIndex, $"expected more readable data, found a damaged or unreadable stream ({e.Message})", FrameIndex);
 
     private InputFormatException Error(long line, string detail) => new(Path, line, FrameIndex, detail);
 

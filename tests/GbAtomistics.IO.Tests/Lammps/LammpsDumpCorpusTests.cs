@@ -283,6 +283,26 @@ public sealed class LammpsDumpCorpusTests
         LammpsDumpTestHelpers.AssertSameFrame(original, back, 1e-12);
     }
 
+    [SkippableFact]
+    public void CutCompressedFileIsATruncationError()
+    {
+        string path = TestPaths.Corpus("lammps/dump/mda_spce_all_coords.lammpstrj.bz2");
+        byte[] bytes = File.ReadAllBytes(path);
+        string cut = Path.Combine(TestPaths.NewTempDir(), "cut.lammpstrj.bz2");
+        File.WriteAllBytes(cut, bytes[..(bytes.Length / 2)]);
+        using var reader = new LammpsDumpReader(cut);
+        var frame = new Frame();
+        var e = Assert.Throws<InputFormatException>(() =>
+        {
+            while (reader.Read(frame))
+            {
+            }
+        });
+        Assert.True(e.IsTruncation);
+        Assert.InRange(e.CompleteFrames!.Value, 1, 6); // bzip2 gives data in whole blocks of 900 kB
+        Assert.True(e.Line > 4509);
+    }
+
     /// <summary>Parses the named columns by id with plain string handling, independently of the reader.</summary>
     private static List<Dictionary<long, Vec3>> ReadColumnsByHand(string path, string cx, string cy, string cz)
     {
