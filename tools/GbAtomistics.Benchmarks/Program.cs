@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using GbAtomistics.Core;
+using GbAtomistics.IO.Lammps;
+
+namespace GbAtomistics.Benchmarks;
+
+/// <summary>
+/// Benchmarks of the IO hot paths. <c>--quick [atoms] [frames]</c> times reading a synthetic dump with a Stopwatch
+/// (no BenchmarkDotNet); any other arguments go to BenchmarkDotNet (for example <c>--filter *Dump*</c>).
+/// </summary>
+public static class Program
+{
+    /// <summary>Where the synthetic inputs live (kept between runs so they are made once).</summary>
+    public static string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "gbat-bench");
+
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--quick")
+        {
+            int atoms = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+            int frames = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+            Quick(atoms, frames);
+            return 0;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    private static void Quick(int atoms, int frames)
+    {
+        string path = SyntheticDump.Create(DataFolder, atoms, frames);
+        long bytes = new FileInfo(path).Length;
+        Console.WriteLine(FormattableString.Invariant($"{path}: {bytes / 1e6:F1} MB, {atoms} atoms × {frames} frames"));
+        var frame = new Frame();
+        for (int run = 0; run < 5; run++)
+        {
+            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            int n = 0;
+            long atomsRead = 0;
+            long afterFirst = 0;
+            using (var reader = new LammpsDumpReader(path))
+            {
+                while (reader.Read(frame))
+                {
+                    if (n++ == 0)
+                    {
+                        afterFirst = GC.GetAllocatedBytesForCurrentThread();
+                    }
+
+                    atomsRead += frame.Count;
+                }
+            }
+
+            watch.Stop();
+            long allocatedEnd = GC.GetAllocatedBytesForCurrentThread();
+            long allocated = allocatedEnd - allocatedBefore;
+            double steady = n > 1 ? (allocatedEnd - afterFirst) / (double)(n - 1) : 0;
+            double seconds = watch.Elapsed.TotalSeconds;
+            Console.WriteLine(FormattableString.Invariant(
+                $"read {run}: {n} frames in {seconds * 1e3:F0} ms = {bytes / seconds / 1e6:F0} MB/s, {atomsRead / seconds / 1e6:F1} M atoms/s, allocated {allocated / 1024.0:F0} KiB in all (reader buffers and scratch sized on the first frame), {steady:F0} B/frame after the first"));
+        }
+
+        var skipWatch = Stopwatch.StartNew();
+        int skipped = 0;
+        using (var reader = new LammpsDumpReader(path))
+        {
+            while (reader.Skip())
+            {
+                skipped++;
+            }
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"skip: {skipped} frames in {skipWatch.Elapsed.TotalMilliseconds:F0} ms = {bytes / skipWatch.Elapsed.TotalSeconds / 1e6:F0} MB/s"));
+    }
+}
