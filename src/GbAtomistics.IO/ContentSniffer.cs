@@ -11,9 +11,9 @@ internal static class ContentSniffer
     public static bool IsLammpsLog(ReadOnlyMemory<byte> head) =>
         FirstLines(head, 1) is [var first] && first.TrimStart().StartsWith("LAMMPS (", StringComparison.Ordinal);
 
-    /// <summary>A line <c>N atoms</c> among the header lines after the title.</summary>
+    /// <summary>A line <c>N atoms</c> among the header lines after the title (a log echoing read_data is not one).</summary>
     public static bool IsLammpsData(ReadOnlyMemory<byte> head) =>
-        FirstLines(head, 40).Skip(1).Any(line =>
+        !IsLammpsLog(head) && FirstLines(head, 40).Skip(1).Any(line =>
         {
             string[] t = StripComment(line).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             return t.Length == 2 && t[1] == "atoms" && long.TryParse(t[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out _);

@@ -131,7 +131,14 @@ public static class FormatRegistry
             throw new InputException($"{path}: a {f.Name} file holds no atoms; expected a structure or trajectory");
         }
 
-        return f.OpenReader(path, options ?? ReadOptions.Default);
+        try
+        {
+            return new StreamGuard(f.OpenReader(path, options ?? ReadOptions.Default));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            throw new InputFormatException(path, 0, 0, $"expected a readable file, found a damaged or unreadable stream ({e.Message})", 0);
+        }
     }
 
     private static FileFormat? ByExtension(string name)

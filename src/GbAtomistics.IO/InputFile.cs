@@ -36,12 +36,12 @@ public static class InputFile
         file.Position = 0;
         if (n >= 2 && magic[0] == 0x1f && magic[1] == 0x8b)
         {
-            return new BufferedStream(new GZipStream(file, CompressionMode.Decompress), 1 << 16);
+            return new DecompressionStream(new BufferedStream(new GZipStream(file, CompressionMode.Decompress), 1 << 16), path);
         }
 
         if (n >= 3 && magic[0] == (byte)'B' && magic[1] == (byte)'Z' && magic[2] == (byte)'h')
         {
-            return new BufferedStream(new BZip2InputStream(file), 1 << 16);
+            return new DecompressionStream(new BufferedStream(new BZip2InputStream(file), 1 << 16), path);
         }
 
         return file;
@@ -57,9 +57,9 @@ public static class InputFile
         {
             n = s.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or ICSharpCode.SharpZipLib.SharpZipBaseException)
+        catch (IOException e)
         {
-            throw new InputException($"{path}: cannot decompress: {e.Message}");
+            throw new InputException($"{path}: cannot read: {e.Message}");
         }
 
         return buffer[..n];

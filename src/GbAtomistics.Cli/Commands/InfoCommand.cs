@@ -138,12 +138,17 @@ internal static class InfoCommand
         o.WriteLine("format:    lammps-log");
         o.WriteLine($"version:   {log.Version ?? "unknown"}");
         o.WriteLine($"units:     {log.Units ?? "not set (LAMMPS default lj)"}");
-        o.WriteLine($"timesteps: {(log.Timesteps.Count == 0 ? "not set" : string.Join(", ", log.Timesteps.Select(F)))}");
+        o.WriteLine($"timesteps: {(log.Timesteps.Count == 0 ? "not set" : string.Join(", ", log.Timesteps.Select(t => t.Text)))}");
+        if (log.Temperatures.Count > 0)
+        {
+            o.WriteLine($"temperatures: {string.Join("; ", log.Temperatures.Select(t => t.Text))}");
+        }
+
         o.WriteLine($"runs:      {log.Blocks.Count} thermo blocks");
         for (int i = 0; i < log.Blocks.Count; i++)
         {
             ThermoBlock b = log.Blocks[i];
-            string steps = b.Rows.Count == 0 ? "no rows" : $"{b.Rows.Count} rows, steps {F(b.Rows[0][0])} … {F(b.Rows[^1][0])}";
+            string steps = b.RowCount == 0 ? "no rows" : $"{b.RowCount} rows, steps {b.FirstStep} … {b.LastStep}";
             o.WriteLine($"  block {i + 1}: {steps}{(b.IsComplete ? "" : " (incomplete: the log ends inside it)")}; columns {string.Join(" ", b.Columns)}");
         }
 
@@ -156,16 +161,17 @@ internal static class InfoCommand
         format = "lammps-log",
         version = log.Version,
         units = log.Units,
-        timesteps = log.Timesteps,
+        timesteps = log.Timesteps.Select(t => t.Text),
+        temperature_commands = log.Temperatures.Select(t => t.Text),
         blocks = log.Blocks.Select(b => new
         {
             columns = b.Columns,
-            rows = b.Rows.Count,
-            first_step = b.Rows.Count > 0 ? b.Rows[0][0] : (double?)null,
-            last_step = b.Rows.Count > 0 ? b.Rows[^1][0] : (double?)null,
+            rows = b.RowCount,
+            first_step = b.FirstStep,
+            last_step = b.LastStep,
             complete = b.IsComplete,
+            units = b.Units,
+            timestep = b.Timestep,
         }),
     };
-
-    private static string F(double x) => x.ToString("G10", CultureInfo.InvariantCulture);
 }
