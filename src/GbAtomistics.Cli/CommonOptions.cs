@@ -61,6 +61,46 @@ internal static class CommonOptions
         Description = "Print nothing but errors",
     };
 
+    public static Option<string> Output(string defaultFolder) => new("--output", "-o")
+    {
+        Description = "Folder for tables, JSON and plots (created if missing)",
+        HelpName = "DIR",
+        DefaultValueFactory = _ => defaultFolder,
+    };
+
+    public static Option<int> Threads() => new("--threads")
+    {
+        Description = "Worker threads over frames (default: the number of cores)",
+        HelpName = "N",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    public static Option<string?> Region() => new("--region")
+    {
+        Description = "Restrict central atoms to the grain-boundary slabs (gb) or the rest (bulk); needs --normal, --planes, --half-width",
+        HelpName = "gb|bulk",
+    };
+
+    public static Option<string> Normal() => new("--normal")
+    {
+        Description = "Boundary normal: the cell vector the boundary planes cut (x, y or z)",
+        HelpName = "x|y|z",
+        DefaultValueFactory = _ => "z",
+    };
+
+    public static Option<string?> Planes() => new("--planes")
+    {
+        Description = "Boundary plane positions as fractional coordinates along the normal, e.g. 0.25,0.75",
+        HelpName = "LIST",
+    };
+
+    public static Option<double> HalfWidth() => new("--half-width")
+    {
+        Description = "Half-width of each boundary slab in Å",
+        HelpName = "Å",
+        DefaultValueFactory = _ => 3.0,
+    };
+
     /// <summary>Builds reader options from the parsed common options.</summary>
     public static ReadOptions ReadOptions(string? typeMap, string? timestep, string? units) => new()
     {

@@ -16,6 +16,7 @@ internal static class GbatCommand
             FormatsCommand.Create(stdout, stderr),
             InfoCommand.Create(stdout, stderr),
             ConvertCommand.Create(stdout, stderr),
+            RdfCommand.Create(stdout, stderr),
         };
         return root;
     }

@@ -8,7 +8,7 @@ namespace GbAtomistics.Analysis.Rdf;
 /// ρ_B = (N_B − δ_AB)/V of that frame, and count/N_A for the cumulative coordination; <see cref="RdfAnalyzer.Finish"/>
 /// divides by the number of frames and the exact shell volumes. Accumulators of disjoint frame blocks merge.
 /// </summary>
-public sealed class RdfAccumulator
+public sealed class RdfAccumulator : IFrameAccumulator
 {
     private readonly RdfOptions _options;
     private readonly SpeciesIndex _species;
@@ -132,7 +132,17 @@ public sealed class RdfAccumulator
     }
 
     /// <summary>Adds the sums of another accumulator over a disjoint block of frames.</summary>
-    public void Merge(RdfAccumulator other)
+    public void Merge(IFrameAccumulator other)
+    {
+        if (other is not RdfAccumulator o || o.Pairs.Count != Pairs.Count || o.Normalised.Length != Normalised.Length)
+        {
+            throw new ArgumentException("accumulators of different RDF set-ups cannot be merged", nameof(other));
+        }
+
+        Merge(o);
+    }
+
+    private void Merge(RdfAccumulator other)
     {
         if (other.Pairs.Count != Pairs.Count || other.Normalised.Length != Normalised.Length)
         {

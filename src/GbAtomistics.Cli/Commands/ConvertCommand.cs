@@ -77,7 +77,7 @@ internal static class ConvertCommand
                         frames_read = result.Read,
                         truncated = result.Truncation?.Message,
                     },
-                    JsonOutput.Options));
+                    GbAtomistics.Pipelines.Json.Options));
             }
             else if (!parse.GetValue(quiet))
             {

@@ -28,7 +28,7 @@ internal static class FormatsCommand
                     name_markers = f.NameMarkers,
                     description = f.Description,
                 });
-                stdout.WriteLine(JsonSerializer.Serialize(rows, JsonOutput.Options));
+                stdout.WriteLine(JsonSerializer.Serialize(rows, GbAtomistics.Pipelines.Json.Options));
                 return ExitCodes.Success;
             }
 

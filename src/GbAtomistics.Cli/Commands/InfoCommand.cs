@@ -46,7 +46,7 @@ internal static class InfoCommand
 
             if (parse.GetValue(json))
             {
-                stdout.WriteLine(JsonSerializer.Serialize(Json(summary, path), JsonOutput.Options));
+                stdout.WriteLine(JsonSerializer.Serialize(Json(summary, path), GbAtomistics.Pipelines.Json.Options));
             }
             else
             {
@@ -130,7 +130,7 @@ internal static class InfoCommand
         LammpsLog log = LammpsLogReader.Read(path);
         if (json)
         {
-            o.WriteLine(JsonSerializer.Serialize(LogJson(log, path), JsonOutput.Options));
+            o.WriteLine(JsonSerializer.Serialize(LogJson(log, path), GbAtomistics.Pipelines.Json.Options));
             return ExitCodes.Success;
         }
 

@@ -1,0 +1,192 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using GbAtomistics.Analysis;
+using GbAtomistics.Core;
+using GbAtomistics.IO;
+
+namespace GbAtomistics.Pipelines;
+
+/// <summary>
+/// Reads a trajectory once and feeds every selected frame to every analysis. With several threads, frame k goes
+/// to worker k mod T, each worker holds its own accumulators, and the workers' accumulators are merged in worker
+/// order, so a run with the same thread count always gives the same numbers. Memory is a few frames per worker,
+/// whatever the length of the trajectory.
+/// </summary>
+public static class FrameRunner
+{
+    /// <summary>
+    /// Runs the analyses over the selected frames. <paramref name="begin"/> creates one analysis's empty
+    /// accumulator from the first selected frame (called once per worker). Returns the merged accumulators in the
+    /// order of <paramref name="begin"/>.
+    /// </summary>
+    public static RunOutcome Run(TrajectoryInput input, IReadOnlyList<Func<Frame, IFrameAccumulator>> begin, int threads = 1)
+    {
+        if (threads < 1)
+        {
+            throw new InputException($"--threads {threads}: expected at least 1");
+        }
+
+        var watch = Stopwatch.StartNew();
+        using ITrajectoryReader reader = FormatRegistry.OpenReader(input.Path, input.ReadOptions, input.Format);
+        FrameSelection selection = input.Frames;
+        var first = new Frame();
+        if (!NextSelected(reader, selection, first))
+        {
+            throw new InputException($"{input.Path}: no frame matches the selection (the file has {reader.FrameIndex} frames)");
+        }
+
+        int workers = threads;
+        var accumulators = new IFrameAccumulator[workers][];
+        for (int w = 0; w < workers; w++)
+        {
+            accumulators[w] = begin.Select(b => b(first)).ToArray();
+        }
+
+        int used;
+        if (workers == 1)
+        {
+            used = RunSerial(reader, selection, first, accumulators[0], input.Path);
+        }
+        else
+        {
+            used = RunParallel(reader, selection, first, accumulators, input.Path);
+        }
+
+        for (int w = 1; w < workers; w++)
+        {
+            for (int a = 0; a < begin.Count; a++)
+            {
+                accumulators[0][a].Merge(accumulators[w][a]);
+            }
+        }
+
+        return new RunOutcome(accumulators[0], used, reader.FrameIndex, watch.Elapsed);
+    }
+
+    private static int RunSerial(ITrajectoryReader reader, FrameSelection selection, Frame first, IFrameAccumulator[] accumulators, string path)
+    {
+        int used = 0;
+        Frame frame = first;
+        int atoms = first.Count;
+        do
+        {
+            CheckAtoms(frame, atoms, reader.FrameIndex - 1, path);
+            foreach (IFrameAccumulator a in accumulators)
+            {
+                a.Accumulate(frame);
+            }
+
+            used++;
+        }
+        while (NextSelected(reader, selection, frame));
+        return used;
+    }
+
+    private static int RunParallel(ITrajectoryReader reader, FrameSelection selection, Frame first, IFrameAccumulator[][] accumulators, string path)
+    {
+        int workers = accumulators.Length;
+        var free = new BlockingCollection<Frame>();
+        for (int k = 0; k < (2 * workers) + 1; k++)
+        {
+            free.Add(new Frame());
+        }
+
+        var queues = Enumerable.Range(0, workers).Select(_ => new BlockingCollection<Frame>(2)).ToArray();
+        Exception? failure = null;
+        var tasks = new Task[workers];
+        for (int w = 0; w < workers; w++)
+        {
+            int worker = w;
+            tasks[w] = Task.Factory.StartNew(
+                () =>
+                {
+                    foreach (Frame f in queues[worker].GetConsumingEnumerable())
+                    {
+                        try
+                        {
+                            if (Volatile.Read(ref failure) is null)
+                            {
+                                foreach (IFrameAccumulator a in accumulators[worker])
+                                {
+                                    a.Accumulate(f);
+                                }
+                            }
+                        }
+                        catch (Exception e)
+                        {
+                            Interlocked.CompareExchange(ref failure, e, null);
+                        }
+                        finally
+                        {
+                            free.Add(f);
+                        }
+                    }
+                },
+                TaskCreationOptions.LongRunning);
+        }
+
+        int used = 0;
+        int atoms = first.Count;
+        try
+        {
+            Frame next = first;
+            do
+            {
+                CheckAtoms(next, atoms, reader.FrameIndex - 1, path);
+                queues[used % workers].Add(next);
+                used++;
+                next = free.Take();
+                if (Volatile.Read(ref failure) is not null)
+                {
+                    break;
+                }
+            }
+            while (NextSelected(reader, selection, next));
+        }
+        finally
+        {
+            foreach (var q in queues)
+            {
+                q.CompleteAdding();
+            }
+
+            Task.WaitAll(tasks);
+        }
+
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return used;
+    }
+
+    /// <summary>Reads the next selected frame into <paramref name="frame"/>, skipping the others cheaply.</summary>
+    private static bool NextSelected(ITrajectoryReader reader, FrameSelection selection, Frame frame)
+    {
+        while (!selection.IsPastEnd(reader.FrameIndex))
+        {
+            if (selection.Includes(reader.FrameIndex))
+            {
+                return reader.Read(frame);
+            }
+
+            if (!reader.Skip())
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static void CheckAtoms(Frame frame, int atoms, int index, string path)
+    {
+        if (frame.Count != atoms)
+        {
+            throw new InputException(
+                $"{path}: frame {index} has {frame.Count} atoms but the first analysed frame has {atoms}; " +
+                "analyses need the same atoms in every frame (select frames with --first-frame/--last-frame)");
+        }
+    }
+}
