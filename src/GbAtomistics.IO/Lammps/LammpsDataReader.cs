@@ -20,8 +20,8 @@ namespace GbAtomistics.IO.Lammps;
 /// Read: Masses, Atom Type Labels, Atoms and Velocities. A type is named by its label (Atom Type Labels, or a single
 /// word after <c>#</c> on its Masses line, as LAMMPS <c>write_data</c> and pymatgen write them) when the label is
 /// an element symbol spelled as such (<c>Li</c>); otherwise by the element whose standard weight lies within
-/// 0.05 g/mol of its mass (never for a placeholder mass of exactly 1, nor in unit styles whose masses are not
-/// g/mol); otherwise by the label as written. <see cref="ReadOptions.TypeMap"/> overrides each type it names. Every other section (coefficients, topology,
+/// 0.2 % of its mass (<see cref="Elements.FromMass"/>; so never the reduced-unit placeholder 1.0, and not in unit
+/// styles whose masses are not g/mol); otherwise by the label as written. <see cref="ReadOptions.TypeMap"/> overrides each type it names. Every other section (coefficients, topology,
 /// bonus sections) is skipped by counting its lines. The atom style is taken from the <c>Atoms # style</c> hint
 /// when that is a LAMMPS style name, else from <see cref="ReadOptions.AtomStyle"/>, else from the column count
 /// (5 or 8 atomic, 7 or 10 full; 6 and 9 fit both charge and molecular and need the style named).
@@ -824,11 +824,10 @@ public sealed class LammpsDataReader : ITrajectoryReader
             {
                 name = label;
             }
-            else if (massesInGramsPerMole && _masses.TryGetValue(type, out double mass) && mass != 1.0)
+            else if (massesInGramsPerMole && _masses.TryGetValue(type, out double mass))
             {
-                // A mass of exactly 1 is the placeholder of reduced-unit and hand-made files, not hydrogen.
-                // No two standard weights lie within 0.1 g/mol of each other, so 0.05 names at most one element.
-                name = Elements.FromMass(mass, 0.05);
+                // The relative tolerance keeps the placeholder mass 1.0 of reduced-unit files from becoming hydrogen.
+                name = Elements.FromMass(mass);
             }
 
             name ??= label;
