@@ -77,8 +77,11 @@ public sealed class CoordinationAnalyzer
             deviation[b] = accumulator.AtomCount[b] > 0 ? (double)accumulator.DeviatingCount[b] / accumulator.AtomCount[b] : double.NaN;
         }
 
+        int frames = Math.Max(1, accumulator.Frames);
+        double[] deviating = accumulator.DeviatingCount.Select(c => (double)c / frames).ToArray();
+        double[] atoms = accumulator.AtomCount.Select(c => (double)c / frames).ToArray();
         double width = accumulator.Frames > 0 ? accumulator.WidthSum / accumulator.Frames : double.NaN;
         return new CoordinationResult(
-            Options, accumulator.Frames, regions, distributions, width, profile, profileAtoms, deviation, accumulator.Snapshot?.Clone());
+            Options, accumulator.Frames, regions, distributions, width, profile, profileAtoms, deviation, deviating, atoms, accumulator.Snapshot?.Clone());
     }
 }

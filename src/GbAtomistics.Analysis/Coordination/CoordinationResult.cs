@@ -25,6 +25,8 @@ public sealed class CoordinationResult
         double[][] profile,
         double[][] profileAtoms,
         double[] deviation,
+        double[] deviatingPerFrame,
+        double[] atomsPerFrame,
         Frame? snapshot)
     {
         Options = options;
@@ -35,6 +37,8 @@ public sealed class CoordinationResult
         _profile = profile;
         _profileAtoms = profileAtoms;
         DeviationFraction = deviation;
+        DeviatingPerFrame = deviatingPerFrame;
+        AtomsPerFrame = atomsPerFrame;
         Snapshot = snapshot;
         int bins = options.ProfileBins;
         SlabCentres = Enumerable.Range(0, bins).Select(b => (b + 0.5) / bins).ToArray();
@@ -60,6 +64,12 @@ public sealed class CoordinationResult
 
     /// <summary>Fraction of central atoms per slab whose CN (in any pair) differs from the frame's modal value.</summary>
     public IReadOnlyList<double> DeviationFraction { get; }
+
+    /// <summary>Mean number per frame of atoms per slab whose CN differs from the modal value (boundary detection input).</summary>
+    public IReadOnlyList<double> DeviatingPerFrame { get; }
+
+    /// <summary>Mean number per frame of atoms per slab that are central in at least one pair.</summary>
+    public IReadOnlyList<double> AtomsPerFrame { get; }
 
     /// <summary>The frame whose per-atom values were kept, with extra columns <c>cn_A-B</c> (−1 for atoms not of species A) and <c>in_gb</c>.</summary>
     public Frame? Snapshot { get; }
