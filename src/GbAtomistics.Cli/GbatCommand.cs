@@ -17,6 +17,7 @@ internal static class GbatCommand
             InfoCommand.Create(stdout, stderr),
             ConvertCommand.Create(stdout, stderr),
             RdfCommand.Create(stdout, stderr),
+            CoordinationCommand.Create(stdout, stderr),
         };
         return root;
     }
