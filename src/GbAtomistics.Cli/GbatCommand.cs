@@ -18,6 +18,8 @@ internal static class GbatCommand
             ConvertCommand.Create(stdout, stderr),
             RdfCommand.Create(stdout, stderr),
             CoordinationCommand.Create(stdout, stderr),
+            ProfileCommand.Create(stdout, stderr),
+            CompareCommand.Create(stdout, stderr),
         };
         return root;
     }
