@@ -1,4 +1,6 @@
 using GbAtomistics.Analysis.Coordination;
+using GbAtomistics.Analysis.Rdf;
+using GbAtomistics.Core;
 
 namespace GbAtomistics.Analysis.Tests.Coordination;
 
@@ -41,6 +43,20 @@ public sealed class FirstMinimumTests
     {
         double[] r = Enumerable.Range(0, 100).Select(k => (k + 0.5) * 0.05).ToArray();
         Assert.Null(FirstMinimum.Find(r, r.Select(_ => 0.8).ToArray()));
+    }
+
+    [Fact]
+    public void APerfectCrystalsEmptyGapGivesItsMiddle()
+    {
+        // Rock salt at 0 K: g_NaCl is zero between the first Cl shell (d = 2.82 Å) and the second (√3 d = 4.88 Å).
+        double a = 5.64;
+        Frame crystal = Crystals.Build(Crystals.RockSalt, a, 3);
+        var analyzer = new RdfAnalyzer(new RdfOptions(6.0, 300, SpeciesPair.ParseList("Na-Cl")));
+        RdfAccumulator acc = analyzer.Begin(crystal);
+        acc.Accumulate(crystal);
+        double? cut = FirstMinimum.Find(analyzer.Finish(acc), 0);
+        Assert.NotNull(cut);
+        Assert.InRange(cut.Value, 3.75, 3.95); // the middle of the gap, (2.92 + 4.78) / 2 after smoothing
     }
 
     private static double Gaussian(Random random) =>
