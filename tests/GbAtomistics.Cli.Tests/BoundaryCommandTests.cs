@@ -59,6 +59,15 @@ public sealed class BoundaryCommandTests
         Assert.Equal(6.0, regions[2].GetProperty("mean_cn").GetDouble(), 12);
         Assert.Equal(40, regions[1].GetProperty("atoms_per_frame").GetDouble()); // 4 boundary layers of 10 Na
 
+        // The per-atom file marks the slab atoms for OVITO: the 4 boundary layers of 20 ions.
+        var frame = new Frame();
+        using (var reader = new GbAtomistics.IO.Lammps.LammpsDumpReader(Path.Combine(dir, "out", "coordination-atoms.dump")))
+        {
+            Assert.True(reader.Read(frame));
+        }
+
+        Assert.Equal(80, frame.Extra("in_gb")!.Count(v => v == 1));
+
         var none = Gbat.Run("coordination", data, "--species", "Na-Cl", "--cutoff", "3.1", "--boundaries", "none", "-o", Path.Combine(dir, "out2"), "--json");
         Assert.Equal(0, none.Code);
         Assert.Equal("none", JsonDocument.Parse(none.Out).RootElement.GetProperty("region").GetProperty("source").GetString());

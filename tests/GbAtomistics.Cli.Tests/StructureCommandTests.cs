@@ -177,6 +177,18 @@ public sealed class StructureCommandTests
         Assert.Equal(rows[0].GetProperty("mean_cn").GetDouble(), rows[1].GetProperty("mean_cn").GetDouble(), 12);
     }
 
+    [Fact]
+    public void OneThreadAndSeveralGiveTheSameTables()
+    {
+        string one = TestPaths.NewTempDir(), three = TestPaths.NewTempDir();
+        Assert.Equal(0, Gbat.Run("coordination", Dump, "--type-map", "1=Li,2=O", "--threads", "1", "-o", one, "-q").Code);
+        Assert.Equal(0, Gbat.Run("coordination", Dump, "--type-map", "1=Li,2=O", "--threads", "3", "-o", three, "-q").Code);
+        foreach (string name in (string[])["coordination.csv", "coordination-profile.csv", "coordination-atoms.dump"])
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(one, name)), File.ReadAllText(Path.Combine(three, name)));
+        }
+    }
+
     [Theory]
     [InlineData("coordination")]
     [InlineData("profile")]
