@@ -17,6 +17,9 @@ internal static class GbatCommand
             InfoCommand.Create(stdout, stderr),
             ConvertCommand.Create(stdout, stderr),
             RdfCommand.Create(stdout, stderr),
+            CoordinationCommand.Create(stdout, stderr),
+            ProfileCommand.Create(stdout, stderr),
+            CompareCommand.Create(stdout, stderr),
         };
         return root;
     }

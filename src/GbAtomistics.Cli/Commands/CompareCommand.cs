@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Text.Json;
+using GbAtomistics.Analysis.Comparison;
+using GbAtomistics.Core;
+using GbAtomistics.Pipelines;
+
+namespace GbAtomistics.Cli.Commands;
+
+/// <summary><c>gbat compare INPUT...</c>: RDF first peaks and mean coordination of systems and of their bulk and GB regions.</summary>
+internal static class CompareCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var inputs = new Argument<string[]>("INPUT") { Description = "Trajectories or structures to compare", Arity = ArgumentArity.OneOrMore };
+        var labels = new Option<string?>("--labels")
+        {
+            Description = "Names of the inputs in the table and plots, comma-separated (default: file names)",
+            HelpName = "LIST",
+        };
+        Option<string?> format = CommonOptions.Format();
+        var typeMap = new Option<string[]>("--type-map")
+        {
+            Description = "Names for LAMMPS types, e.g. 1=Li,2=O,3=Cl; once for all inputs or once per input, in order",
+            HelpName = "MAP",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        Option<string?> timestep = CommonOptions.Timestep();
+        Option<string?> units = CommonOptions.Units();
+        Option<int> first = CommonOptions.FirstFrame();
+        Option<int?> last = CommonOptions.LastFrame();
+        Option<int> every = CommonOptions.Every();
+        var structure = new StructureOptions();
+        Option<string> output = CommonOptions.Output("gbat-compare");
+        Option<int> threads = CommonOptions.Threads();
+        Option<bool> quiet = CommonOptions.Quiet();
+        Option<bool> json = CommonOptions.Json();
+        var command = new Command(
+            "compare",
+            "Compare systems (e.g. an oxide and its sulphide) and the bulk and grain-boundary regions of each: first peak " +
+            "of g_AB (position, height), mean coordination, and the change of the GB against the bulk\n\n" +
+            "Prints the table as Markdown and writes compare.csv, compare.md, compare.json and per pair an RDF overlay " +
+            "(compare-rdf-A-B.png) and a CN distribution overlay (compare-cn-A-B.png) into --output. Pairs absent from an " +
+            "input are skipped for it.\n\n" +
+            "Examples:\n  gbat compare gb.lammpstrj --type-map 1=Li,2=O,3=Cl --species Li-O,Li-Cl --boundaries auto\n" +
+            "  gbat compare oxide.lammpstrj sulphide.lammpstrj --labels Li3OCl,Li3SCl --type-map 1=Li,2=O,3=Cl " +
+            "--type-map 1=Li,2=S,3=Cl --species Li-O,Li-S --boundaries auto")
+        {
+            inputs, labels, format, typeMap, timestep, units, first, last, every, output, threads, quiet, json,
+        };
+        foreach (Option option in structure.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse => CommandRunner.Run(stderr, () =>
+        {
+            string[] paths = parse.GetValue(inputs)!;
+            string[] maps = parse.GetValue(typeMap) ?? [];
+            if (maps.Length > 1 && maps.Length != paths.Length)
+            {
+                throw new InputException($"--type-map given {maps.Length} times for {paths.Length} inputs; expected once, or once per input");
+            }
+
+            string[] names = parse.GetValue(labels) is { } text
+                ? text.Split(',', StringSplitOptions.TrimEntries)
+                : paths.Select(Path.GetFileName).Select(n => n ?? "input").ToArray();
+            if (names.Length != paths.Length)
+            {
+                throw new InputException($"--labels has {names.Length} names for {paths.Length} inputs");
+            }
+
+            var selection = new FrameSelection(parse.GetValue(first), parse.GetValue(last), parse.GetValue(every));
+            var systems = paths.Select((path, k) => (names[k], new TrajectoryInput(
+                path,
+                CommonOptions.ReadOptions(maps.Length == 0 ? null : maps[Math.Min(k, maps.Length - 1)], parse.GetValue(timestep), parse.GetValue(units)),
+                parse.GetValue(format),
+                selection))).ToArray();
+            CoordinationRequest request = structure.Request(parse);
+            var folder = new OutputFolder(parse.GetValue(output)!, paths);
+            IReadOnlyList<ComparedSystem> results = CompareStep.Compute(systems, request, parse.GetValue(threads));
+            object summary = CompareStep.Write(results, folder);
+            if (parse.GetValue(json))
+            {
+                stdout.WriteLine(JsonSerializer.Serialize(summary, Json.Options));
+            }
+            else if (!parse.GetValue(quiet))
+            {
+                foreach (ComparedSystem s in results)
+                {
+                    stdout.WriteLine($"{s.Label}: {s.Coordination.Result.Frames} frames; region: {s.Coordination.Region.Source}" +
+                        (s.Coordination.Region.Region is { } g ? $" (planes {string.Join(", ", g.Planes.Select(p => p.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)))}, half-width {g.HalfWidth:F2} Å)" : ""));
+                }
+
+                stdout.WriteLine();
+                stdout.Write(CompareStep.Table(results).ToMarkdown());
+                stdout.WriteLine();
+                stdout.WriteLine($"wrote {string.Join(", ", folder.Written)}");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Text.Json;
+using GbAtomistics.Core;
+using GbAtomistics.Pipelines;
+
+namespace GbAtomistics.Cli.Commands;
+
+/// <summary><c>gbat profile INPUT</c>: density, composition and mean coordination in slabs along the boundary normal.</summary>
+internal static class ProfileCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var input = new Argument<string>("INPUT") { Description = "Trajectory or structure" };
+        Option<string?> format = CommonOptions.Format();
+        Option<string?> typeMap = CommonOptions.TypeMap();
+        Option<string?> timestep = CommonOptions.Timestep();
+        Option<string?> units = CommonOptions.Units();
+        Option<int> first = CommonOptions.FirstFrame();
+        Option<int?> last = CommonOptions.LastFrame();
+        Option<int> every = CommonOptions.Every();
+        var structure = new StructureOptions();
+        Option<string> output = CommonOptions.Output("gbat-profile");
+        Option<int> threads = CommonOptions.Threads();
+        Option<bool> quiet = CommonOptions.Quiet();
+        Option<bool> json = CommonOptions.Json();
+        var command = new Command(
+            "profile",
+            "Profiles along the boundary normal: number density of each species (atoms/Å³), composition and mean " +
+            "coordination in slabs of equal fractional width, averaged over frames (--species none leaves coordination out)\n\n" +
+            "Writes profile.csv (position in Å), profile.json and density, composition and coordination plots into --output; " +
+            "with --boundaries auto the planes found are reported.\n\n" +
+            "Examples:\n  gbat profile gb.lammpstrj --type-map 1=Li,2=O,3=Cl --normal z --profile-bins 100\n" +
+            "  gbat profile gb.lammpstrj --type-map 1=Li,2=O,3=Cl --species Li-O,O-Li --boundaries auto")
+        {
+            input, format, typeMap, timestep, units, first, last, every, output, threads, quiet, json,
+        };
+        foreach (Option option in structure.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse => CommandRunner.Run(stderr, () =>
+        {
+            var trajectory = new TrajectoryInput(
+                parse.GetValue(input)!,
+                CommonOptions.ReadOptions(parse.GetValue(typeMap), parse.GetValue(timestep), parse.GetValue(units)),
+                parse.GetValue(format),
+                new FrameSelection(parse.GetValue(first), parse.GetValue(last), parse.GetValue(every)));
+            bool coordination = !string.Equals(parse.GetValue(structure.Species), "none", StringComparison.OrdinalIgnoreCase);
+            CoordinationRequest request = coordination
+                ? structure.Request(parse)
+                : new CoordinationRequest(ProfileBins: parse.GetValue(structure.ProfileBins), Region: structure.Region(parse));
+            var folder = new OutputFolder(parse.GetValue(output)!, [trajectory.Path]);
+            ProfileRun run = ProfileStep.Compute(trajectory, request, coordination, parse.GetValue(threads));
+            object summary = ProfileStep.Write(run, trajectory, folder);
+            if (parse.GetValue(json))
+            {
+                stdout.WriteLine(JsonSerializer.Serialize(summary, Json.Options));
+            }
+            else if (!parse.GetValue(quiet))
+            {
+                stdout.WriteLine(
+                    $"profile: {run.Profile.Frames} frames, {run.Profile.Options.Bins} slabs along {"abc"[run.Profile.Options.NormalAxis]} " +
+                    $"({run.Profile.MeanWidth / run.Profile.Options.Bins:F3} Å each), mean density {run.Profile.MeanDensity:F5} atoms/Å³");
+                if (run.Region.Region is { } g)
+                {
+                    stdout.WriteLine($"  boundaries ({run.Region.Source}): planes {string.Join(", ", g.Planes.Select(p => $"{p:F4} ({p * run.Profile.MeanWidth:F2} Å)"))}, half-width {g.HalfWidth:F2} Å");
+                }
+
+                stdout.WriteLine($"wrote {string.Join(", ", folder.Written)}");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using GbAtomistics.Analysis;
+using GbAtomistics.Analysis.Coordination;
+using GbAtomistics.Core;
+using GbAtomistics.Pipelines;
+
+namespace GbAtomistics.Cli.Commands;
+
+/// <summary>
+/// The options shared by <c>coordination</c>, <c>profile</c> and <c>compare</c>: pairs and cut-offs, the RDF range
+/// for automatic cut-offs, slabs along the normal, and where the grain-boundary slabs come from.
+/// </summary>
+internal sealed class StructureOptions
+{
+    public Option<string?> Species { get; } = new("--species")
+    {
+        Description = "Pairs A-B: coordination of A by B, e.g. Li-O,Li-Cl (default: every ordered pair of different species)",
+        HelpName = "PAIRS",
+    };
+
+    public Option<string?> Cutoff { get; } = new("--cutoff")
+    {
+        Description = "Cut-offs in Å: auto (first minimum of g_AB, the default), one value for all pairs, or Li-O=2.6,Li-Cl=auto",
+        HelpName = "SPEC",
+    };
+
+    public Option<double> RMax { get; } = new("--r-max")
+    {
+        Description = "Range of the g(r) from which automatic cut-offs are found (Å)",
+        HelpName = "Å",
+        DefaultValueFactory = _ => 6.0,
+    };
+
+    public Option<int> Bins { get; } = new("--bins")
+    {
+        Description = "Bins of that g(r)",
+        HelpName = "N",
+        DefaultValueFactory = _ => 300,
+    };
+
+    public Option<int> ProfileBins { get; } = new("--profile-bins")
+    {
+        Description = "Slabs of equal fractional width along the normal",
+        HelpName = "N",
+        DefaultValueFactory = _ => 50,
+    };
+
+    public Option<string?> Boundaries { get; } = new("--boundaries")
+    {
+        Description = "Grain-boundary slabs: auto (detected from coordination defects), none, or a NAME.gb.json file " +
+            "(default: NAME.gb.json beside the input when present)",
+        HelpName = "auto|none|FILE",
+    };
+
+    public Option<string> Normal { get; } = CommonOptions.Normal();
+
+    public Option<string?> Planes { get; } = CommonOptions.Planes();
+
+    public Option<double?> HalfWidth { get; } = new("--half-width")
+    {
+        Description = "Half-width of each boundary slab in Å (default: from the metadata, the detection, or 3 Å with --planes)",
+        HelpName = "Å",
+    };
+
+    public Option<double> Smoothing { get; } = new("--smoothing")
+    {
+        Description = "Width (Å) of the moving average of the defect profile used by --boundaries auto (≥ one interlayer spacing)",
+        HelpName = "Å",
+        DefaultValueFactory = _ => 4.0,
+    };
+
+    public IEnumerable<Option> All => [Species, Cutoff, RMax, Bins, ProfileBins, Boundaries, Normal, Planes, HalfWidth, Smoothing];
+
+    public RegionRequest Region(ParseResult parse)
+    {
+        string? planes = parse.GetValue(Planes);
+        return new RegionRequest(
+            parse.GetValue(Boundaries),
+            parse.GetValue(Normal)!,
+            planes is null ? null : RegionSpec.ParsePlanes(planes),
+            parse.GetValue(HalfWidth),
+            Smoothing: parse.GetValue(Smoothing));
+    }
+
+    public CoordinationRequest Request(ParseResult parse, long? snapshotStep = null, IReadOnlyList<string>? atoms = null)
+    {
+        string? species = parse.GetValue(Species);
+        int bins = parse.GetValue(Bins);
+        double rMax = parse.GetValue(RMax);
+        if (!(rMax > 0) || !double.IsFinite(rMax))
+        {
+            throw new InputException($"--r-max {rMax}: expected a positive distance in Å");
+        }
+
+        if (bins < 3)
+        {
+            throw new InputException($"--bins {bins}: expected at least 3 bins");
+        }
+
+        return new CoordinationRequest(
+            species is null ? null : SpeciesPair.ParseList(species),
+            CutoffSpec.Parse(parse.GetValue(Cutoff)),
+            rMax,
+            bins,
+            parse.GetValue(ProfileBins),
+            Region(parse),
+            snapshotStep,
+            atoms ?? []);
+    }
+}

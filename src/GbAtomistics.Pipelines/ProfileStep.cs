@@ -1,0 +1,99 @@
+using System.Text.Json;
+using GbAtomistics.Analysis;
+using GbAtomistics.Analysis.Coordination;
+using GbAtomistics.Analysis.Profiles;
+using GbAtomistics.Core;
+using GbAtomistics.Plotting;
+
+namespace GbAtomistics.Pipelines;
+
+/// <summary>
+/// The <c>profile</c> step: number density per species (atoms/Å³), composition and mean coordination in slabs along
+/// the boundary normal, averaged over frames, in one pass (after a g(r) pass when a cut-off is automatic). With
+/// <c>--boundaries auto</c> the planes are detected from the same pass; known planes (given or from metadata) are
+/// reported. Writes <c>profile.csv</c>, <c>profile.json</c> and density, composition and coordination plots.
+/// </summary>
+public static class ProfileStep
+{
+    /// <param name="input">The trajectory.</param>
+    /// <param name="request">Pairs, cut-offs, slabs and region; <paramref name="coordination"/> false leaves coordination out.</param>
+    /// <param name="coordination">Whether to compute the mean coordination per slab.</param>
+    /// <param name="threads">Worker threads over frames.</param>
+    public static ProfileRun Compute(TrajectoryInput input, CoordinationRequest request, bool coordination = true, int threads = 1)
+    {
+        ResolvedRegion region = request.RegionRequest.ResolveWithoutDetection(input.Path);
+        int axis = region.Region?.Axis ?? request.RegionRequest.NormalAxis;
+        var profileAnalyzer = new ProfileAnalyzer(new ProfileOptions(axis, request.ProfileBins));
+        if (!coordination && region.Source == "auto")
+        {
+            throw new InputException("--boundaries auto needs coordination numbers; do not combine it with --species none");
+        }
+
+        if (!coordination)
+        {
+            RunOutcome plain = FrameRunner.Run(input, [f => profileAnalyzer.Begin(f)], threads);
+            return new ProfileRun(profileAnalyzer.Finish((ProfileAccumulator)plain.Accumulators[0]), null, [], region, 1);
+        }
+
+        IReadOnlyList<SpeciesPair> pairs = request.Pairs ?? FirstFrame.DefaultPairs(FirstFrame.Species(input));
+        var (cutoffs, sources, rdf) = CutoffResolver.Resolve(input, pairs, request.CutoffSpec, request.RdfRMax, request.RdfBins, threads);
+        var coordinationAnalyzer = new CoordinationAnalyzer(new CoordinationOptions(pairs, cutoffs, null, axis, request.ProfileBins, request.SnapshotStep));
+        RunOutcome outcome = FrameRunner.Run(input, [f => profileAnalyzer.Begin(f), f => coordinationAnalyzer.Begin(f)], threads);
+        ProfileResult profile = profileAnalyzer.Finish((ProfileAccumulator)outcome.Accumulators[0]);
+        CoordinationResult cn = coordinationAnalyzer.Finish((CoordinationAccumulator)outcome.Accumulators[1]);
+        if (region.Source == "auto")
+        {
+            region = CoordinationStep.Detect(cn, request.RegionRequest);
+        }
+
+        return new ProfileRun(profile, cn, sources, region, rdf is null ? 1 : 2);
+    }
+
+    /// <summary>Writes the table, plots and JSON summary; returns the summary.</summary>
+    public static object Write(ProfileRun run, TrajectoryInput input, OutputFolder output, string prefix = "profile")
+    {
+        string name = Path.GetFileName(input.Path);
+        output.WriteText($"{prefix}.csv", run.Profile.ToCsv(run.Coordination));
+        output.WritePlot($"{prefix}-density.png", path => ProfilePlot.SaveDensity(run.Profile, path, $"Number density along the normal ({name})"));
+        output.WritePlot($"{prefix}-composition.png", path => ProfilePlot.SaveComposition(run.Profile, path, $"Composition along the normal ({name})"));
+        if (run.Coordination is { } cn)
+        {
+            output.WritePlot($"{prefix}-coordination.png", path => CoordinationPlot.SaveProfile(cn, path, $"Mean coordination along the normal ({name})"));
+        }
+
+        object summary = Summary(run, input);
+        output.WriteText($"{prefix}.json", JsonSerializer.Serialize(summary, Json.Options));
+        return summary;
+    }
+
+    public static object Summary(ProfileRun run, TrajectoryInput input)
+    {
+        ProfileResult p = run.Profile;
+        return new
+        {
+            analysis = "profile",
+            input = input.Path,
+            frames_used = p.Frames,
+            passes_over_trajectory = run.Passes,
+            options = new
+            {
+                normal_axis = "abc"[p.Options.NormalAxis].ToString(),
+                profile_bins = p.Options.Bins,
+                slab_width_angstrom = p.MeanWidth / p.Options.Bins,
+                pairs = run.Coordination?.Pairs.Select(x => x.ToString()),
+                cutoffs_angstrom = run.Coordination?.Options.Cutoffs,
+                cutoff_sources = run.CutoffSources,
+                first_frame = input.Frames.First,
+                last_frame = input.Frames.Last,
+                every = input.Frames.Every,
+            },
+            region = run.Region.Summary(),
+            mean_width_angstrom = p.MeanWidth,
+            mean_density_per_angstrom3 = p.MeanDensity,
+            species = p.Species,
+            definitions = "slabs of equal fractional width along the normal, volume V/bins each; density = <N_s(slab)/(V/bins)> over frames; " +
+                "composition = sum N_s(slab) / sum N(slab); mean CN of A atoms per slab",
+            units = new { position = "Å", density = "atoms/Å³", composition = "fraction", cn = "atoms" },
+        };
+    }
+}
