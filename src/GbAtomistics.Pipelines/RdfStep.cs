@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis.Rdf;
 using GbAtomistics.Plotting;
 
@@ -50,14 +51,15 @@ public static class RdfStep
         pairs = result.Pairs.Select((p, i) =>
         {
             RdfPeaks? peaks = RdfPeaks.Find(result.R, result.G(i));
+            double? minimum = FirstMinimum.Find(result, i); // the same rule as the automatic coordination cut-off
             return new
             {
                 pair = p.ToString(),
                 mean_central_atoms = result.MeanCentral(i),
                 first_peak_r_angstrom = peaks?.PeakR,
                 first_peak_height = peaks?.PeakHeight,
-                first_minimum_r_angstrom = peaks?.MinimumR,
-                coordination_at_first_minimum = peaks?.MinimumR is { } rm ? CumulativeAt(result, i, rm) : (double?)null,
+                first_minimum_r_angstrom = minimum,
+                coordination_at_first_minimum = minimum is { } rm ? CumulativeAt(result, i, rm) : (double?)null,
             };
         }),
         units = new { r = "Å", g = "dimensionless", n = "atoms" },
