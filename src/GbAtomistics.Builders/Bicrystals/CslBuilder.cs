@@ -140,8 +140,11 @@ public static class CslBuilder
 
         List<Layer> layers1 = Layers(cell, r1, periods);
         List<Layer> layers2 = construction == GrainConstruction.Rotation ? Layers(cell, r2, periods) : layers1;
+        // Cuts that differ by the normal component of a crystal translation give the same bicrystal (shifted in the
+        // plane), so only the layers within one such step δ are offered.
+        double step = TranslationStep(cell, r1, periods);
         var terminations = new List<Termination>();
-        for (int i = 0; i < layers1.Count; i++)
+        for (int i = 0; i < layers1.Count && layers1[i].Height < layers1[0].Height + step - 1e-6; i++)
         {
             Layer a = layers1[i];
             Layer b = layers1[(i + 1) % layers1.Count];
@@ -480,6 +483,22 @@ public static class CslBuilder
         }
 
         return result;
+    }
+
+    /// <summary>The smallest positive normal (z) component of a crystal translation, modulo the normal period.</summary>
+    private static double TranslationStep(UnitCell cell, Mat3 rotation, Vec3 periods)
+    {
+        var lattice = new UnitCell("lattice", cell.A, ["X"], [0], cell.Centring().Select(c => new UnitCellSite(0, c)).ToArray());
+        double step = periods.Z;
+        foreach (var (_, r) in Generate(lattice, rotation, Vec3.Zero, periods.X, periods.Y, -Eps, periods.Z - Eps))
+        {
+            if (r.Z > 1e-4)
+            {
+                step = Math.Min(step, r.Z);
+            }
+        }
+
+        return step;
     }
 
     private static List<Layer> Layers(UnitCell cell, Mat3 rotation, Vec3 periods)

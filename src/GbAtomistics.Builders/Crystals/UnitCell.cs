@@ -105,6 +105,19 @@ public sealed class UnitCell
         return text.Length == 0 ? "(none)" : text.ToString();
     }
 
+    /// <summary>
+    /// The lattice translations inside the cube (the centring vectors of the Bravais lattice: one for simple cubic,
+    /// two for bcc, four for fcc), as fractional vectors in [0, 1).
+    /// </summary>
+    public IReadOnlyList<Vec3> Centring()
+    {
+        UnitCellSite first = Sites[0];
+        return Sites.Where(s => s.Species == first.Species)
+            .Select(s => WrapUnit(s.Position - first.Position))
+            .Where(IsTranslation)
+            .ToArray();
+    }
+
     /// <summary>True when shifting every atom by the fractional vector <paramref name="shift"/> maps the crystal onto itself.</summary>
     public bool IsTranslation(Vec3 shift)
     {
