@@ -221,7 +221,7 @@ public static class SigmaTable
     }
 
     /// <summary>θ reduced to the conventional range [0, 180°/k] for the period 360°/k.</summary>
-    internal static double Conventional(double angle, double period)
+    public static double Conventional(double angle, double period)
     {
         double t = angle % period;
         if (t < 0)
