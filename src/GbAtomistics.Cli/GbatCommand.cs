@@ -17,6 +17,8 @@ internal static class GbatCommand
             InfoCommand.Create(stdout, stderr),
             ConvertCommand.Create(stdout, stderr),
             RdfCommand.Create(stdout, stderr),
+            SigmaCommand.Create(stdout, stderr),
+            BuildCommand.Create(stdout, stderr),
         };
         return root;
     }
