@@ -16,6 +16,8 @@ namespace GbAtomistics.Pipelines;
 /// </summary>
 public static class BicrystalMetadataFile
 {
+    private static readonly JsonSerializerOptions Compact = new(Json.Options) { WriteIndented = false };
+
     /// <summary>The metadata file name for a structure file: <c>gb.data</c> → <c>gb.gb.json</c>.</summary>
     public static string PathFor(string structurePath)
     {
@@ -43,7 +45,16 @@ public static class BicrystalMetadataFile
             ["grain_of_atom"] = metadata.GrainOfAtom,
             ["structure"] = metadata.Structure,
         };
-        return JsonSerializer.Serialize(content, Json.Options) + "\n";
+        // One key per line with its value on that line (lists inline), so a reader's error names the key's line.
+        var text = new StringBuilder("{\n");
+        int i = 0;
+        foreach (var (key, value) in content)
+        {
+            text.Append("  \"").Append(key).Append("\": ").Append(JsonSerializer.Serialize(value, Compact));
+            text.Append(++i < content.Count ? ",\n" : "\n");
+        }
+
+        return text.Append("}\n").ToString();
     }
 
     /// <summary>Writes the metadata to <paramref name="path"/> (whole or not at all).</summary>

@@ -75,10 +75,10 @@ public static class SigmaTable
 
         (Int3 p0, Int3 p1) = References(axis);
         var entries = new List<SigmaEntry>();
-        foreach (var ((sigma, angleKey), rotations) in groups)
+        foreach (var ((sigma, _), rotations) in groups)
         {
             rotations.Sort((a, b) => a.AngleDegrees.CompareTo(b.AngleDegrees));
-            double angle = angleKey / 1e6;
+            double angle = Conventional(rotations[0].AngleDegrees, period);
             var planes = new List<TiltPlanePair>();
             var seen = new HashSet<(int, int, int)>();
 
