@@ -20,9 +20,6 @@ namespace GbAtomistics.Pipelines;
 /// </summary>
 public static class BuildCslStep
 {
-    /// <summary>One member of the translation family: its name and grid position, and the bicrystal or why it failed.</summary>
-    public sealed record Member(string Name, int I, int J, double TranslationX, double TranslationY, CslBicrystal? Bicrystal, string? Failure);
-
     /// <summary>The unit cell of the request: a built-in structure, or the first frame of a cubic unit-cell file.</summary>
     public static UnitCell LoadCell(CslBuildRequest request)
     {
@@ -85,7 +82,7 @@ public static class BuildCslStep
     /// member with the termination of the first member that builds (unless one is given); members that cannot be
     /// built are kept with the reason, and a grid where none builds is an error.
     /// </summary>
-    public static IReadOnlyList<Member> Build(CslBuildRequest request)
+    public static IReadOnlyList<CslBuildMember> Build(CslBuildRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (nx, ny) = request.Translations;
@@ -98,10 +95,10 @@ public static class BuildCslStep
         if (nx * ny == 1)
         {
             CslBicrystal gb = CslBuilder.Build(Options(request, cell));
-            return [new Member(BaseName(request, gb), 0, 0, 0, 0, gb, null)];
+            return [new CslBuildMember(BaseName(request, gb), 0, 0, 0, 0, gb, null)];
         }
 
-        var members = new List<Member>();
+        var members = new List<CslBuildMember>();
         int? termination = request.Termination;
         string? baseName = null;
         var failures = new List<string>();
@@ -124,7 +121,7 @@ public static class BuildCslStep
                     failures.Add(string.Create(CultureInfo.InvariantCulture, $"({tx:F3}, {ty:F3}): {e.Message}"));
                 }
 
-                members.Add(new Member(string.Empty, i, j, tx, ty, gb, failure));
+                members.Add(new CslBuildMember(string.Empty, i, j, tx, ty, gb, failure));
             }
         }
 
@@ -137,7 +134,7 @@ public static class BuildCslStep
     }
 
     /// <summary>Writes every member that was built; returns the JSON summary (also written as build.json).</summary>
-    public static object Write(IReadOnlyList<Member> members, CslBuildRequest request, OutputFolder output)
+    public static object Write(IReadOnlyList<CslBuildMember> members, CslBuildRequest request, OutputFolder output)
     {
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(request);
@@ -149,7 +146,7 @@ public static class BuildCslStep
         }
 
         var summaries = new List<object>();
-        foreach (Member m in members)
+        foreach (CslBuildMember m in members)
         {
             if (m.Bicrystal is not { } gb)
             {
@@ -182,7 +179,7 @@ public static class BuildCslStep
                 output.WritePlot(m.Name + ".png", path => BicrystalPlot.Save(gb.Frame, metadata, path));
             }
 
-            summaries.Add(MemberSummary(m, gb, structureName!));
+            summaries.Add(CslBuildMemberSummary(m, gb, structureName!));
         }
 
         var first = members.First(m => m.Bicrystal is not null).Bicrystal!;
@@ -218,9 +215,9 @@ public static class BuildCslStep
     }
 
     /// <summary>One line per member for the terminal.</summary>
-    public static IEnumerable<string> Report(IReadOnlyList<Member> members)
+    public static IEnumerable<string> Report(IReadOnlyList<CslBuildMember> members)
     {
-        foreach (Member m in members)
+        foreach (CslBuildMember m in members)
         {
             if (m.Bicrystal is not { } gb)
             {
@@ -237,7 +234,7 @@ public static class BuildCslStep
         }
     }
 
-    private static object MemberSummary(Member m, CslBicrystal gb, string structure) => new
+    private static object CslBuildMemberSummary(CslBuildMember m, CslBicrystal gb, string structure) => new
     {
         name = m.Name,
         structure,

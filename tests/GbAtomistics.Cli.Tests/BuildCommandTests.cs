@@ -111,6 +111,46 @@ public class BuildCommandTests
     }
 
     [Fact]
+    public void BuildsFromALammpsDataUnitCellWithItsCharges()
+    {
+        string dir = TestPaths.NewTempDir();
+        string cellPath = Path.Combine(dir, "li2o.data");
+        var cell = GbAtomistics.Builders.Crystals.Prototypes.Create("antifluorite");
+        var frame = new Frame { Box = Box.Orthogonal(cell.A, cell.A, cell.A), Species = SpeciesMap.FromOrderedNames(cell.Species.ToArray()) };
+        frame.Resize(cell.Sites.Count);
+        double[] q = frame.EnsureCharges();
+        for (int i = 0; i < cell.Sites.Count; i++)
+        {
+            frame.Ids[i] = i + 1;
+            frame.Types[i] = cell.Sites[i].Species + 1;
+            frame.Positions[i] = cell.A * cell.Sites[i].Position;
+            q[i] = cell.Charges[cell.Sites[i].Species];
+        }
+
+        using (var writer = new LammpsDataWriter(cellPath, new GbAtomistics.IO.WriteOptions { AtomStyle = "charge" }))
+        {
+            writer.Write(frame);
+            writer.Complete();
+        }
+
+        string output = Path.Combine(dir, "out");
+        var (code, stdout, stderr) = Gbat.Run("build", "csl", "--structure", cellPath, "--axis", "001", "--angle", "36.87", "--plane", "310",
+            "--thickness", "10", "--output", output, "--name", "li2o-s5");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("li2o-s5: Σ5 (3-10)/(310)", stdout);
+        Assert.Contains("net charge 0 e", stdout);
+        var data = new Frame();
+        using (var reader = new LammpsDataReader(Path.Combine(output, "li2o-s5.data")))
+        {
+            Assert.True(reader.Read(data));
+        }
+
+        Assert.Equal(0, data.Charges!.Sum(), 9);
+        Assert.Equal(2 * data.Types.Count(t => t == 2), data.Types.Count(t => t == 1));
+        Assert.True(File.Exists(cellPath));
+    }
+
+    [Fact]
     public void HelpHasAnExample()
     {
         var (code, stdout, _) = Gbat.Run("build", "csl", "--help");

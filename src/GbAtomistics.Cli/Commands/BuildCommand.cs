@@ -112,7 +112,7 @@ internal static class BuildCommand
                 return ExitCodes.Success;
             }
 
-            IReadOnlyList<BuildCslStep.Member> members = BuildCslStep.Build(request);
+            IReadOnlyList<CslBuildMember> members = BuildCslStep.Build(request);
             var folder = new OutputFolder(parse.GetValue(output)!, File.Exists(request.Structure) ? [request.Structure] : []);
             object summary = BuildCslStep.Write(members, request, folder);
             if (parse.GetValue(json))
