@@ -20,6 +20,8 @@ internal static class GbatCommand
             CoordinationCommand.Create(stdout, stderr),
             ProfileCommand.Create(stdout, stderr),
             CompareCommand.Create(stdout, stderr),
+            SigmaCommand.Create(stdout, stderr),
+            BuildCommand.Create(stdout, stderr),
         };
         return root;
     }

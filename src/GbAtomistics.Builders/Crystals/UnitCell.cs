@@ -1,0 +1,286 @@
+using System.Globalization;
+using GbAtomistics.Core;
+
+namespace GbAtomistics.Builders.Crystals;
+
+/// <summary>
+/// A cubic unit cell with a basis: lattice constant a (Å), species in type order, formal charge of each species (e),
+/// and the sites in fractional coordinates of the cube.
+/// </summary>
+public sealed class UnitCell
+{
+    private const double Tolerance = 1e-5;
+
+    public UnitCell(string name, double a, IReadOnlyList<string> species, IReadOnlyList<double> charges, IReadOnlyList<UnitCellSite> sites)
+    {
+        if (!(a > 0) || !double.IsFinite(a))
+        {
+            throw new InputException(FormattableString.Invariant($"lattice constant {a}: expected a positive number of Å"));
+        }
+
+        if (species.Count == 0 || charges.Count != species.Count)
+        {
+            throw new InputException("unit cell: expected one charge for each species");
+        }
+
+        if (sites.Count == 0)
+        {
+            throw new InputException("unit cell: expected at least one atom");
+        }
+
+        Name = name;
+        A = a;
+        Species = species.ToArray();
+        Charges = charges.ToArray();
+        Sites = sites.Select(s => new UnitCellSite(s.Species, WrapUnit(s.Position))).ToArray();
+        for (int s = 0; s < Species.Count; s++)
+        {
+            if (!Sites.Any(site => site.Species == s))
+            {
+                throw new InputException($"unit cell: species {Species[s]} has no atom");
+            }
+        }
+
+        for (int i = 0; i < Sites.Count; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (FractionalDistance(Sites[i].Position, Sites[j].Position) * a < 0.1)
+                {
+                    throw new InputException(FormattableString.Invariant(
+                        $"unit cell: atoms {j + 1} and {i + 1} are closer than 0.1 Å"));
+                }
+            }
+        }
+
+        FormulaUnit = ReducedComposition();
+        NearestNeighbourDistance = ShortestDistance();
+    }
+
+    /// <summary>A short name of the structure (the built-in name or the file it came from).</summary>
+    public string Name { get; }
+
+    /// <summary>Lattice constant in Å.</summary>
+    public double A { get; }
+
+    /// <summary>Element of each species, in type order (type = index + 1).</summary>
+    public IReadOnlyList<string> Species { get; }
+
+    /// <summary>Formal charge of each species in e.</summary>
+    public IReadOnlyList<double> Charges { get; }
+
+    public IReadOnlyList<UnitCellSite> Sites { get; }
+
+    /// <summary>Atoms of each species in one formula unit (the cell composition divided by its greatest common divisor).</summary>
+    public IReadOnlyList<int> FormulaUnit { get; }
+
+    /// <summary>The shortest distance (Å) between two atoms of the perfect crystal.</summary>
+    public double NearestNeighbourDistance { get; }
+
+    /// <summary>True when any species carries a charge.</summary>
+    public bool IsIonic => Charges.Any(q => q != 0);
+
+    /// <summary>Net charge of one cell in e.</summary>
+    public double CellCharge => Sites.Sum(s => Charges[s.Species]);
+
+    /// <summary>The formula unit as text, e.g. <c>Li3OCl</c> (species in type order, counts of 1 omitted).</summary>
+    public string Formula => FormatComposition(FormulaUnit);
+
+    /// <summary>Composition as text in species order, e.g. <c>Li3OCl</c>; zero counts are left out.</summary>
+    public string FormatComposition(IReadOnlyList<int> counts)
+    {
+        var text = new System.Text.StringBuilder();
+        for (int s = 0; s < counts.Count; s++)
+        {
+            if (counts[s] > 0)
+            {
+                text.Append(Species[s]);
+                if (counts[s] != 1)
+                {
+                    text.Append(counts[s].ToString(CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        return text.Length == 0 ? "(none)" : text.ToString();
+    }
+
+    /// <summary>
+    /// The lattice translations inside the cube (the centring vectors of the Bravais lattice: one for simple cubic,
+    /// two for bcc, four for fcc), as fractional vectors in [0, 1).
+    /// </summary>
+    public IReadOnlyList<Vec3> Centring()
+    {
+        UnitCellSite first = Sites[0];
+        return Sites.Where(s => s.Species == first.Species)
+            .Select(s => WrapUnit(s.Position - first.Position))
+            .Where(IsTranslation)
+            .ToArray();
+    }
+
+    /// <summary>True when shifting every atom by the fractional vector <paramref name="shift"/> maps the crystal onto itself.</summary>
+    public bool IsTranslation(Vec3 shift)
+    {
+        foreach (UnitCellSite site in Sites)
+        {
+            if (!HasSite(site.Species, site.Position + shift))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when the linear operation <paramref name="op"/> (in cube coordinates, e.g. a mirror or a two-fold
+    /// rotation) followed by some translation maps the crystal onto itself, i.e. belongs to its point group.
+    /// </summary>
+    public bool HasPointOperation(Mat3 op)
+    {
+        UnitCellSite first = Sites[0];
+        Vec3 image = op * first.Position;
+        foreach (UnitCellSite target in Sites.Where(s => s.Species == first.Species))
+        {
+            Vec3 t = target.Position - image;
+            if (Sites.All(s => HasSite(s.Species, (op * s.Position) + t)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the crystal has an atom of <paramref name="species"/> at fractional position <paramref name="position"/>.</summary>
+    public bool HasSite(int species, Vec3 position)
+    {
+        foreach (UnitCellSite s in Sites)
+        {
+            if (s.Species == species && FractionalDistance(s.Position, position) * A < Tolerance * Math.Max(1, A))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Builds a unit cell from a frame whose box is a cube (orthogonal, equal edges within 10⁻⁴ relative): species
+    /// from the frame's type names (or <c>T1</c>, <c>T2</c>…), charges from <paramref name="charges"/> by element,
+    /// else the frame's per-atom charges, else zero.
+    /// </summary>
+    public static UnitCell FromFrame(Frame frame, string name, IReadOnlyDictionary<string, double>? charges = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        Box box = frame.Box;
+        double a = box.A.Length;
+        bool cubic = box.IsOrthogonal && Math.Abs(box.B.Length - a) < 1e-4 * a && Math.Abs(box.C.Length - a) < 1e-4 * a;
+        if (!cubic)
+        {
+            throw new InputException(FormattableString.Invariant(
+                $"{name}: the unit cell must be a cube (orthogonal, a = b = c); found a = {box.A.Length:G6}, b = {box.B.Length:G6}, c = {box.C.Length:G6} Å"));
+        }
+
+        if (frame.Count == 0)
+        {
+            throw new InputException($"{name}: the unit cell has no atoms");
+        }
+
+        int[] types = frame.Types.Take(frame.Count).Distinct().Order().ToArray();
+        var species = new List<string>();
+        var speciesCharges = new List<double>();
+        foreach (int t in types)
+        {
+            string element = frame.Species?.NameOf(t) ?? $"T{t}";
+            species.Add(element);
+            double q = 0;
+            if (charges is not null && charges.TryGetValue(element, out double given))
+            {
+                q = given;
+            }
+            else if (frame.Charges is { } qs)
+            {
+                q = qs[Array.IndexOf(frame.Types, t)];
+                for (int i = 0; i < frame.Count; i++)
+                {
+                    if (frame.Types[i] == t && Math.Abs(qs[i] - q) > 1e-6)
+                    {
+                        throw new InputException(FormattableString.Invariant(
+                            $"{name}: atoms of type {t} carry different charges ({q} and {qs[i]}); give formal charges with --charges"));
+                    }
+                }
+            }
+
+            speciesCharges.Add(q);
+        }
+
+        var sites = new List<UnitCellSite>();
+        for (int i = 0; i < frame.Count; i++)
+        {
+            sites.Add(new UnitCellSite(Array.IndexOf(types, frame.Types[i]), box.ToFractional(frame.Positions[i])));
+        }
+
+        return new UnitCell(name, a, species, speciesCharges, sites);
+    }
+
+    internal static Vec3 WrapUnit(Vec3 s)
+    {
+        static double W(double x)
+        {
+            double w = x - Math.Floor(x);
+            return w >= 1 - 1e-12 ? 0 : w;
+        }
+
+        return new Vec3(W(s.X), W(s.Y), W(s.Z));
+    }
+
+    private static double FractionalDistance(Vec3 a, Vec3 b)
+    {
+        Vec3 d = a - b;
+        d = new Vec3(d.X - Math.Round(d.X), d.Y - Math.Round(d.Y), d.Z - Math.Round(d.Z));
+        return d.Length;
+    }
+
+    private int[] ReducedComposition()
+    {
+        int[] counts = new int[Species.Count];
+        foreach (UnitCellSite s in Sites)
+        {
+            counts[s.Species]++;
+        }
+
+        int g = counts.Aggregate(0, Csl.Miller.Gcd);
+        return counts.Select(c => c / g).ToArray();
+    }
+
+    private double ShortestDistance()
+    {
+        double best = double.MaxValue;
+        for (int i = 0; i < Sites.Count; i++)
+        {
+            for (int j = 0; j < Sites.Count; j++)
+            {
+                for (int x = -1; x <= 1; x++)
+                {
+                    for (int y = -1; y <= 1; y++)
+                    {
+                        for (int z = -1; z <= 1; z++)
+                        {
+                            if (i == j && x == 0 && y == 0 && z == 0)
+                            {
+                                continue;
+                            }
+
+                            double d = (Sites[j].Position + new Vec3(x, y, z) - Sites[i].Position).Length * A;
+                            best = Math.Min(best, d);
+                        }
+                    }
+                }
+            }
+        }
+
+        return best;
+    }
+}

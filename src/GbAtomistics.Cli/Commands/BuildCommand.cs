@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using GbAtomistics.Builders.Bicrystals;
+using GbAtomistics.Builders.Crystals;
+using GbAtomistics.Builders.Csl;
+using GbAtomistics.Core;
+using GbAtomistics.Pipelines;
+
+namespace GbAtomistics.Cli.Commands;
+
+/// <summary><c>gbat build csl</c>: periodic symmetric tilt bicrystals from a cubic unit cell.</summary>
+internal static class BuildCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var build = new Command("build", "Build input structures for grain-boundary studies (see 'gbat build csl --help')")
+        {
+            CslCommand(stdout, stderr),
+        };
+        return build;
+    }
+
+    private static Command CslCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var structure = new Option<string>("--structure") { Description = $"Built-in structure ({string.Join(", ", Prototypes.Names)}) or a POSCAR / LAMMPS data file with a cubic unit cell", HelpName = "NAME|FILE", Required = true };
+        var a = new Option<double?>("--a") { Description = "Lattice constant in Å (default: the built-in's, or the file's)", HelpName = "Å" };
+        var species = new Option<string?>("--species") { Description = "Elements of the built-in's site kinds in order, e.g. Li,O,Cl for antiperovskite (face centre, body centre, corner)", HelpName = "LIST" };
+        var charges = new Option<string?>("--charges") { Description = "Formal charges in e, e.g. Li=1,O=-2,Cl=-1 (default: the built-in's, or the file's charges)", HelpName = "MAP" };
+        Option<string?> format = CommonOptions.Format();
+        Option<string?> typeMap = CommonOptions.TypeMap();
+        var axis = new Option<string>("--axis") { Description = "Tilt axis [uvw] (box x), e.g. 001, 110, 111", HelpName = "UVW", Required = true };
+        var sigma = new Option<int?>("--sigma") { Description = "Σ of the boundary (see 'gbat sigma')", HelpName = "N" };
+        var angle = new Option<double?>("--angle") { Description = "Misorientation angle in degrees (instead of, or with, --sigma)", HelpName = "DEG" };
+        var plane = new Option<string?>("--plane") { Description = "Boundary plane family (hkl), e.g. 310; default the first plane of the Σ entry", HelpName = "HKL" };
+        var repeat = new Option<string>("--repeat") { Description = "Repetitions of the CSL period along the tilt axis (x) and in the plane (y)", HelpName = "NXxNY", DefaultValueFactory = _ => "1x1" };
+        var thickness = new Option<double>("--thickness") { Description = "Least thickness of each grain along the normal (z) in Å, rounded up to whole periods", HelpName = "Å", DefaultValueFactory = _ => 20.0 };
+        var termination = new Option<int?>("--termination") { Description = "Where the boundary cuts the layer stacking (index from --list-terminations); default: the first that works", HelpName = "N" };
+        var listTerminations = new Option<bool>("--list-terminations") { Description = "Print the terminations of the stacking along the normal and stop" };
+        var translations = new Option<string>("--translations") { Description = "Grid of in-plane translations of the upper grain over one CSL period: writes a numbered family", HelpName = "NXxNY", DefaultValueFactory = _ => "1x1" };
+        var expansion = new Option<double>("--expansion") { Description = "Extra gap along the normal at each boundary in Å", HelpName = "Å", DefaultValueFactory = _ => 0.0 };
+        var vacuum = new Option<double?>("--vacuum") { Description = "Replace the periodic second boundary with free surfaces and this much vacuum (Å)", HelpName = "Å" };
+        var minDistance = new Option<double?>("--min-distance") { Description = "Smallest allowed interatomic distance in Å (default 0.6 × the bulk nearest-neighbour distance)", HelpName = "Å" };
+        var overlap = new Option<string>("--overlap") { Description = "Close pairs: merge (same species only; default), formula-units (remove whole formula units), refuse", HelpName = "MODE", DefaultValueFactory = _ => "merge" };
+        var allow = new Option<bool>("--allow-nonstoichiometric") { Description = "Write a charged or off-stoichiometric result instead of refusing it" };
+        var name = new Option<string?>("--name") { Description = "Base name of the output files (default e.g. Li3OCl-S5-310)", HelpName = "NAME" };
+        var to = new Option<string>("--to") { Description = "Structure formats: lammps (NAME.data), poscar (NAME.vasp) or both", HelpName = "LIST", DefaultValueFactory = _ => "lammps,poscar" };
+        var atomStyle = new Option<string?>("--atom-style") { Description = "LAMMPS atom style: charge (default for ionic crystals, formal charges) or atomic", HelpName = "STYLE" };
+        var noPreview = new Option<bool>("--no-preview") { Description = "Do not write the preview PNG" };
+        Option<string> output = CommonOptions.Output("gbat-build");
+        Option<bool> quiet = CommonOptions.Quiet();
+        Option<bool> json = CommonOptions.Json();
+        var command = new Command(
+            "csl",
+            "Periodic symmetric tilt bicrystal from a cubic unit cell: tilt axis along x, boundary normal along z, two boundaries\n" +
+            "(z = 0 and z = Lz/2). Each grain is whole CSL periods, so ionic crystals stay stoichiometric and neutral; close pairs\n" +
+            "across a boundary are merged only between like species, and a result that is not whole neutral formula units is\n" +
+            "refused with the terminations that would work. Writes NAME.data, NAME.vasp, NAME.gb.json, NAME.png and build.json.\n\n" +
+            "Examples:\n" +
+            "  gbat build csl --structure antiperovskite --a 3.91 --species Li,O,Cl --axis 110 --sigma 3 --plane 111 --output li3ocl\n" +
+            "  gbat build csl --structure rock-salt --axis 001 --sigma 5 --plane 310 --repeat 2x1 --translations 4x4 --output nacl-s5\n" +
+            "  gbat build csl --structure POSCAR --type-map 1=Li,2=O --charges Li=1,O=-2 --axis 001 --sigma 5 --plane 210 --vacuum 15")
+        {
+            structure, a, species, charges, format, typeMap, axis, sigma, angle, plane, repeat, thickness, termination, listTerminations,
+            translations, expansion, vacuum, minDistance, overlap, allow, name, to, atomStyle, noPreview, output, quiet, json,
+        };
+        command.SetAction(parse => CommandRunner.Run(stderr, () =>
+        {
+            var (rx, ry) = Grid(parse.GetValue(repeat)!, "--repeat");
+            var (tx, ty) = Grid(parse.GetValue(translations)!, "--translations");
+            string? planeText = parse.GetValue(plane);
+            string? speciesText = parse.GetValue(species);
+            string? chargesText = parse.GetValue(charges);
+            string? typeMapText = parse.GetValue(typeMap);
+            var request = new CslBuildRequest
+            {
+                Structure = parse.GetValue(structure)!,
+                Axis = Miller.Parse(parse.GetValue(axis)!, "--axis"),
+                LatticeConstant = parse.GetValue(a),
+                Species = speciesText?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                Charges = chargesText is null ? null : Prototypes.ParseCharges(chargesText),
+                Format = parse.GetValue(format),
+                TypeMap = typeMapText is null ? null : SpeciesMap.Parse(typeMapText),
+                Sigma = parse.GetValue(sigma),
+                AngleDegrees = parse.GetValue(angle),
+                Plane = planeText is null ? null : Miller.Parse(planeText, "--plane"),
+                RepeatAxis = rx,
+                RepeatPlane = ry,
+                Thickness = parse.GetValue(thickness),
+                Termination = parse.GetValue(termination),
+                Translations = (tx, ty),
+                Expansion = parse.GetValue(expansion),
+                Vacuum = parse.GetValue(vacuum),
+                MinDistance = parse.GetValue(minDistance),
+                Overlap = ParseOverlap(parse.GetValue(overlap)!),
+                AllowNonStoichiometric = parse.GetValue(allow),
+                Name = parse.GetValue(name),
+                Formats = parse.GetValue(to)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                AtomStyle = parse.GetValue(atomStyle),
+                Preview = !parse.GetValue(noPreview),
+            };
+
+            if (parse.GetValue(listTerminations))
+            {
+                UnitCell cell = BuildCslStep.LoadCell(request);
+                var options = BuildCslStep.Options(request, cell);
+                foreach (Termination t in CslBuilder.Terminations(options))
+                {
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t.Index,3}  {t.Description}  (cut at {t.Height:F3} Å in the normal period)"));
+                }
+
+                return ExitCodes.Success;
+            }
+
+            IReadOnlyList<CslBuildMember> members = BuildCslStep.Build(request);
+            var folder = new OutputFolder(parse.GetValue(output)!, File.Exists(request.Structure) ? [request.Structure] : []);
+            object summary = BuildCslStep.Write(members, request, folder);
+            if (parse.GetValue(json))
+            {
+                stdout.WriteLine(JsonSerializer.Serialize(summary, Json.Options));
+            }
+            else if (!parse.GetValue(quiet))
+            {
+                foreach (string line in BuildCslStep.Report(members))
+                {
+                    stdout.WriteLine(line);
+                }
+
+                stdout.WriteLine($"wrote {folder.Written.Count} files into {folder.Path}");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    internal static (int X, int Y) Grid(string text, string option)
+    {
+        string[] parts = text.Split(['x', 'X', '×', ','], StringSplitOptions.TrimEntries);
+        if (parts.Length == 2 &&
+            int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int x) &&
+            int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int y) && x >= 1 && y >= 1)
+        {
+            return (x, y);
+        }
+
+        throw new InputException($"{option} '{text}': expected two positive whole numbers such as 2x3");
+    }
+
+    private static OverlapMode ParseOverlap(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "merge" => OverlapMode.Merge,
+        "formula-units" or "formula-unit" => OverlapMode.FormulaUnits,
+        "refuse" or "none" => OverlapMode.Refuse,
+        _ => throw new InputException($"--overlap '{text}': expected merge, formula-units or refuse"),
+    };
+}

@@ -1,0 +1,291 @@
+using System.Globalization;
+using System.Text.Json;
+using GbAtomistics.Builders.Bicrystals;
+using GbAtomistics.Builders.Crystals;
+using GbAtomistics.Builders.Csl;
+using GbAtomistics.Core;
+using GbAtomistics.IO;
+using GbAtomistics.IO.Lammps;
+using GbAtomistics.IO.Vasp;
+using GbAtomistics.Plotting;
+
+namespace GbAtomistics.Pipelines;
+
+/// <summary>
+/// The <c>build csl</c> step: loads the unit cell (built-in or file), builds the bicrystal or the family of rigid-body
+/// translations, and writes for each member NAME.data (LAMMPS, <c>charge</c> style with formal charges for an ionic
+/// crystal, else <c>atomic</c>), NAME.vasp (POSCAR), NAME.gb.json (<see cref="BicrystalMetadataFile"/>) and NAME.png
+/// (preview), plus <c>build.json</c> describing every member (composition per grain, net charge, termination,
+/// removed atoms, shortest distance).
+/// </summary>
+public static class BuildCslStep
+{
+    /// <summary>The unit cell of the request: a built-in structure, or the first frame of a cubic unit-cell file.</summary>
+    public static UnitCell LoadCell(CslBuildRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string structure = request.Structure;
+        if (Prototypes.Names.Contains(structure.Trim().ToLowerInvariant()) || structure.Trim().Equals("rocksalt", StringComparison.OrdinalIgnoreCase))
+        {
+            return Prototypes.Create(structure, request.LatticeConstant, request.Species, request.Charges);
+        }
+
+        if (!File.Exists(structure))
+        {
+            throw new InputException($"--structure '{structure}': expected a built-in structure ({string.Join(", ", Prototypes.Names)}) or an existing POSCAR / LAMMPS data file");
+        }
+
+        if (request.Species is not null)
+        {
+            throw new InputException("--species names the sites of a built-in structure; for a unit-cell file use --type-map");
+        }
+
+        var frame = new Frame();
+        using (ITrajectoryReader reader = FormatRegistry.OpenReader(structure, new ReadOptions { TypeMap = request.TypeMap }, request.Format))
+        {
+            if (!reader.Read(frame))
+            {
+                throw new InputException($"{structure}: the file holds no structure");
+            }
+        }
+
+        UnitCell cell = UnitCell.FromFrame(frame, Path.GetFileName(structure), request.Charges);
+        if (request.LatticeConstant is { } a)
+        {
+            cell = new UnitCell(cell.Name, a, cell.Species, cell.Charges, cell.Sites);
+        }
+
+        return cell;
+    }
+
+    /// <summary>The builder options for one translation of the request.</summary>
+    public static CslBuildOptions Options(CslBuildRequest request, UnitCell cell, double tx = 0, double ty = 0, int? termination = null) =>
+        new(cell, request.Axis)
+        {
+            Sigma = request.Sigma,
+            AngleDegrees = request.AngleDegrees,
+            Plane = request.Plane,
+            RepeatAxis = request.RepeatAxis,
+            RepeatPlane = request.RepeatPlane,
+            Thickness = request.Thickness,
+            Termination = termination ?? request.Termination,
+            Translation = (tx, ty),
+            Expansion = request.Expansion,
+            Vacuum = request.Vacuum,
+            MinDistance = request.MinDistance,
+            Overlap = request.Overlap,
+            AllowNonStoichiometric = request.AllowNonStoichiometric,
+        };
+
+    /// <summary>
+    /// Builds the request. One translation: the bicrystal (a failure is an <see cref="InputException"/>). A grid: every
+    /// member with the termination of the first member that builds (unless one is given); members that cannot be
+    /// built are kept with the reason, and a grid where none builds is an error.
+    /// </summary>
+    public static IReadOnlyList<CslBuildMember> Build(CslBuildRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (nx, ny) = request.Translations;
+        if (nx < 1 || ny < 1 || nx * ny > 400)
+        {
+            throw new InputException($"--translations {nx}x{ny}: expected NXxNY with at least one step each and at most 400 members");
+        }
+
+        UnitCell cell = LoadCell(request);
+        if (nx * ny == 1)
+        {
+            CslBicrystal gb = CslBuilder.Build(Options(request, cell));
+            return [new CslBuildMember(BaseName(request, gb), 0, 0, 0, 0, gb, null)];
+        }
+
+        var members = new List<CslBuildMember>();
+        int? termination = request.Termination;
+        string? baseName = null;
+        var failures = new List<string>();
+        for (int i = 0; i < nx; i++)
+        {
+            for (int j = 0; j < ny; j++)
+            {
+                double tx = i / (double)nx, ty = j / (double)ny;
+                CslBicrystal? gb = null;
+                string? failure = null;
+                try
+                {
+                    gb = CslBuilder.Build(Options(request, cell, tx, ty, termination));
+                    termination ??= gb.Termination.Index;
+                    baseName ??= BaseName(request, gb);
+                }
+                catch (InputException e)
+                {
+                    failure = e.Message;
+                    failures.Add(string.Create(CultureInfo.InvariantCulture, $"({tx:F3}, {ty:F3}): {e.Message}"));
+                }
+
+                members.Add(new CslBuildMember(string.Empty, i, j, tx, ty, gb, failure));
+            }
+        }
+
+        if (baseName is null)
+        {
+            throw new InputException("no member of the translation family could be built: " + failures[0]);
+        }
+
+        return members.Select((m, k) => m with { Name = string.Create(CultureInfo.InvariantCulture, $"{baseName}-t{k:D3}") }).ToList();
+    }
+
+    /// <summary>Writes every member that was built; returns the JSON summary (also written as build.json).</summary>
+    public static object Write(IReadOnlyList<CslBuildMember> members, CslBuildRequest request, OutputFolder output)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(output);
+        string[] formats = request.Formats.Select(f => f.Trim().ToLowerInvariant()).ToArray();
+        if (formats.Length == 0 || formats.Any(f => f is not ("lammps" or "poscar")))
+        {
+            throw new InputException($"--to {string.Join(",", request.Formats)}: expected lammps, poscar or both");
+        }
+
+        var summaries = new List<object>();
+        foreach (CslBuildMember m in members)
+        {
+            if (m.Bicrystal is not { } gb)
+            {
+                summaries.Add(new { name = m.Name, grid = new[] { m.I, m.J }, translation_fraction = new[] { m.TranslationX, m.TranslationY }, built = false, reason = m.Failure });
+                continue;
+            }
+
+            string? structureName = null;
+            if (formats.Contains("lammps"))
+            {
+                string file = m.Name + ".data";
+                string style = request.AtomStyle ?? (gb.Cell.IsIonic ? "charge" : "atomic");
+                var options = new WriteOptions { Overwrite = true, Inputs = output.Inputs, AtomStyle = style, Title = Title(gb) };
+                output.WritePlot(file, path => WriteFrame(new LammpsDataWriter(path, options), gb.Frame)); // any whole-file writer
+                structureName = file;
+            }
+
+            if (formats.Contains("poscar"))
+            {
+                string file = m.Name + ".vasp";
+                var options = new WriteOptions { Overwrite = true, Inputs = output.Inputs, Title = Title(gb) };
+                output.WritePlot(file, path => WriteFrame(new PoscarWriter(path, options), gb.Frame));
+                structureName ??= file;
+            }
+
+            BicrystalMetadata metadata = gb.Metadata with { Structure = structureName! };
+            output.WriteText(m.Name + ".gb.json", BicrystalMetadataFile.ToJson(metadata));
+            if (request.Preview)
+            {
+                output.WritePlot(m.Name + ".png", path => BicrystalPlot.Save(gb.Frame, metadata, path));
+            }
+
+            summaries.Add(CslBuildMemberSummary(m, gb, structureName!));
+        }
+
+        var first = members.First(m => m.Bicrystal is not null).Bicrystal!;
+        object summary = new
+        {
+            step = "build-csl",
+            structure = first.Cell.Name,
+            formula = first.Cell.Formula,
+            lattice_constant_angstrom = first.Cell.A,
+            species = first.Cell.Species,
+            formal_charges_e = first.Cell.Charges,
+            axis = new[] { first.Entry.Axis.X, first.Entry.Axis.Y, first.Entry.Axis.Z },
+            sigma = first.Entry.Sigma,
+            angle_degrees = Math.Round(first.Entry.AngleDegrees, 6),
+            equivalent_angle_degrees = Math.Round(first.Entry.EquivalentAngleDegrees, 6),
+            plane_lower = Miller.Plane(first.Planes.Lower),
+            plane_upper = Miller.Plane(first.Planes.Upper),
+            construction = first.Construction.ToString().ToLowerInvariant(),
+            box_axes = "x = tilt axis, y = in the boundary plane, z = boundary normal; boundaries at z = 0 (periodic) and z = Lz/2",
+            csl_periods_angstrom = new[] { first.Periods.X, first.Periods.Y, first.Periods.Z },
+            periods_per_grain = first.PeriodsPerGrain,
+            min_distance_angstrom = first.Options.EffectiveMinDistance,
+            overlap = first.Options.Overlap.ToString(),
+            terminations = first.Terminations.Select(t => new { index = t.Index, description = t.Description, height_angstrom = t.Height }),
+            translations = new[] { request.Translations.X, request.Translations.Y },
+            expansion_angstrom = request.Expansion,
+            vacuum_angstrom = request.Vacuum,
+            members = summaries,
+            units = new { length = "Å", angle = "degrees", charge = "e" },
+        };
+        output.WriteText("build.json", JsonSerializer.Serialize(summary, Json.Options));
+        return summary;
+    }
+
+    /// <summary>One line per member for the terminal.</summary>
+    public static IEnumerable<string> Report(IReadOnlyList<CslBuildMember> members)
+    {
+        foreach (CslBuildMember m in members)
+        {
+            if (m.Bicrystal is not { } gb)
+            {
+                yield return $"{m.Name}: not built: {m.Failure}";
+                continue;
+            }
+
+            Box box = gb.Frame.Box;
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{m.Name}: Σ{gb.Entry.Sigma} {gb.Planes} about {Miller.Direction(gb.Entry.Axis)}, {gb.Entry.AngleDegrees:F2}° (≡ {gb.Entry.EquivalentAngleDegrees:F2}°), " +
+                $"{gb.Frame.Count} atoms, box {box.A.X:F3} x {box.B.Y:F3} x {box.C.Z:F3} Å, termination {gb.Termination.Index} ({gb.Termination.Description}), " +
+                $"grain 1 {gb.Cell.FormatComposition(gb.GrainComposition[0])} ({gb.GrainCharge(1):+0.###;-0.###;0} e), grain 2 {gb.Cell.FormatComposition(gb.GrainComposition[1])} ({gb.GrainCharge(2):+0.###;-0.###;0} e), " +
+                $"net charge {gb.NetCharge:+0.###;-0.###;0} e, removed {gb.Cell.FormatComposition(gb.Removed.ToArray())}, shortest distance {gb.ShortestDistance:F3} Å");
+        }
+    }
+
+    private static object CslBuildMemberSummary(CslBuildMember m, CslBicrystal gb, string structure) => new
+    {
+        name = m.Name,
+        structure,
+        metadata = m.Name + ".gb.json",
+        grid = new[] { m.I, m.J },
+        translation_fraction = new[] { m.TranslationX, m.TranslationY },
+        translation_angstrom = new[] { m.TranslationX * gb.Periods.X, m.TranslationY * gb.Periods.Y },
+        built = true,
+        atoms = gb.Frame.Count,
+        box_angstrom = new[] { gb.Frame.Box.A.X, gb.Frame.Box.B.Y, gb.Frame.Box.C.Z },
+        boundary_area_angstrom2 = gb.BoundaryArea,
+        termination = new { index = gb.Termination.Index, description = gb.Termination.Description },
+        grains = Enumerable.Range(1, 2).Select(g => new
+        {
+            grain = g,
+            composition = gb.Cell.FormatComposition(gb.GrainComposition[g - 1]),
+            counts = gb.GrainComposition[g - 1],
+            formula_units = gb.FormulaUnits(g),
+            net_charge_e = gb.GrainCharge(g),
+        }),
+        net_charge_e = gb.NetCharge,
+        removed = gb.Cell.FormatComposition(gb.Removed.ToArray()),
+        shortest_distance_angstrom = double.IsFinite(gb.ShortestDistance) ? gb.ShortestDistance : (double?)null,
+    };
+
+    private static string BaseName(CslBuildRequest request, CslBicrystal gb)
+    {
+        if (!string.IsNullOrWhiteSpace(request.Name))
+        {
+            if (request.Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || request.Name.Contains('/', StringComparison.Ordinal))
+            {
+                throw new InputException($"--name '{request.Name}': expected a file name without folders");
+            }
+
+            return request.Name;
+        }
+
+        Int3 p = gb.Planes.Upper;
+        string plane = Miller.Format(new Int3(Math.Abs(p.X), Math.Abs(p.Y), Math.Abs(p.Z)));
+        return $"{gb.Cell.Formula}-S{gb.Entry.Sigma}-{plane.Replace(' ', '_')}";
+    }
+
+    private static string Title(CslBicrystal gb) => string.Create(CultureInfo.InvariantCulture,
+        $"{gb.Cell.Formula} Sigma{gb.Entry.Sigma} {gb.Planes} tilt about {Miller.Direction(gb.Entry.Axis)} {gb.Entry.AngleDegrees:F2} deg");
+
+    private static void WriteFrame(IFrameWriter writer, Frame frame)
+    {
+        using (writer)
+        {
+            writer.Write(frame);
+            writer.Complete();
+        }
+    }
+}
