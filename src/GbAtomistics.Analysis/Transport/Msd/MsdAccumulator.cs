@@ -18,8 +18,9 @@ public sealed class MsdAccumulator : IFrameAccumulator
     private readonly double[]? _driftWeights;
     private Vec3 _driftOrigin;
 
-    internal MsdAccumulator(MsdOptions options, int[] selected, Vec3 normal, double[]? driftWeights, int[]? chargedAtoms, double[]? charges)
+    internal MsdAccumulator(MsdOptions options, int[] selected, Vec3 normal, double[]? driftWeights, int[]? chargedAtoms, double[]? charges, double? speciesCharge)
     {
+        SpeciesCharge = speciesCharge;
         Options = options;
         Selected = selected;
         Normal = normal;
@@ -36,6 +37,8 @@ public sealed class MsdAccumulator : IFrameAccumulator
     internal Vec3 Normal { get; }
 
     internal int[]? ChargedAtoms { get; }
+
+    internal double? SpeciesCharge { get; }
 
     internal double[]? Charges { get; }
 

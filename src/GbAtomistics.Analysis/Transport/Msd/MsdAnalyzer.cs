@@ -66,9 +66,19 @@ public sealed class MsdAnalyzer
             charges = charged.Select(i => bySpecies[species.Of(first, i)]!.Value).ToArray();
         }
 
+        double? speciesCharge = null;
+        if (Options.Charges?.FirstOrDefault(c => string.Equals(c.Key, species.Names[s], StringComparison.OrdinalIgnoreCase)) is { Key: not null } entry)
+        {
+            speciesCharge = entry.Value;
+        }
+        else if (first.Charges is { } fileCharges && selected.Length > 0)
+        {
+            speciesCharge = selected.Average(i => fileCharges[i]);
+        }
+
         Vec3 row = first.Box.HInverse.Row(Options.NormalAxis);
         Vec3 normal = row / row.Length;
-        return new MsdAccumulator(Options, selected, normal, drift, charged, charges);
+        return new MsdAccumulator(Options, selected, normal, drift, charged, charges, speciesCharge);
     }
 
     /// <summary>Computes the curves and fits, in parallel over blocks of atoms (<paramref name="threads"/> workers).</summary>
@@ -151,7 +161,8 @@ public sealed class MsdAnalyzer
             accumulator.RegionVolumeSum / frames,
             accumulator.Unwrapper.Resolved,
             accumulator.Unwrapper.Warning,
-            lags);
+            lags,
+            accumulator.SpeciesCharge);
     }
 
     private MsdSums Block(MsdAccumulator acc, int from, int to, int regions, int axisComponent)

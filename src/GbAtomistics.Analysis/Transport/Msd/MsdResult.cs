@@ -26,8 +26,10 @@ public sealed class MsdResult
         double meanRegionVolume,
         UnwrapMode unwrap,
         string? unwrapWarning,
-        int[] fitLags)
+        int[] fitLags,
+        double? speciesCharge)
     {
+        SpeciesCharge = speciesCharge;
         Options = options;
         Atoms = atoms;
         Frames = frames;
@@ -84,6 +86,9 @@ public sealed class MsdResult
 
     /// <summary>A warning about large steps between frames when unwrapping by displacements, else null.</summary>
     public string? UnwrapWarning { get; }
+
+    /// <summary>The charge (e) of the species from the options or, failing that, the mean q of the file; null if neither.</summary>
+    public double? SpeciesCharge { get; }
 
     /// <summary>The lag indices the fits used.</summary>
     public IReadOnlyList<int> FitLags { get; }
