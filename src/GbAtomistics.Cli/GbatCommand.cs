@@ -17,6 +17,10 @@ internal static class GbatCommand
             InfoCommand.Create(stdout, stderr),
             ConvertCommand.Create(stdout, stderr),
             RdfCommand.Create(stdout, stderr),
+            MsdCommand.Create(stdout, stderr),
+            ConductivityCommand.Create(stdout, stderr),
+            ArrheniusCommand.Create(stdout, stderr),
+            PolycrystalCommand.Create(stdout, stderr),
         };
         return root;
     }
