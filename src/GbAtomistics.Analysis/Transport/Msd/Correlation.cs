@@ -111,7 +111,7 @@ internal sealed class Correlation
                 s1 -= (x[k - 1] * x[k - 1]) + (x[t - k] * x[t - k]);
             }
 
-            sum[k] += Math.Max(0, s1 - (2 * acf[k] * scale));
+            sum[k] += k == 0 ? 0 : Math.Max(0, s1 - (2 * acf[k] * scale)); // lag 0 is exactly 0
         }
     }
 }

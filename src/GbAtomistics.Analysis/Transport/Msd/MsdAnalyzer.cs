@@ -305,7 +305,7 @@ public sealed class MsdAnalyzer
                 a -= m[frames - k] * squares[frames - k];
             }
 
-            sum[k] += Math.Max(0, a + work[k] - (2 * work2[k]));
+            sum[k] += k == 0 ? 0 : Math.Max(0, a + work[k] - (2 * work2[k]));
         }
     }
 
