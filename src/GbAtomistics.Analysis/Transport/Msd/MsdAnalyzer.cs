@@ -167,115 +167,148 @@ public sealed class MsdAnalyzer
 
     private MsdSums Block(MsdAccumulator acc, int from, int to, int regions, int axisComponent)
     {
+        const int Chunk = 16;
         int frames = acc.Frames;
         var sums = new MsdSums(regions, frames);
         var corr = new Correlation();
-        var x = new double[frames];
-        var y = new double[frames];
-        var z = new double[frames];
-        var p = new double[frames];
+        var cx = new double[Chunk][];
+        var cy = new double[Chunk][];
+        var cz = new double[Chunk][];
+        var cp = new double[Chunk][];
+        for (int c = 0; c < Chunk; c++)
+        {
+            cx[c] = new double[frames];
+            cy[c] = new double[frames];
+            cz[c] = new double[frames];
+            cp[c] = new double[frames];
+        }
+
         var mask = new double[frames];
-        var series = new[] { x, y, z, p };
         var work = new double[frames];
         var work2 = new double[frames];
         Vec3 n = acc.Normal;
-        for (int j = from; j < to; j++)
+        for (int j0 = from; j0 < to; j0 += Chunk)
         {
+            int count = Math.Min(Chunk, to - j0);
+
+            // Gather the chunk's time series frame by frame (contiguous reads of each stored frame).
             for (int t = 0; t < frames; t++)
             {
                 double[] f = acc.Positions[t];
-                x[t] = f[3 * j];
-                y[t] = f[(3 * j) + 1];
-                z[t] = f[(3 * j) + 2];
-                p[t] = (n.X * x[t]) + (n.Y * y[t]) + (n.Z * z[t]);
-            }
-
-            corr.AddSquaredDisplacementSums(x, y, sums.Sum[0][0], sums.Sum[0][1]);
-            if (axisComponent >= 0)
-            {
-                corr.AddSquaredDisplacementSums(z, sums.Sum[0][2]);
-            }
-            else
-            {
-                corr.AddSquaredDisplacementSums(z, p, sums.Sum[0][2], sums.Sum[0][3]);
-            }
-
-            if (regions == 1)
-            {
-                continue;
-            }
-
-            for (int t = 0; t < frames; t++)
-            {
-                mask[t] = acc.InRegion[t][j];
-            }
-
-            int components = axisComponent >= 0 ? 3 : 4;
-            if (Options.Membership == RegionMembership.Start)
-            {
-                for (int c = 0; c < components; c++)
+                for (int c = 0; c < count; c++)
                 {
-                    AddStartSums(corr, series[c], mask, sums.Sum[1][c], work, work2);
-                }
-
-                double count = 0;
-                for (int t = 0; t < frames; t++)
-                {
-                    count += mask[t];
-                }
-
-                for (int k = 0; k < frames; k++)
-                {
-                    sums.Pairs[1][k] += count;
-                    count -= mask[frames - 1 - k];
+                    int o = 3 * (j0 + c);
+                    double px = f[o], py = f[o + 1], pz = f[o + 2];
+                    cx[c][t] = px;
+                    cy[c][t] = py;
+                    cz[c][t] = pz;
+                    cp[c][t] = (n.X * px) + (n.Y * py) + (n.Z * pz);
                 }
             }
-            else
+
+            for (int c = 0; c < count; c++)
             {
-                for (int r = 1; r <= 2; r++)
+                corr.AddSquaredDisplacementSums(cx[c], cy[c], sums.Sum[0][0], sums.Sum[0][1]);
+                if (axisComponent < 0)
                 {
-                    byte want = (byte)(r == 1 ? 1 : 0);
-                    int t0 = 0;
-                    while (t0 < frames)
+                    corr.AddSquaredDisplacementSums(cz[c], cp[c], sums.Sum[0][2], sums.Sum[0][3]);
+                }
+                else if (c % 2 == 0)
+                {
+                    // two atoms' z series share one complex FFT
+                    if (c + 1 < count)
                     {
-                        if (mask[t0] != want)
-                        {
-                            t0++;
-                            continue;
-                        }
-
-                        int t1 = t0;
-                        while (t1 + 1 < frames && mask[t1 + 1] == want)
-                        {
-                            t1++;
-                        }
-
-                        int length = t1 - t0 + 1;
-                        if (length > 1)
-                        {
-                            corr.AddSquaredDisplacementSums(x.AsSpan(t0, length), y.AsSpan(t0, length), sums.Sum[r][0], sums.Sum[r][1]);
-                            if (axisComponent >= 0)
-                            {
-                                corr.AddSquaredDisplacementSums(z.AsSpan(t0, length), sums.Sum[r][2]);
-                            }
-                            else
-                            {
-                                corr.AddSquaredDisplacementSums(z.AsSpan(t0, length), p.AsSpan(t0, length), sums.Sum[r][2], sums.Sum[r][3]);
-                            }
-                        }
-
-                        for (int k = 0; k < length; k++)
-                        {
-                            sums.Pairs[r][k] += length - k;
-                        }
-
-                        t0 = t1 + 1;
+                        corr.AddSquaredDisplacementSums(cz[c], cz[c + 1], sums.Sum[0][2], sums.Sum[0][2]);
+                    }
+                    else
+                    {
+                        corr.AddSquaredDisplacementSums(cz[c], sums.Sum[0][2]);
                     }
                 }
+            }
+
+            for (int c = 0; c < count && regions > 1; c++)
+            {
+                RegionSums(acc, sums, corr, j0 + c, cx[c], cy[c], cz[c], cp[c], mask, work, work2, axisComponent);
             }
         }
 
         return sums;
+    }
+
+    private void RegionSums(
+        MsdAccumulator acc, MsdSums sums, Correlation corr, int j, double[] x, double[] y, double[] z, double[] p, double[] mask, double[] work, double[] work2, int axisComponent)
+    {
+        int frames = acc.Frames;
+        var series = new[] { x, y, z, p };
+        for (int t = 0; t < frames; t++)
+        {
+            mask[t] = acc.InRegion[t][j];
+        }
+
+        int components = axisComponent >= 0 ? 3 : 4;
+        if (Options.Membership == RegionMembership.Start)
+        {
+            for (int c = 0; c < components; c++)
+            {
+                AddStartSums(corr, series[c], mask, sums.Sum[1][c], work, work2);
+            }
+
+            double count = 0;
+            for (int t = 0; t < frames; t++)
+            {
+                count += mask[t];
+            }
+
+            for (int k = 0; k < frames; k++)
+            {
+                sums.Pairs[1][k] += count;
+                count -= mask[frames - 1 - k];
+            }
+        }
+        else
+        {
+            for (int r = 1; r <= 2; r++)
+            {
+                byte want = (byte)(r == 1 ? 1 : 0);
+                int t0 = 0;
+                while (t0 < frames)
+                {
+                    if (mask[t0] != want)
+                    {
+                        t0++;
+                        continue;
+                    }
+
+                    int t1 = t0;
+                    while (t1 + 1 < frames && mask[t1 + 1] == want)
+                    {
+                        t1++;
+                    }
+
+                    int length = t1 - t0 + 1;
+                    if (length > 1)
+                    {
+                        corr.AddSquaredDisplacementSums(x.AsSpan(t0, length), y.AsSpan(t0, length), sums.Sum[r][0], sums.Sum[r][1]);
+                        if (axisComponent >= 0)
+                        {
+                            corr.AddSquaredDisplacementSums(z.AsSpan(t0, length), sums.Sum[r][2]);
+                        }
+                        else
+                        {
+                            corr.AddSquaredDisplacementSums(z.AsSpan(t0, length), p.AsSpan(t0, length), sums.Sum[r][2], sums.Sum[r][3]);
+                        }
+                    }
+
+                    for (int k = 0; k < length; k++)
+                    {
+                        sums.Pairs[r][k] += length - k;
+                    }
+
+                    t0 = t1 + 1;
+                }
+            }
+        }
     }
 
     /// <summary>Adds Σ_{t&lt;T−k} m(t) (x(t+k) − x(t))² = A + B − 2C (see the class remarks) to <paramref name="sum"/>.</summary>
