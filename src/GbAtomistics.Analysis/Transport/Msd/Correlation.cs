@@ -56,6 +56,77 @@ internal sealed class Correlation
         AddFromAutocorrelation(b, im, scale, sumB);
     }
 
+    /// <summary>The FFT length used for series of <paramref name="length"/> frames.</summary>
+    public static int PaddedSize(int length) => Fft.Size(2 * Math.Max(length, 1));
+
+    /// <summary>
+    /// Adds the power spectra |A|² and |B|² of two real series (zero-padded to <see cref="PaddedSize"/>) to
+    /// <paramref name="powerA"/> and <paramref name="powerB"/> (which may be the same array), with one complex FFT.
+    /// Power spectra of many atoms add, so one inverse transform (<see cref="SubtractAutocorrelation"/>) serves them
+    /// all. An empty <paramref name="b"/> counts as zeros.
+    /// </summary>
+    public void AddPower(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double[] powerA, double[] powerB)
+    {
+        var (fft, re, im, _, _) = Workspace(a.Length);
+        int n = fft.N;
+        Array.Clear(re, 0, n);
+        Array.Clear(im, 0, n);
+        a.CopyTo(re);
+        b.CopyTo(im);
+        fft.Forward(re, im);
+        for (int k = 0; k <= n / 2; k++)
+        {
+            int m = (n - k) & (n - 1);
+            double zr = re[k], zi = im[k], wr = re[m], wi = im[m];
+            double ar = (zr + wr) / 2, ai = (zi - wi) / 2;
+            double br = (zi + wi) / 2, bi = (wr - zr) / 2;
+            double pa = (ar * ar) + (ai * ai);
+            double pb = (br * br) + (bi * bi);
+            powerA[k] += pa;
+            powerB[k] += pb;
+            if (m != k)
+            {
+                powerA[m] += pa;
+                powerB[m] += pb;
+            }
+        }
+    }
+
+    /// <summary>Adds Σ_{t=0}^{T−k−1} [x(t)² + x(t+k)²] to <paramref name="sum"/> at each lag k ≥ 1.</summary>
+    public static void AddSquareSums(ReadOnlySpan<double> x, Span<double> sum)
+    {
+        int t = x.Length;
+        double s1 = 0;
+        for (int i = 0; i < t; i++)
+        {
+            s1 += 2 * x[i] * x[i];
+        }
+
+        for (int k = 1; k < t; k++)
+        {
+            s1 -= (x[k - 1] * x[k - 1]) + (x[t - k] * x[t - k]);
+            sum[k] += s1;
+        }
+    }
+
+    /// <summary>
+    /// Subtracts twice the autocorrelations whose summed power spectra are <paramref name="powerA"/> and
+    /// <paramref name="powerB"/> from <paramref name="sumA"/> and <paramref name="sumB"/> at lags 1 … length−1.
+    /// </summary>
+    public void SubtractAutocorrelation(double[] powerA, double[] powerB, Span<double> sumA, Span<double> sumB, int length)
+    {
+        var (fft, re, im, _, _) = Workspace(length);
+        int n = fft.N;
+        Array.Copy(powerA, re, n);
+        Array.Copy(powerB, im, n);
+        fft.Inverse(re, im);
+        for (int k = 1; k < length; k++)
+        {
+            sumA[k] = Math.Max(0, sumA[k] - (2 * re[k] / n));
+            sumB[k] = Math.Max(0, sumB[k] - (2 * im[k] / n));
+        }
+    }
+
     /// <summary>Adds Σ_t (a(t+k) − a(t))² for one series.</summary>
     public void AddSquaredDisplacementSums(ReadOnlySpan<double> a, Span<double> sum)
     {

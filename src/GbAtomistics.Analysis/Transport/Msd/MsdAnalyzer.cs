@@ -186,6 +186,13 @@ public sealed class MsdAnalyzer
         var mask = new double[frames];
         var work = new double[frames];
         var work2 = new double[frames];
+        int padded = Correlation.PaddedSize(frames);
+        var power = new double[4][];
+        for (int c = 0; c < 4; c++)
+        {
+            power[c] = new double[padded];
+        }
+
         Vec3 n = acc.Normal;
         for (int j0 = from; j0 < to; j0 += Chunk)
         {
@@ -208,22 +215,19 @@ public sealed class MsdAnalyzer
 
             for (int c = 0; c < count; c++)
             {
-                corr.AddSquaredDisplacementSums(cx[c], cy[c], sums.Sum[0][0], sums.Sum[0][1]);
+                corr.AddPower(cx[c], cy[c], power[0], power[1]);
+                Correlation.AddSquareSums(cx[c], sums.Sum[0][0]);
+                Correlation.AddSquareSums(cy[c], sums.Sum[0][1]);
+                Correlation.AddSquareSums(cz[c], sums.Sum[0][2]);
                 if (axisComponent < 0)
                 {
-                    corr.AddSquaredDisplacementSums(cz[c], cp[c], sums.Sum[0][2], sums.Sum[0][3]);
+                    corr.AddPower(cz[c], cp[c], power[2], power[3]);
+                    Correlation.AddSquareSums(cp[c], sums.Sum[0][3]);
                 }
                 else if (c % 2 == 0)
                 {
                     // two atoms' z series share one complex FFT
-                    if (c + 1 < count)
-                    {
-                        corr.AddSquaredDisplacementSums(cz[c], cz[c + 1], sums.Sum[0][2], sums.Sum[0][2]);
-                    }
-                    else
-                    {
-                        corr.AddSquaredDisplacementSums(cz[c], sums.Sum[0][2]);
-                    }
+                    corr.AddPower(cz[c], c + 1 < count ? cz[c + 1] : [], power[2], power[2]);
                 }
             }
 
@@ -233,6 +237,9 @@ public sealed class MsdAnalyzer
             }
         }
 
+        // Σ_atoms autocorrelation = inverse FFT of Σ_atoms power spectrum: one inverse transform per component pair.
+        corr.SubtractAutocorrelation(power[0], power[1], sums.Sum[0][0], sums.Sum[0][1], frames);
+        corr.SubtractAutocorrelation(power[2], power[3], sums.Sum[0][2], sums.Sum[0][3], frames);
         return sums;
     }
 
