@@ -25,6 +25,7 @@ public static class ArrheniusPlot
         var line = plot.Add.ScatterLine(fx, fx.Select(v => fit.LnPrefactor + (fit.Slope * v / 1000)).ToArray());
         line.LegendText = "weighted fit";
         plot.ShowLegend();
+        plot.Legend.Alignment = ScottPlot.Alignment.UpperRight;
         Chart.Save(plot, path);
     }
 }
