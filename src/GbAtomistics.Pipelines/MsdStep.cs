@@ -6,7 +6,8 @@ using GbAtomistics.Plotting;
 namespace GbAtomistics.Pipelines;
 
 /// <summary>
-/// The <c>msd</c> step: reads the trajectory once in time order (one reader thread; the MSD is parallel over atoms),
+/// The <c>msd</c> step: reads the trajectory once in time order (frames parsed in parallel by
+/// <see cref="OrderedFrameReader"/> when threads &gt; 1; the MSD itself is parallel over atoms),
 /// and writes <c>msd.csv</c> (lag in ps, MSDs in Å²), <c>msd.json</c> (options, fit window, D ± GLS error, OLS beside
 /// it) and <c>msd.png</c>.
 /// </summary>
@@ -15,8 +16,28 @@ public static class MsdStep
     public static MsdResult Compute(TrajectoryInput input, MsdOptions options, int threads = 1)
     {
         var analyzer = new MsdAnalyzer(options);
-        RunOutcome outcome = FrameRunner.Run(input, [f => analyzer.Begin(f)], threads: 1);
-        return analyzer.Finish((MsdAccumulator)outcome.Accumulators[0], threads);
+        if (threads <= 1)
+        {
+            RunOutcome outcome = FrameRunner.Run(input, [f => analyzer.Begin(f)], threads: 1);
+            return analyzer.Finish((MsdAccumulator)outcome.Accumulators[0], threads);
+        }
+
+        // Frames must reach the accumulator in time order; with several threads they are parsed in parallel.
+        MsdAccumulator? accumulator = null;
+        int atoms = -1;
+        OrderedFrameReader.Run(input, threads, frame =>
+        {
+            accumulator ??= analyzer.Begin(frame);
+            if (atoms >= 0 && frame.Count != atoms)
+            {
+                throw new Core.InputException(
+                    $"{input.Path}: frame {accumulator.Frames} of the selection has {frame.Count} atoms but the first has {atoms}; the MSD needs the same atoms in every frame");
+            }
+
+            atoms = frame.Count;
+            accumulator.Accumulate(frame);
+        });
+        return analyzer.Finish(accumulator!, threads);
     }
 
     public static object Write(MsdResult result, TrajectoryInput input, OutputFolder output, string prefix = "msd")
