@@ -67,13 +67,13 @@ internal sealed class Fft
         {
             int half = size >> 1;
             int step = n / size;
-            for (int start = 0; start < n; start += size)
+            for (int k = 0; k < half; k++)
             {
-                for (int k = 0; k < half; k++)
+                // one twiddle factor for every butterfly of this stage with the same k
+                double wr = _cos[k * step];
+                double wi = sign * _sin[k * step];
+                for (int a = k; a < n; a += size)
                 {
-                    double wr = _cos[k * step];
-                    double wi = sign * _sin[k * step];
-                    int a = start + k;
                     int b = a + half;
                     double tr = (wr * re[b]) - (wi * im[b]);
                     double ti = (wr * im[b]) + (wi * re[b]);
