@@ -144,7 +144,7 @@ public sealed class MsdAnalyzer
         var collective = new List<MsdCurve>();
         if (accumulator.ChargedAtoms is not null)
         {
-            collective.AddRange(CollectiveCurves(accumulator, axisComponent, n, lags, frames, dt));
+            collective.AddRange(CollectiveCurves(accumulator, n, lags, frames, dt));
         }
 
         return new MsdResult(
@@ -371,7 +371,7 @@ public sealed class MsdAnalyzer
         }
     }
 
-    private static IEnumerable<MsdCurve> CollectiveCurves(MsdAccumulator acc, int axisComponent, Vec3 n, int[] lags, int frames, double dt)
+    private static IEnumerable<MsdCurve> CollectiveCurves(MsdAccumulator acc, Vec3 n, int[] lags, int frames, double dt)
     {
         var m = new double[4][];
         for (int c = 0; c < 4; c++)
@@ -392,7 +392,6 @@ public sealed class MsdAnalyzer
         corr.AddSquaredDisplacementSums(m[0], m[1], sums[0], sums[1]);
         corr.AddSquaredDisplacementSums(m[2], m[3], sums[2], sums[3]);
         double[] pairs = Enumerable.Range(0, frames).Select(k => (double)(frames - k)).ToArray();
-        _ = axisComponent;
         return Curves("collective", sums, pairs, -1, lags, frames, dt, 1.0);
     }
 
