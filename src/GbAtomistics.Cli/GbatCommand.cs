@@ -22,6 +22,10 @@ internal static class GbatCommand
             CompareCommand.Create(stdout, stderr),
             SigmaCommand.Create(stdout, stderr),
             BuildCommand.Create(stdout, stderr),
+            MsdCommand.Create(stdout, stderr),
+            ConductivityCommand.Create(stdout, stderr),
+            ArrheniusCommand.Create(stdout, stderr),
+            PolycrystalCommand.Create(stdout, stderr),
         };
         return root;
     }

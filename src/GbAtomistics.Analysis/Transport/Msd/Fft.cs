@@ -1,0 +1,88 @@
+namespace GbAtomistics.Analysis.Transport.Msd;
+
+/// <summary>
+/// In-place iterative radix-2 complex FFT (Cooley–Tukey) on separate real and imaginary arrays whose length is a
+/// power of two. Forward uses exp(−2πi jk/n); the inverse is unnormalised (divide by n yourself).
+/// </summary>
+internal sealed class Fft
+{
+    private readonly double[] _cos;
+    private readonly double[] _sin;
+    private readonly int[] _reverse;
+
+    public Fft(int n)
+    {
+        if (n < 1 || (n & (n - 1)) != 0)
+        {
+            throw new ArgumentException($"FFT length {n} is not a power of two", nameof(n));
+        }
+
+        N = n;
+        _cos = new double[n / 2];
+        _sin = new double[n / 2];
+        for (int k = 0; k < n / 2; k++)
+        {
+            double angle = -2 * Math.PI * k / n;
+            _cos[k] = Math.Cos(angle);
+            _sin[k] = Math.Sin(angle);
+        }
+
+        _reverse = new int[n];
+        int bits = System.Numerics.BitOperations.Log2((uint)n);
+        for (int i = 0; i < n; i++)
+        {
+            int r = 0;
+            for (int b = 0; b < bits; b++)
+            {
+                r |= ((i >> b) & 1) << (bits - 1 - b);
+            }
+
+            _reverse[i] = r;
+        }
+    }
+
+    public int N { get; }
+
+    /// <summary>The smallest power of two ≥ <paramref name="n"/>.</summary>
+    public static int Size(int n) => n <= 1 ? 1 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n);
+
+    public void Forward(double[] re, double[] im) => Transform(re, im, 1);
+
+    public void Inverse(double[] re, double[] im) => Transform(re, im, -1);
+
+    private void Transform(double[] re, double[] im, int sign)
+    {
+        int n = N;
+        for (int i = 0; i < n; i++)
+        {
+            int j = _reverse[i];
+            if (j > i)
+            {
+                (re[i], re[j]) = (re[j], re[i]);
+                (im[i], im[j]) = (im[j], im[i]);
+            }
+        }
+
+        for (int size = 2; size <= n; size <<= 1)
+        {
+            int half = size >> 1;
+            int step = n / size;
+            for (int k = 0; k < half; k++)
+            {
+                // one twiddle factor for every butterfly of this stage with the same k
+                double wr = _cos[k * step];
+                double wi = sign * _sin[k * step];
+                for (int a = k; a < n; a += size)
+                {
+                    int b = a + half;
+                    double tr = (wr * re[b]) - (wi * im[b]);
+                    double ti = (wr * im[b]) + (wi * re[b]);
+                    re[b] = re[a] - tr;
+                    im[b] = im[a] - ti;
+                    re[a] += tr;
+                    im[a] += ti;
+                }
+            }
+        }
+    }
+}

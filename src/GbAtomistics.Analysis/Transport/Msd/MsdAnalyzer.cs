@@ -1,0 +1,432 @@
+using GbAtomistics.Analysis.Transport.Fitting;
+using GbAtomistics.Core;
+
+namespace GbAtomistics.Analysis.Transport.Msd;
+
+/// <summary>
+/// Mean-squared displacement over all time origins, MSD(k) = (1/(N(T−k))) Σ_i Σ_{t=0}^{T−k−1} |u_i(t+k) − u_i(t)|²,
+/// computed per atom by FFT in O(T log T): Σ_t (x(t+k) − x(t))² = Σ_t [x(t)² + x(t+k)²] − 2 Σ_t x(t) x(t+k), the last
+/// sum an autocorrelation with zero padding. Components x, y, z; ⊥ = projection on the boundary normal n and
+/// ∥ = total − ⊥. D = slope / (2d), d the number of components.
+/// </summary>
+/// <remarks>
+/// Region MSDs count an (atom, origin, lag) triple when the atom is in the region at the origin (<c>start</c>:
+/// Σ_t m(t) (x(t+k) − x(t))² from a prefix sum and two cross-correlations by FFT; bulk = all − gb exactly) or at every
+/// frame of the lag (<c>stay</c>: the plain FFT sums over each uninterrupted stay). Membership uses the frame's wrapped
+/// position and the slab planes in fractional coordinates.
+/// </remarks>
+public sealed class MsdAnalyzer
+{
+    public MsdAnalyzer(MsdOptions options)
+    {
+        Options = options;
+    }
+
+    public MsdOptions Options { get; }
+
+    /// <summary>Selects the atoms on the first frame and returns an empty accumulator.</summary>
+    public MsdAccumulator Begin(Frame first)
+    {
+        var species = new SpeciesIndex(first);
+        int s = species.Require(Options.Species);
+        var selected = Enumerable.Range(0, first.Count).Where(i => species.Of(first, i) == s).ToArray();
+
+        double[]? drift = null;
+        if (Options.DriftReference is { } reference)
+        {
+            int r = string.Equals(reference, "all", StringComparison.OrdinalIgnoreCase) ? -1 : species.Require(reference);
+            drift = new double[first.Count];
+            bool masses = Enumerable.Range(0, first.Count).All(i => Elements.Mass(first.SpeciesName(i)) is not null);
+            for (int i = 0; i < first.Count; i++)
+            {
+                if (r < 0 || species.Of(first, i) == r)
+                {
+                    drift[i] = masses ? Elements.Mass(first.SpeciesName(i))!.Value : 1.0;
+                }
+            }
+        }
+
+        int[]? charged = null;
+        double[]? charges = null;
+        if (Options.ChargesFromFile)
+        {
+            double[] q = first.Charges ?? throw new InputException("charges from the file: the first frame has no charge column (q); give --charges such as Li=1,O=-2");
+            charged = Enumerable.Range(0, first.Count).Where(i => q[i] != 0).ToArray();
+            charges = charged.Select(i => q[i]).ToArray();
+        }
+        else if (Options.Charges is { } map)
+        {
+            var bySpecies = new double?[species.Count];
+            foreach (var (name, q) in map)
+            {
+                bySpecies[species.Require(name)] = q;
+            }
+
+            charged = Enumerable.Range(0, first.Count).Where(i => bySpecies[species.Of(first, i)] is { } q && q != 0).ToArray();
+            charges = charged.Select(i => bySpecies[species.Of(first, i)]!.Value).ToArray();
+        }
+
+        double? speciesCharge = null;
+        if (Options.Charges?.FirstOrDefault(c => string.Equals(c.Key, species.Names[s], StringComparison.OrdinalIgnoreCase)) is { Key: not null } entry)
+        {
+            speciesCharge = entry.Value;
+        }
+        else if (first.Charges is { } fileCharges && selected.Length > 0)
+        {
+            speciesCharge = selected.Average(i => fileCharges[i]);
+        }
+
+        Vec3 row = first.Box.HInverse.Row(Options.NormalAxis);
+        Vec3 normal = row / row.Length;
+        return new MsdAccumulator(Options, selected, normal, drift, charged, charges, speciesCharge);
+    }
+
+    /// <summary>Computes the curves and fits, in parallel over blocks of atoms (<paramref name="threads"/> workers).</summary>
+    public MsdResult Finish(MsdAccumulator accumulator, int threads = 1)
+    {
+        int frames = accumulator.Frames;
+        if (frames < 4)
+        {
+            throw new InputException($"the MSD needs at least 4 frames; {frames} were selected");
+        }
+
+        double dt = TimeStep(accumulator);
+        int atoms = accumulator.Selected.Length;
+        bool hasRegion = Options.Region is not null;
+        int regions = hasRegion ? 3 : 1;
+        Vec3 n = accumulator.Normal;
+        int axisComponent = AxisAligned(n);
+
+        int blocks = Math.Max(1, Math.Min(atoms, threads * 4));
+        var partial = new MsdSums[blocks];
+        Parallel.For(
+            0,
+            blocks,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
+            b => partial[b] = Block(accumulator, (int)((long)b * atoms / blocks), (int)((long)(b + 1) * atoms / blocks), regions, axisComponent));
+        MsdSums sums = partial[0];
+        for (int b = 1; b < blocks; b++)
+        {
+            sums.Merge(partial[b]);
+        }
+
+        for (int k = 0; k < frames; k++)
+        {
+            sums.Pairs[0][k] = (double)atoms * (frames - k);
+        }
+
+        if (hasRegion && Options.Membership == RegionMembership.Start)
+        {
+            // bulk = all − gb, exactly, for start membership
+            for (int c = 0; c < MsdSums.ComponentCount; c++)
+            {
+                for (int k = 0; k < frames; k++)
+                {
+                    sums.Sum[2][c][k] = sums.Sum[0][c][k] - sums.Sum[1][c][k];
+                }
+            }
+
+            for (int k = 0; k < frames; k++)
+            {
+                sums.Pairs[2][k] = sums.Pairs[0][k] - sums.Pairs[1][k];
+            }
+        }
+
+        int[] lags = Options.Fit.Lags(frames, dt);
+        string[] names = hasRegion ? ["all", "gb", "bulk"] : ["all"];
+        var curves = new List<MsdCurve>();
+        for (int r = 0; r < regions; r++)
+        {
+            double walkers = r == 0 ? atoms : lags.Average(k => sums.Pairs[r][k] / (frames - k));
+            curves.AddRange(Curves(names[r], sums.Sum[r], sums.Pairs[r], axisComponent, lags, frames, dt, walkers));
+        }
+
+        var collective = new List<MsdCurve>();
+        if (accumulator.ChargedAtoms is not null)
+        {
+            collective.AddRange(CollectiveCurves(accumulator, n, lags, frames, dt));
+        }
+
+        return new MsdResult(
+            Options,
+            atoms,
+            frames,
+            dt,
+            n,
+            curves,
+            collective,
+            accumulator.ChargedAtoms?.Length ?? 0,
+            accumulator.VolumeSum / frames,
+            accumulator.RegionAtomSum / frames,
+            accumulator.RegionVolumeSum / frames,
+            accumulator.Unwrapper.Resolved,
+            accumulator.Unwrapper.Warning,
+            lags,
+            accumulator.SpeciesCharge);
+    }
+
+    private MsdSums Block(MsdAccumulator acc, int from, int to, int regions, int axisComponent)
+    {
+        const int Chunk = 16;
+        int frames = acc.Frames;
+        var sums = new MsdSums(regions, frames);
+        var corr = new Correlation();
+        var cx = new double[Chunk][];
+        var cy = new double[Chunk][];
+        var cz = new double[Chunk][];
+        var cp = new double[Chunk][];
+        for (int c = 0; c < Chunk; c++)
+        {
+            cx[c] = new double[frames];
+            cy[c] = new double[frames];
+            cz[c] = new double[frames];
+            cp[c] = new double[frames];
+        }
+
+        var mask = new double[frames];
+        var work = new double[frames];
+        var work2 = new double[frames];
+        int padded = Correlation.PaddedSize(frames);
+        var power = new double[4][];
+        for (int c = 0; c < 4; c++)
+        {
+            power[c] = new double[padded];
+        }
+
+        Vec3 n = acc.Normal;
+        for (int j0 = from; j0 < to; j0 += Chunk)
+        {
+            int count = Math.Min(Chunk, to - j0);
+
+            // Gather the chunk's time series frame by frame (contiguous reads of each stored frame).
+            for (int t = 0; t < frames; t++)
+            {
+                double[] f = acc.Positions[t];
+                for (int c = 0; c < count; c++)
+                {
+                    int o = 3 * (j0 + c);
+                    double px = f[o], py = f[o + 1], pz = f[o + 2];
+                    cx[c][t] = px;
+                    cy[c][t] = py;
+                    cz[c][t] = pz;
+                    cp[c][t] = (n.X * px) + (n.Y * py) + (n.Z * pz);
+                }
+            }
+
+            for (int c = 0; c < count; c++)
+            {
+                corr.AddPower(cx[c], cy[c], power[0], power[1]);
+                Correlation.AddSquareSums(cx[c], sums.Sum[0][0]);
+                Correlation.AddSquareSums(cy[c], sums.Sum[0][1]);
+                Correlation.AddSquareSums(cz[c], sums.Sum[0][2]);
+                if (axisComponent < 0)
+                {
+                    corr.AddPower(cz[c], cp[c], power[2], power[3]);
+                    Correlation.AddSquareSums(cp[c], sums.Sum[0][3]);
+                }
+                else if (c % 2 == 0)
+                {
+                    // two atoms' z series share one complex FFT
+                    corr.AddPower(cz[c], c + 1 < count ? cz[c + 1] : [], power[2], power[2]);
+                }
+            }
+
+            for (int c = 0; c < count && regions > 1; c++)
+            {
+                RegionSums(acc, sums, corr, j0 + c, cx[c], cy[c], cz[c], cp[c], mask, work, work2, axisComponent);
+            }
+        }
+
+        // Σ_atoms autocorrelation = inverse FFT of Σ_atoms power spectrum: one inverse transform per component pair.
+        corr.SubtractAutocorrelation(power[0], power[1], sums.Sum[0][0], sums.Sum[0][1], frames);
+        corr.SubtractAutocorrelation(power[2], power[3], sums.Sum[0][2], sums.Sum[0][3], frames);
+        return sums;
+    }
+
+    private void RegionSums(
+        MsdAccumulator acc, MsdSums sums, Correlation corr, int j, double[] x, double[] y, double[] z, double[] p, double[] mask, double[] work, double[] work2, int axisComponent)
+    {
+        int frames = acc.Frames;
+        var series = new[] { x, y, z, p };
+        for (int t = 0; t < frames; t++)
+        {
+            mask[t] = acc.InRegion[t][j];
+        }
+
+        int components = axisComponent >= 0 ? 3 : 4;
+        if (Options.Membership == RegionMembership.Start)
+        {
+            for (int c = 0; c < components; c++)
+            {
+                AddStartSums(corr, series[c], mask, sums.Sum[1][c], work, work2);
+            }
+
+            double count = 0;
+            for (int t = 0; t < frames; t++)
+            {
+                count += mask[t];
+            }
+
+            for (int k = 0; k < frames; k++)
+            {
+                sums.Pairs[1][k] += count;
+                count -= mask[frames - 1 - k];
+            }
+        }
+        else
+        {
+            for (int r = 1; r <= 2; r++)
+            {
+                byte want = (byte)(r == 1 ? 1 : 0);
+                int t0 = 0;
+                while (t0 < frames)
+                {
+                    if (mask[t0] != want)
+                    {
+                        t0++;
+                        continue;
+                    }
+
+                    int t1 = t0;
+                    while (t1 + 1 < frames && mask[t1 + 1] == want)
+                    {
+                        t1++;
+                    }
+
+                    int length = t1 - t0 + 1;
+                    if (length > 1)
+                    {
+                        corr.AddSquaredDisplacementSums(x.AsSpan(t0, length), y.AsSpan(t0, length), sums.Sum[r][0], sums.Sum[r][1]);
+                        if (axisComponent >= 0)
+                        {
+                            corr.AddSquaredDisplacementSums(z.AsSpan(t0, length), sums.Sum[r][2]);
+                        }
+                        else
+                        {
+                            corr.AddSquaredDisplacementSums(z.AsSpan(t0, length), p.AsSpan(t0, length), sums.Sum[r][2], sums.Sum[r][3]);
+                        }
+                    }
+
+                    for (int k = 0; k < length; k++)
+                    {
+                        sums.Pairs[r][k] += length - k;
+                    }
+
+                    t0 = t1 + 1;
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds Σ_{t&lt;T−k} m(t) (x(t+k) − x(t))² = A + B − 2C (see the class remarks) to <paramref name="sum"/>.</summary>
+    private static void AddStartSums(Correlation corr, double[] x, double[] m, double[] sum, double[] work, double[] work2)
+    {
+        int frames = x.Length;
+        var squares = new double[frames];
+        var weighted = new double[frames];
+        for (int t = 0; t < frames; t++)
+        {
+            squares[t] = x[t] * x[t];
+            weighted[t] = m[t] * x[t];
+        }
+
+        corr.CrossCorrelation(m, squares, work);    // B(k) = Σ m(t) x(t+k)²
+        corr.CrossCorrelation(weighted, x, work2);  // C(k) = Σ m(t) x(t) x(t+k)
+        double a = 0;
+        for (int t = 0; t < frames; t++)
+        {
+            a += m[t] * squares[t];
+        }
+
+        for (int k = 0; k < frames; k++)
+        {
+            if (k > 0)
+            {
+                a -= m[frames - k] * squares[frames - k];
+            }
+
+            sum[k] += k == 0 ? 0 : Math.Max(0, a + work[k] - (2 * work2[k]));
+        }
+    }
+
+    private static IEnumerable<MsdCurve> Curves(
+        string region, double[][] sum, double[] pairs, int axisComponent, int[] lags, int frames, double dt, double walkers)
+    {
+        double[] perpendicularSum = axisComponent >= 0 ? sum[axisComponent] : sum[3];
+        double[] Mean(Func<int, double> value) => Enumerable.Range(0, frames)
+            .Select(k => pairs[k] > 0 ? value(k) / pairs[k] : double.NaN).ToArray();
+        var values = new Dictionary<MsdComponent, double[]>
+        {
+            [MsdComponent.Total] = Mean(k => sum[0][k] + sum[1][k] + sum[2][k]),
+            [MsdComponent.X] = Mean(k => sum[0][k]),
+            [MsdComponent.Y] = Mean(k => sum[1][k]),
+            [MsdComponent.Z] = Mean(k => sum[2][k]),
+            [MsdComponent.Parallel] = Mean(k => sum[0][k] + sum[1][k] + sum[2][k] - perpendicularSum[k]),
+            [MsdComponent.Perpendicular] = Mean(k => perpendicularSum[k]),
+        };
+        foreach (var (component, v) in values)
+        {
+            DiffusionEstimate fit = DiffusionFitter.Fit(v, lags, frames, dt, MsdCurve.DimensionsOf(component), walkers);
+            yield return new MsdCurve(region, component, v, (double[])pairs.Clone(), fit);
+        }
+    }
+
+    private static IEnumerable<MsdCurve> CollectiveCurves(MsdAccumulator acc, Vec3 n, int[] lags, int frames, double dt)
+    {
+        var m = new double[4][];
+        for (int c = 0; c < 4; c++)
+        {
+            m[c] = new double[frames];
+        }
+
+        for (int t = 0; t < frames; t++)
+        {
+            m[0][t] = acc.ChargeDisplacement[3 * t];
+            m[1][t] = acc.ChargeDisplacement[(3 * t) + 1];
+            m[2][t] = acc.ChargeDisplacement[(3 * t) + 2];
+            m[3][t] = (n.X * m[0][t]) + (n.Y * m[1][t]) + (n.Z * m[2][t]);
+        }
+
+        var corr = new Correlation();
+        var sums = new double[][] { new double[frames], new double[frames], new double[frames], new double[frames] };
+        corr.AddSquaredDisplacementSums(m[0], m[1], sums[0], sums[1]);
+        corr.AddSquaredDisplacementSums(m[2], m[3], sums[2], sums[3]);
+        double[] pairs = Enumerable.Range(0, frames).Select(k => (double)(frames - k)).ToArray();
+        return Curves("collective", sums, pairs, -1, lags, frames, dt, 1.0);
+    }
+
+    private static int AxisAligned(Vec3 n)
+    {
+        if (n.Y == 0 && n.Z == 0) return 0;
+        if (n.X == 0 && n.Z == 0) return 1;
+        if (n.X == 0 && n.Y == 0) return 2;
+        return -1;
+    }
+
+    private static double TimeStep(MsdAccumulator acc)
+    {
+        if (acc.Times.Any(t => t is null))
+        {
+            throw new InputException("the frames carry no time: give the MD timestep with --timestep (e.g. 2fs) so lag times are known");
+        }
+
+        double t0 = acc.Times[0]!.Value;
+        double dt = acc.Times[1]!.Value - t0;
+        if (!(dt > 0))
+        {
+            throw new InputException(FormattableString.Invariant($"frames 0 and 1 are at times {t0} and {acc.Times[1]} ps: expected increasing times"));
+        }
+
+        for (int k = 2; k < acc.Times.Count; k++)
+        {
+            double expected = t0 + (k * dt);
+            if (Math.Abs(acc.Times[k]!.Value - expected) > 1e-6 * Math.Max(dt, Math.Abs(expected)))
+            {
+                throw new InputException(FormattableString.Invariant(
+                    $"analysed frame {k} (step {acc.Steps[k]}) is at {acc.Times[k]} ps but {expected} ps was expected: the MSD needs evenly spaced frames (a restart or missing frames?)"));
+            }
+        }
+
+        return dt;
+    }
+}

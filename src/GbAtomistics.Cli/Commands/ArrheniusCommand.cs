@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Text.Json;
+using GbAtomistics.Analysis.Transport.Arrhenius;
+using GbAtomistics.Pipelines;
+
+namespace GbAtomistics.Cli.Commands;
+
+/// <summary><c>gbat arrhenius FILE...</c>: weighted Arrhenius fit of runs at several temperatures.</summary>
+internal static class ArrheniusCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var inputs = new Argument<string[]>("INPUT") { Description = "conductivity.json files, or CSV/JSON tables of temperature_K,value,error", Arity = ArgumentArity.OneOrMore };
+        var kind = new Option<string>("--kind") { Description = "From conductivity.json: tracer or collective", HelpName = "KIND", DefaultValueFactory = _ => "tracer" };
+        var region = new Option<string>("--region") { Description = "From conductivity.json: all, gb or bulk", HelpName = "REGION", DefaultValueFactory = _ => "all" };
+        var direction = new Option<string>("--direction") { Description = "From conductivity.json: total, x, y, z, parallel, perpendicular", HelpName = "DIR", DefaultValueFactory = _ => "total" };
+        var quantity = new Option<string>("--quantity") { Description = "sigma (fit ln σT) or D (fit ln D) for tables", HelpName = "sigma|D", DefaultValueFactory = _ => "sigma" };
+        var at = new Option<double>("--extrapolate-to") { Description = "Temperature of the extrapolated value in K", HelpName = "K", DefaultValueFactory = _ => 300 };
+        Option<string> output = CommonOptions.Output("gbat-arrhenius");
+        Option<bool> quiet = CommonOptions.Quiet();
+        Option<bool> json = CommonOptions.Json();
+        var command = new Command(
+            "arrhenius",
+            "Weighted Arrhenius fit ln(σT) = ln A − Ea/(k_B T) over runs at several temperatures: Ea ± error (eV), prefactor,\n" +
+            "and σ(300 K) ± error. Writes arrhenius.json, arrhenius.csv and arrhenius.png (ln σT against 1000/T).\n\n" +
+            "Examples:\n  gbat arrhenius T500/conductivity.json T600/conductivity.json T700/conductivity.json --region gb --direction parallel\n" +
+            "  gbat arrhenius runs.csv   (header, then temperature_K,sigma_S_per_cm,error_S_per_cm)")
+        {
+            inputs, kind, region, direction, quantity, at, output, quiet, json,
+        };
+        command.SetAction(parse => CommandRunner.Run(stderr, () =>
+        {
+            string[] files = parse.GetValue(inputs)!;
+            var points = ArrheniusStep.Load(files, parse.GetValue(kind)!, parse.GetValue(region)!, parse.GetValue(direction)!);
+            ArrheniusQuantity q = parse.GetValue(quantity)!.ToLowerInvariant() switch
+            {
+                "sigma" => ArrheniusQuantity.Conductivity,
+                "d" => ArrheniusQuantity.Diffusion,
+                string s => throw new Core.InputException($"--quantity {s}: expected sigma or D"),
+            };
+            ArrheniusFit fit = ArrheniusFitter.Fit(points, q);
+            var folder = new OutputFolder(parse.GetValue(output)!, files);
+            object summary = ArrheniusStep.Write(fit, folder, parse.GetValue(at));
+            if (parse.GetValue(json))
+            {
+                stdout.WriteLine(JsonSerializer.Serialize(summary, Json.Options));
+            }
+            else if (!parse.GetValue(quiet))
+            {
+                var (v, e) = fit.At(parse.GetValue(at));
+                stdout.WriteLine(FormattableString.Invariant(
+                    $"arrhenius: {points.Count} runs, Ea = {fit.ActivationEnergy:F3} ± {fit.ActivationEnergyError:F3} eV, A = {fit.Prefactor:G4}, value at {parse.GetValue(at):G4} K = {v:G4} ± {e:G2}"));
+                stdout.WriteLine($"wrote {string.Join(", ", folder.Written)}");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

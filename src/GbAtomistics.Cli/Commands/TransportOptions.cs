@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Globalization;
+using GbAtomistics.Analysis.Transport.Fitting;
+using GbAtomistics.Analysis.Transport.Msd;
+using GbAtomistics.Core;
+using GbAtomistics.Core.Unwrapping;
+using GbAtomistics.Pipelines;
+
+namespace GbAtomistics.Cli.Commands;
+
+/// <summary>The options <c>msd</c> and <c>conductivity</c> share, and their conversion to <see cref="MsdOptions"/>.</summary>
+internal sealed class TransportOptions
+{
+    public Argument<string> Input { get; } = new("INPUT") { Description = "Trajectory (frames evenly spaced in time)" };
+
+    public Option<string?> Format { get; } = CommonOptions.Format();
+
+    public Option<string?> TypeMap { get; } = CommonOptions.TypeMap();
+
+    public Option<string?> Timestep { get; } = CommonOptions.Timestep();
+
+    public Option<string?> Units { get; } = CommonOptions.Units();
+
+    public Option<int> First { get; } = CommonOptions.FirstFrame();
+
+    public Option<int?> Last { get; } = CommonOptions.LastFrame();
+
+    public Option<int> Every { get; } = CommonOptions.Every();
+
+    public Option<string> Species { get; } = new("--species") { Description = "Mobile species", HelpName = "NAME", DefaultValueFactory = _ => "Li" };
+
+    public Option<string> Normal { get; } = CommonOptions.Normal();
+
+    public Option<string?> Planes { get; } = CommonOptions.Planes();
+
+    public Option<double> HalfWidth { get; } = CommonOptions.HalfWidth();
+
+    public Option<string> Membership { get; } = new("--membership")
+    {
+        Description = "Region MSD counts an atom when it is in the region at the time origin (start) or throughout the lag (stay)",
+        HelpName = "start|stay",
+        DefaultValueFactory = _ => "start",
+    };
+
+    public Option<string> Unwrap { get; } = new("--unwrap")
+    {
+        Description = "Unwrapped positions from: auto (columns, else image flags, else displacements), columns, images, displacements",
+        HelpName = "MODE",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    public Option<string> Drift { get; } = new("--drift")
+    {
+        Description = "Subtract the centre-of-mass motion of all atoms (all) or of a framework species (e.g. Cl); none to keep it",
+        HelpName = "none|all|SPECIES",
+        DefaultValueFactory = _ => "none",
+    };
+
+    public Option<double?> FitStart { get; } = new("--fit-start")
+    {
+        Description = "Start of the diffusion fit window in ps (default 10 % of the trajectory length)",
+        HelpName = "ps",
+    };
+
+    public Option<double?> FitEnd { get; } = new("--fit-end")
+    {
+        Description = "End of the diffusion fit window in ps (default 50 % of the trajectory length)",
+        HelpName = "ps",
+    };
+
+    public Option<int> Threads { get; } = CommonOptions.Threads();
+
+    public Option<bool> Quiet { get; } = CommonOptions.Quiet();
+
+    public Option<bool> Json { get; } = CommonOptions.Json();
+
+    public void AddTo(Command command)
+    {
+        command.Add(Input);
+        foreach (Option o in new Option[] { Format, TypeMap, Timestep, Units, First, Last, Every, Species, Normal, Planes, HalfWidth, Membership, Unwrap, Drift, FitStart, FitEnd, Threads, Quiet, Json })
+        {
+            command.Add(o);
+        }
+    }
+
+    public TrajectoryInput Trajectory(ParseResult parse) => new(
+        parse.GetValue(Input)!,
+        CommonOptions.ReadOptions(parse.GetValue(TypeMap), parse.GetValue(Timestep), parse.GetValue(Units)),
+        parse.GetValue(Format),
+        new FrameSelection(parse.GetValue(First), parse.GetValue(Last), parse.GetValue(Every)));
+
+    public MsdOptions Msd(ParseResult parse, string? charges = null)
+    {
+        string? planes = parse.GetValue(Planes);
+        SlabRegion? region = planes is null
+            ? null
+            : new RegionSpec("gb", parse.GetValue(Normal)!, RegionSpec.ParsePlanes(planes), parse.GetValue(HalfWidth)).ToRegion();
+        string drift = parse.GetValue(Drift)!;
+        bool fromFile = string.Equals(charges, "file", StringComparison.OrdinalIgnoreCase);
+        return new MsdOptions(
+            parse.GetValue(Species)!,
+            RegionSpec.ParseNormal(parse.GetValue(Normal)!),
+            region,
+            parse.GetValue(Membership)!.ToLowerInvariant() switch
+            {
+                "start" => RegionMembership.Start,
+                "stay" => RegionMembership.Stay,
+                string m => throw new InputException($"--membership {m}: expected start or stay"),
+            },
+            parse.GetValue(Unwrap)!.ToLowerInvariant() switch
+            {
+                "auto" => UnwrapMode.Auto,
+                "columns" => UnwrapMode.Columns,
+                "images" => UnwrapMode.Images,
+                "displacements" => UnwrapMode.Displacements,
+                string u => throw new InputException($"--unwrap {u}: expected auto, columns, images or displacements"),
+            },
+            string.Equals(drift, "none", StringComparison.OrdinalIgnoreCase) ? null : drift,
+            new FitWindow(parse.GetValue(FitStart), parse.GetValue(FitEnd)),
+            charges is null || fromFile ? null : ParseCharges(charges),
+            fromFile);
+    }
+
+    /// <summary>Parses <c>Li=1,O=-2</c>.</summary>
+    public static IReadOnlyDictionary<string, double> ParseCharges(string text)
+    {
+        var map = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (string item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] parts = item.Split('=', StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[0].Length == 0 ||
+                !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double q) || !double.IsFinite(q))
+            {
+                throw new InputException($"--charges {text}: expected SPECIES=CHARGE pairs such as Li=1,O=-2, found '{item}'");
+            }
+
+            map[parts[0]] = q;
+        }
+
+        return map.Count > 0 ? map : throw new InputException($"--charges {text}: expected at least one SPECIES=CHARGE");
+    }
+}

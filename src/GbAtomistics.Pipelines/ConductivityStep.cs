@@ -1,0 +1,62 @@
+using System.Text.Json;
+using GbAtomistics.Analysis.Transport.Conductivity;
+using GbAtomistics.Analysis.Transport.Msd;
+using GbAtomistics.Plotting;
+
+namespace GbAtomistics.Pipelines;
+
+/// <summary>
+/// The <c>conductivity</c> step: the MSD step plus Nernst–Einstein and collective conductivities, written as
+/// <c>conductivity.csv</c> (S/cm and mS/cm), <c>conductivity.json</c> (temperature and its source, charges, every
+/// entry, the MSD fits) and, beside them, the MSD files.
+/// </summary>
+public static class ConductivityStep
+{
+    public static (MsdResult Msd, ConductivityResult Conductivity, string TemperatureSource) Compute(
+        TrajectoryInput input, MsdOptions options, double? temperature, int threads = 1)
+    {
+        var (kelvin, source) = TemperatureSource.Resolve(temperature, input.Path);
+        var conductivityOptions = new ConductivityOptions(kelvin);
+        MsdResult msd = MsdStep.Compute(input, options, threads);
+        return (msd, ConductivityCalculator.Compute(msd, conductivityOptions), source);
+    }
+
+    public static object Write(MsdResult msd, ConductivityResult result, string temperatureSource, TrajectoryInput input, OutputFolder output)
+    {
+        MsdStep.Write(msd, input, output);
+        output.WriteText("conductivity.csv", result.ToCsv());
+        object summary = new
+        {
+            analysis = "conductivity",
+            input = input.Path,
+            species = msd.Options.Species,
+            temperature_K = result.Temperature,
+            temperature_source = temperatureSource,
+            charge_e = result.Charge,
+            charged_atoms_in_collective = msd.ChargedAtoms,
+            options = MsdStep.Options(msd.Options, input),
+            unwrap_warning = msd.UnwrapWarning,
+            entries = result.Entries.Select(e => new
+            {
+                kind = e.Kind,
+                region = e.Region,
+                direction = e.Component.ToString().ToLowerInvariant(),
+                ions = e.Ions,
+                volume_A3 = e.Volume,
+                D_A2_per_ps = e.D,
+                D_error_A2_per_ps = e.DError,
+                sigma_S_per_cm = e.Sigma,
+                sigma_error_S_per_cm = e.SigmaError,
+                sigma_mS_per_cm = e.SigmaMilli,
+                sigma_error_mS_per_cm = e.SigmaErrorMilli,
+                haven_ratio = double.IsNaN(e.Haven) ? (double?)null : e.Haven,
+                haven_error = double.IsNaN(e.HavenError) ? (double?)null : e.HavenError,
+            }),
+            definitions = "tracer (Nernst-Einstein): sigma = N q^2 e^2 D / (V kB T); collective: sigma = e^2 slope / (2 d V kB T) of <|sum_i q_i dr_i|^2>; " +
+                "Haven ratio H = sigma_tracer / sigma_collective; regions use their mean ion count and volume; errors from the GLS errors of D",
+            units = new { sigma = "S/cm (and mS/cm)", D = "Å²/ps", volume = "Å³", temperature = "K" },
+        };
+        output.WriteText("conductivity.json", JsonSerializer.Serialize(summary, Json.Options));
+        return summary;
+    }
+}

@@ -1,0 +1,57 @@
+using GbAtomistics.Analysis.Transport.Msd;
+
+namespace GbAtomistics.Plotting;
+
+/// <summary>
+/// Figures of <see cref="MsdResult"/>: total, ∥ and ⊥ MSD against lag time for each region, the fit window shaded and
+/// the fitted lines (GLS) drawn over it.
+/// </summary>
+public static class MsdPlot
+{
+    public static void Save(MsdResult result, string path, string? title = null)
+    {
+        var plot = Chart.Create(title ?? $"Mean squared displacement of {result.Options.Species}", "lag time (ps)", "MSD (Å²)");
+        double[] t = result.LagTimes.ToArray();
+        int end = Math.Max(2, result.Frames / 2 + 1); // the second half has few origins; not drawn
+        double[] tx = t[..Math.Min(end, t.Length)];
+        if (result.FitLags.Count > 0)
+        {
+            var span = plot.Add.HorizontalSpan(t[result.FitLags[0]], t[result.FitLags[^1]]);
+            span.FillStyle.Color = ScottPlot.Colors.Gray.WithAlpha(0.15);
+            span.LegendText = "fit window";
+        }
+
+        foreach (MsdCurve c in result.Curves)
+        {
+            if (c.Component is not (MsdComponent.Total or MsdComponent.Parallel or MsdComponent.Perpendicular))
+            {
+                continue;
+            }
+
+            double[] y = c.Values.Take(tx.Length).ToArray();
+            var line = plot.Add.ScatterLine(tx, y);
+            line.LegendText = FormattableString.Invariant(
+                $"{c.Region} {Label(c.Component)}: D = {c.Fit.D:G3} ± {c.Fit.StandardError:G2} Å²/ps");
+            if (double.IsFinite(c.Fit.D))
+            {
+                double t0 = c.Fit.StartPs, t1 = c.Fit.EndPs;
+                var fit = plot.Add.ScatterLine(
+                    new[] { t0, t1 },
+                    new[] { c.Fit.Intercept + (c.Fit.Slope * t0), c.Fit.Intercept + (c.Fit.Slope * t1) });
+                fit.Color = line.Color;
+                fit.LinePattern = ScottPlot.LinePattern.Dashed;
+                fit.LineWidth = 2;
+            }
+        }
+
+        plot.ShowLegend();
+        Chart.Save(plot, path);
+    }
+
+    private static string Label(MsdComponent c) => c switch
+    {
+        MsdComponent.Parallel => "∥",
+        MsdComponent.Perpendicular => "⊥",
+        _ => "total",
+    };
+}
