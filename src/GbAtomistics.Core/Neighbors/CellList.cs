@@ -190,6 +190,7 @@ public sealed class CellList
     }
 
     /// <summary>Visits every unordered pair (with images) closer than the cut-off once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first frame: skip the unoptimised tier
     public void VisitPairs<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IPairVisitor
     {
@@ -263,6 +264,7 @@ public sealed class CellList
     /// Pairs between atoms start1…end1 and atoms from…to shifted by <paramref name="shift"/>; with
     /// <paramref name="sameImage"/> the second run starts with the first (same bin, no shift), and only later atoms pair.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void VisitRuns<TVisitor>(ref TVisitor visitor, int start1, int end1, int from, int to, Vec3 shift, bool sameImage)
         where TVisitor : struct, IPairVisitor
     {
