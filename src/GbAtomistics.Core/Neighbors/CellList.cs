@@ -40,6 +40,8 @@ public sealed class CellList
     private double[] _x = [];       // wrapped Cartesian positions relative to the origin, in bin order
     private double[] _y = [];
     private double[] _z = [];
+    private int[] _hitSlot = [];    // scratch of the pair loop: slots and r² of the atoms within the cut-off of one atom
+    private double[] _hitR2 = [];
     private Vec3[] _frac = [];
     private Strip[] _strips = [];
     private int _stripCount;
@@ -84,6 +86,8 @@ public sealed class CellList
         EnsureCapacity(ref _x, n);
         EnsureCapacity(ref _y, n);
         EnsureCapacity(ref _z, n);
+        EnsureCapacity(ref _hitSlot, n + 1);
+        EnsureCapacity(ref _hitR2, n + 1);
 
         // Fractional coordinates, wrapped along periodic axes; the range of non-periodic axes is the atoms' extent.
         PeriodicFlags periodic = box.Periodic;
@@ -272,15 +276,20 @@ public sealed class CellList
         ref double y = ref MemoryMarshal.GetArrayDataReference(_y);
         ref double z = ref MemoryMarshal.GetArrayDataReference(_z);
         ref int atoms = ref MemoryMarshal.GetArrayDataReference(_atoms);
+        ref int hitSlot = ref MemoryMarshal.GetArrayDataReference(_hitSlot);
+        ref double hitR2 = ref MemoryMarshal.GetArrayDataReference(_hitR2);
         double cutoffSquared = _cutoffSquared;
-        Span<double> r2s = stackalloc double[Vector256<double>.Count];
         for (int p = start1; p < end1; p++)
         {
             double xi = Unsafe.Add(ref x, p) - shift.X;
             double yi = Unsafe.Add(ref y, p) - shift.Y;
             double zi = Unsafe.Add(ref z, p) - shift.Z;
-            int i = Unsafe.Add(ref atoms, p);
             int q = sameImage ? p + 1 : from;
+
+            // Candidates within the cut-off are written without branches (the slot is always written, the count
+            // advances only for a hit), then visited in a loop of known length: a data-dependent branch per
+            // distance would mispredict for about a third of them.
+            int hits = 0;
             if (Vector256.IsHardwareAccelerated)
             {
                 Vector256<double> vx = Vector256.Create(xi), vy = Vector256.Create(yi), vz = Vector256.Create(zi);
@@ -292,16 +301,16 @@ public sealed class CellList
                     Vector256<double> dz = Vector256.LoadUnsafe(ref z, (nuint)q) - vz;
                     Vector256<double> r2 = (dx * dx) + (dy * dy) + (dz * dz);
                     uint mask = Vector256.LessThan(r2, vc).ExtractMostSignificantBits();
-                    if (mask != 0)
+                    if (mask == 0)
                     {
-                        r2.CopyTo(r2s);
-                        do
-                        {
-                            int k = BitOperations.TrailingZeroCount(mask);
-                            mask &= mask - 1;
-                            visitor.Visit(i, Unsafe.Add(ref atoms, q + k), r2s[k]);
-                        }
-                        while (mask != 0);
+                        continue;
+                    }
+
+                    for (int k = 0; k < Vector256<double>.Count; k++)
+                    {
+                        Unsafe.Add(ref hitSlot, hits) = q + k;
+                        Unsafe.Add(ref hitR2, hits) = r2.GetElement(k);
+                        hits += (int)((mask >> k) & 1);
                     }
                 }
             }
@@ -312,10 +321,15 @@ public sealed class CellList
                 double dy = Unsafe.Add(ref y, q) - yi;
                 double dz = Unsafe.Add(ref z, q) - zi;
                 double r2 = (dx * dx) + (dy * dy) + (dz * dz);
-                if (r2 < cutoffSquared)
-                {
-                    visitor.Visit(i, Unsafe.Add(ref atoms, q), r2);
-                }
+                Unsafe.Add(ref hitSlot, hits) = q;
+                Unsafe.Add(ref hitR2, hits) = r2;
+                hits += r2 < cutoffSquared ? 1 : 0;
+            }
+
+            int i = Unsafe.Add(ref atoms, p);
+            for (int h = 0; h < hits; h++)
+            {
+                visitor.Visit(i, Unsafe.Add(ref atoms, Unsafe.Add(ref hitSlot, h)), Unsafe.Add(ref hitR2, h));
             }
         }
     }
