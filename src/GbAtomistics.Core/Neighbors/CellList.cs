@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -10,7 +11,8 @@ namespace GbAtomistics.Core.Neighbors;
 /// A cell list over the fractional coordinates of a periodic (or partly periodic) cell, orthogonal or triclinic,
 /// that visits every pair of atoms closer than the cut-off exactly once, including pairs between an atom and
 /// periodic images of another atom or of itself. <see cref="Rebuild"/> refills it for the next frame without
-/// allocating when the number of atoms does not grow.
+/// allocating when the number of atoms does not grow. Several threads may visit one list at once, but not while it
+/// is rebuilt.
 /// </summary>
 /// <remarks>
 /// The cell is divided into n_a × n_b × n_c bins with n_a = max(1, ⌊m w_a / r_c⌋) for the perpendicular width w_a
@@ -40,8 +42,6 @@ public sealed class CellList
     private double[] _x = [];       // wrapped Cartesian positions relative to the origin, in bin order
     private double[] _y = [];
     private double[] _z = [];
-    private int[] _hitSlot = [];    // scratch of the pair loop: slots and r² of the atoms within the cut-off of one atom
-    private double[] _hitR2 = [];
     private Vec3[] _frac = [];
     private Strip[] _strips = [];
     private int _stripCount;
@@ -86,8 +86,6 @@ public sealed class CellList
         EnsureCapacity(ref _x, n);
         EnsureCapacity(ref _y, n);
         EnsureCapacity(ref _z, n);
-        EnsureCapacity(ref _hitSlot, n + 1);
-        EnsureCapacity(ref _hitR2, n + 1);
 
         // Fractional coordinates, wrapped along periodic axes; the range of non-periodic axes is the atoms' extent.
         PeriodicFlags periodic = box.Periodic;
@@ -194,8 +192,26 @@ public sealed class CellList
     }
 
     /// <summary>Visits every unordered pair (with images) closer than the cut-off once.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first frame: skip the unoptimised tier
     public void VisitPairs<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, IPairVisitor
+    {
+        // Scratch for the atoms within the cut-off of one atom, from the shared pool so that visits may run on
+        // several threads at once and repeated visits do not allocate.
+        int[] hitSlot = ArrayPool<int>.Shared.Rent(_count + 1);
+        double[] hitR2 = ArrayPool<double>.Shared.Rent(_count + 1);
+        try
+        {
+            VisitAll(ref visitor, hitSlot, hitR2);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(hitSlot);
+            ArrayPool<double>.Shared.Return(hitR2);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first frame: skip the unoptimised tier
+    private void VisitAll<TVisitor>(ref TVisitor visitor, int[] hitSlot, double[] hitR2)
         where TVisitor : struct, IPairVisitor
     {
         Mat3 h = Box.H;
@@ -253,7 +269,7 @@ public sealed class CellList
                             {
                                 Vec3 shift = shiftAb + (wrap[uc + 1] * c);
                                 bool sameImage = strip.A == 0 && strip.B == 0 && u == ic;
-                                VisitRuns(ref visitor, start1, end1, from, to, shift, sameImage);
+                                VisitRuns(ref visitor, start1, end1, from, to, shift, sameImage, hitSlot, hitR2);
                             }
 
                             u += run + 1;
@@ -269,15 +285,16 @@ public sealed class CellList
     /// <paramref name="sameImage"/> the second run starts with the first (same bin, no shift), and only later atoms pair.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void VisitRuns<TVisitor>(ref TVisitor visitor, int start1, int end1, int from, int to, Vec3 shift, bool sameImage)
+    private void VisitRuns<TVisitor>(
+        ref TVisitor visitor, int start1, int end1, int from, int to, Vec3 shift, bool sameImage, int[] hitSlots, double[] hitR2s)
         where TVisitor : struct, IPairVisitor
     {
         ref double x = ref MemoryMarshal.GetArrayDataReference(_x);
         ref double y = ref MemoryMarshal.GetArrayDataReference(_y);
         ref double z = ref MemoryMarshal.GetArrayDataReference(_z);
         ref int atoms = ref MemoryMarshal.GetArrayDataReference(_atoms);
-        ref int hitSlot = ref MemoryMarshal.GetArrayDataReference(_hitSlot);
-        ref double hitR2 = ref MemoryMarshal.GetArrayDataReference(_hitR2);
+        ref int hitSlot = ref MemoryMarshal.GetArrayDataReference(hitSlots);
+        ref double hitR2 = ref MemoryMarshal.GetArrayDataReference(hitR2s);
         double cutoffSquared = _cutoffSquared;
         for (int p = start1; p < end1; p++)
         {
