@@ -69,7 +69,7 @@ def compare(gbat_csv, u, groups, results, rmax, bins, frames):
         counts = diff / per_count
         total = np.sum(g_gbat / per_count)
         print(f"  {a}-{b} (gbat {gb_name}): max |g_mda - g_gbat| = {diff.max():.2e}, "
-              f"max {counts.max():.1f} pair counts per bin apart, {np.sum(counts):.0f} of {total:.0f} counted pairs in other bins")
+              f"at most {counts.max():.0f} pair counts in one bin, summed over bins {np.sum(counts):.0f} of {total:.0f} counts")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ using GbAtomistics.Analysis.Rdf;
 using GbAtomistics.Core;
 using GbAtomistics.IO;
 using GbAtomistics.Pipelines;
+using Xunit.Abstractions;
 
 namespace GbAtomistics.Integration.Tests.Rdf;
 
@@ -24,10 +25,12 @@ public sealed class LammpsComputeRdfTests : IClassFixture<LammpsLi2oRuns>
     private static readonly string[] Pairs = ["Li-Li", "Li-O", "O-O"]; // compute rdf 1 1 1 2 2 2
 
     private readonly LammpsLi2oRuns _runs;
+    private readonly ITestOutputHelper _output;
 
-    public LammpsComputeRdfTests(LammpsLi2oRuns runs)
+    public LammpsComputeRdfTests(LammpsLi2oRuns runs, ITestOutputHelper output)
     {
         _runs = runs;
+        _output = output;
     }
 
     /// <summary>
@@ -54,10 +57,13 @@ public sealed class LammpsComputeRdfTests : IClassFixture<LammpsLi2oRuns>
             int q = gbat.IndexOf(new SpeciesPair(Pairs[p].Split('-')[0], Pairs[p].Split('-')[1]));
             Assert.True(q >= 0, $"gbat has no pair {Pairs[p]}");
             Assert.Contains(lammps.G[p], v => v > 2); // the crystal's first shell is in range
+            double worstG = 0, worstN = 0;
             for (int k = 0; k < gbat.R.Count; k++)
             {
                 double g = gbat.G(q)[k];
                 double n = gbat.Cumulative(q)[k];
+                worstG = Math.Max(worstG, Math.Abs(g - lammps.G[p][k]));
+                worstN = Math.Max(worstN, Math.Abs(n - lammps.N[p][k]));
                 Assert.True(
                     Math.Abs(g - lammps.G[p][k]) <= 1e-5 * Math.Max(1, Math.Abs(lammps.G[p][k])),
                     $"{Geometry(triclinic)} g_{Pairs[p]}({gbat.R[k]:F3}): gbat {g:G9}, LAMMPS {lammps.G[p][k]:G9}");
@@ -65,6 +71,8 @@ public sealed class LammpsComputeRdfTests : IClassFixture<LammpsLi2oRuns>
                     Math.Abs(n - lammps.N[p][k]) <= 1e-5 * Math.Max(1, Math.Abs(lammps.N[p][k])),
                     $"{Geometry(triclinic)} n_{Pairs[p]}({gbat.R[k]:F3}): gbat {n:G9}, LAMMPS {lammps.N[p][k]:G9}");
             }
+
+            _output.WriteLine($"{Geometry(triclinic)} {Pairs[p]}: max |Δg| {worstG:G3}, max |Δn| {worstN:G3}");
         }
     }
 
@@ -105,6 +113,7 @@ public sealed class LammpsComputeRdfTests : IClassFixture<LammpsLi2oRuns>
                     + (1e-5 * Math.Max(1, lammps.N[p][k]));
             }
 
+            double worstG = 0, worstN = 0, worstRatio = 0;
             for (int k = 0; k < edge.Length; k++)
             {
                 double r1 = k * dr, r2 = r1 + dr;
@@ -112,9 +121,14 @@ public sealed class LammpsComputeRdfTests : IClassFixture<LammpsLi2oRuns>
                 double gBound = ((edge[k] + (k > 0 ? edge[k - 1] : 0)) / (rhoB * shell)) + (1e-5 * Math.Max(1, lammps.G[p][k]));
                 double dn = Math.Abs(gbat.Cumulative(q)[k] - lammps.N[p][k]);
                 double dg = Math.Abs(gbat.G(q)[k] - lammps.G[p][k]);
+                (worstG, worstN) = (Math.Max(worstG, dg), Math.Max(worstN, dn));
+                worstRatio = Math.Max(worstRatio, Math.Max(dg / gBound, dn / edge[k]));
                 Assert.True(dn <= edge[k], $"{Geometry(triclinic)} n_{Pairs[p]} at {r2:F3} Å: gbat {gbat.Cumulative(q)[k]:G9}, LAMMPS {lammps.N[p][k]:G9}, bound {edge[k]:G3}");
                 Assert.True(dg <= gBound, $"{Geometry(triclinic)} g_{Pairs[p]}({gbat.R[k]:F3}): gbat {gbat.G(q)[k]:G9}, LAMMPS {lammps.G[p][k]:G9}, bound {gBound:G3}");
             }
+
+            _output.WriteLine(
+                $"{Geometry(triclinic)} {Pairs[p]} (6 digits, δ = {delta:G2} Å): max |Δg| {worstG:G3}, max |Δn| {worstN:G3}, at most {worstRatio:P0} of the bound");
         }
     }
 
