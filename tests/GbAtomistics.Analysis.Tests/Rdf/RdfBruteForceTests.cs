@@ -4,8 +4,9 @@ using GbAtomistics.Core;
 namespace GbAtomistics.Analysis.Tests.Rdf;
 
 /// <summary>
-/// Partial RDFs of random three-species frames against a direct count over all atom pairs and images, with and
-/// without a region, so every order of the species pairs, the total, and the cumulative counts are checked bin by bin.
+/// Partial RDFs of random three-species frames in a cell that changes from frame to frame against a direct count
+/// over all atom pairs and images, with and without a region, so every order of the species pairs, the total, and
+/// the cumulative counts are checked bin by bin.
 /// </summary>
 public sealed class RdfBruteForceTests
 {
@@ -28,7 +29,10 @@ public sealed class RdfBruteForceTests
             ? Box.Orthogonal(9, 10, 11)
             : Box.FromLammps(new LammpsBoxParameters(0, 9, 0, 10, 0, 11, 2.5, -1.5, 1.0), PeriodicFlags.All);
         var random = new Random(geometry.Length + (withRegion ? 1 : 0));
-        Frame[] frames = Enumerable.Range(0, 3).Select(_ => RandomFrame(box, 400, random)).ToArray();
+        // The cell grows by 3 % a frame, as in NPT: the reused cell list and the per-frame density must follow it.
+        Frame[] frames = Enumerable.Range(0, 3)
+            .Select(f => RandomFrame(new Box((1 + (0.03 * f)) * box.H, box.Origin, box.Periodic), 400, random))
+            .ToArray();
         var pairs = SpeciesPair.ParseList("Li-O,O-Li,O-O,Li-Li,Cl-O,Li-Cl");
         SlabRegion? region = withRegion ? new SlabRegion(2, [0.3], 2.0) : null;
         var analyzer = new RdfAnalyzer(new RdfOptions(RMax, Bins, pairs, region));
