@@ -25,7 +25,10 @@ namespace GbAtomistics.Core.Neighbors;
 /// visit each unordered pair once. Offsets whose bins cannot hold a pair closer than r_c are dropped: along each
 /// axis the atoms of bins d apart differ by more than (|d| − 1)/n_a in fractional coordinate, hence by more than
 /// w_a (|d| − 1)/n_a in distance; in an orthogonal cell these axis distances add in quadrature, in a triclinic cell
-/// the largest of them is the bound used.
+/// the largest of them is the bound used. m = ⌊∛(ρ r_c³ / 4)⌋ limited to 1 … 3 (ρ the mean number density), and the
+/// bins are coarsened when there would be more than twice as many as atoms. The kept offsets of one (d_a, d_b) form
+/// a range of d_c, whose bins lie next to each other in memory, so each piece of the range between wraps is scanned
+/// as one run of atoms, four distances at a time where the hardware has 256-bit vectors.
 /// </remarks>
 public sealed class CellList
 {
