@@ -8,7 +8,7 @@ namespace GbAtomistics.Benchmarks;
 
 /// <summary>
 /// Benchmarks of the IO hot paths. <c>--quick [atoms] [frames]</c> times reading a synthetic dump with a Stopwatch
-/// (no BenchmarkDotNet); any other arguments go to BenchmarkDotNet (for example <c>--filter *Dump*</c>).
+/// (no BenchmarkDotNet); <c>--rdf-quick [dump]</c> times the RDF hot path (see <see cref="RdfQuick"/>); any other arguments go to BenchmarkDotNet (for example <c>--filter *Dump*</c>).
 /// </summary>
 public static class Program
 {
@@ -22,6 +22,12 @@ public static class Program
             int atoms = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
             int frames = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
             Quick(atoms, frames);
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "--rdf-quick")
+        {
+            RdfQuick.Run(args.Length > 1 ? args[1] : null);
             return 0;
         }
 

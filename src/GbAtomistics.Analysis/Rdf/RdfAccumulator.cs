@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GbAtomistics.Core;
 using GbAtomistics.Core.Neighbors;
 
@@ -12,23 +13,30 @@ public sealed class RdfAccumulator : IFrameAccumulator
 {
     private readonly RdfOptions _options;
     private readonly SpeciesIndex _species;
-    private readonly int[] _pairOf;        // [central species * S + neighbour species] → pair index or −1
-    private readonly double[] _frameCounts; // scratch: raw counts of one frame, pairs then total
+    private readonly int _slots;            // species of the first frame, then one slot for any other species
+    private readonly int[] _histogram;      // scratch: one frame's pair counts per (species i, species j) and bin
     private bool[] _central = [];
     private int[] _speciesOfAtom = [];
+    private readonly int[] _speciesCount;
+    private readonly int[] _centralCount;
+    private readonly (int Central, int Neighbour)[] _pairSpecies; // species indices of each pair
+    private CellList? _cells;
 
-    internal RdfAccumulator(RdfOptions options, SpeciesIndex species, IReadOnlyList<SpeciesPair> pairs, int[] pairOf)
+    internal RdfAccumulator(RdfOptions options, SpeciesIndex species, IReadOnlyList<SpeciesPair> pairs)
     {
         _options = options;
         _species = species;
         Pairs = pairs;
-        _pairOf = pairOf;
+        _pairSpecies = pairs.Select(p => (species.IndexOf(p.Central), species.IndexOf(p.Neighbour))).ToArray();
         int histograms = pairs.Count + 1;
         Normalised = new double[histograms * options.Bins];
         PerCentral = new double[histograms * options.Bins];
         FramesWithCentral = new int[histograms];
         CentralSum = new double[histograms];
-        _frameCounts = new double[histograms * options.Bins];
+        _slots = species.Count + 1;
+        _histogram = new int[_slots * _slots * options.Bins];
+        _speciesCount = new int[_slots];
+        _centralCount = new int[_slots];
     }
 
     public IReadOnlyList<SpeciesPair> Pairs { get; }
@@ -57,50 +65,71 @@ public sealed class RdfAccumulator : IFrameAccumulator
             _speciesOfAtom = new int[n];
         }
 
-        int s = _species.Count;
-        int[] speciesCount = new int[s];
-        int[] centralCount = new int[s];
+        int other = _slots - 1;
+        Array.Clear(_speciesCount);
+        Array.Clear(_centralCount);
         int centralTotal = 0;
+        SlabRegion? region = _options.Region;
         for (int i = 0; i < n; i++)
         {
             int sp = _species.Of(frame, i);
+            sp = sp >= 0 ? sp : other;
             _speciesOfAtom[i] = sp;
-            bool central = _options.Region?.Contains(frame.Box, frame.Positions[i]) ?? true;
+            bool central = region?.Contains(frame.Box, frame.Positions[i]) ?? true;
             _central[i] = central;
-            if (sp >= 0)
+            _speciesCount[sp]++;
+            if (central)
             {
-                speciesCount[sp]++;
-                if (central) centralCount[sp]++;
+                _centralCount[sp]++;
+                centralTotal++;
             }
-
-            if (central) centralTotal++;
         }
 
-        Array.Clear(_frameCounts);
-        var visitor = new Visitor
+        Array.Clear(_histogram);
+        ReadOnlySpan<Vec3> positions = frame.Positions.AsSpan(0, n);
+        if (_cells is null)
         {
-            Counts = _frameCounts,
-            Central = _central,
-            SpeciesOf = _speciesOfAtom,
-            PairOf = _pairOf,
-            SpeciesCount = s,
-            Bins = _options.Bins,
-            InverseWidth = _options.Bins / _options.RMax,
-            TotalOffset = Pairs.Count * _options.Bins,
-        };
-        new CellList(frame.Box, frame.Positions.AsSpan(0, n), _options.RMax).VisitPairs(ref visitor);
+            _cells = new CellList(frame.Box, positions, _options.RMax);
+        }
+        else
+        {
+            _cells.Rebuild(frame.Box, positions);
+        }
 
-        double volume = frame.Box.Volume;
+        var binning = new Binning(_options.Bins, _options.Bins / _options.RMax);
+        if (region is null)
+        {
+            var visitor = new AllCentralVisitor(_histogram, _speciesOfAtom, _slots, _options.Bins, binning);
+            _cells.VisitPairs(ref visitor);
+        }
+        else
+        {
+            var visitor = new RegionVisitor(_histogram, _speciesOfAtom, _central, _slots, _options.Bins, binning);
+            _cells.VisitPairs(ref visitor);
+        }
+
+        AddFrame(frame.Box.Volume, n, centralTotal, symmetric: region is null);
+        Frames++;
+    }
+
+    /// <summary>
+    /// Turns the frame's histogram into the per-pair sums. Without a region every atom is central and each visited
+    /// pair was recorded once, at (species i, species j): the count of B around A is then the sum of both orders,
+    /// and twice the entry for A = B. With a region each end that is central recorded the pair as its own.
+    /// </summary>
+    private void AddFrame(double volume, int n, int centralTotal, bool symmetric)
+    {
+        int bins = _options.Bins;
+        int ends = symmetric ? 2 : 1;
         for (int p = 0; p <= Pairs.Count; p++)
         {
             int nCentral, nNeighbour;
             bool same;
             if (p < Pairs.Count)
             {
-                int a = _species.IndexOf(Pairs[p].Central);
-                int b = _species.IndexOf(Pairs[p].Neighbour);
-                nCentral = centralCount[a];
-                nNeighbour = speciesCount[b];
+                (int a, int b) = _pairSpecies[p];
+                nCentral = _centralCount[a];
+                nNeighbour = _speciesCount[b];
                 same = a == b;
             }
             else
@@ -119,16 +148,41 @@ public sealed class RdfAccumulator : IFrameAccumulator
             double density = neighbours / volume;
             FramesWithCentral[p]++;
             CentralSum[p] += nCentral;
-            int offset = p * _options.Bins;
-            for (int k = 0; k < _options.Bins; k++)
+            int offset = p * bins;
+            double toNormalised = 1 / (nCentral * density);
+            double toPerCentral = 1.0 / nCentral;
+            for (int k = 0; k < bins; k++)
             {
-                double c = _frameCounts[offset + k];
-                Normalised[offset + k] += c / (nCentral * density);
-                PerCentral[offset + k] += c / nCentral;
+                double c = Count(p, k, symmetric, ends);
+                Normalised[offset + k] += c * toNormalised;
+                PerCentral[offset + k] += c * toPerCentral;
             }
         }
+    }
 
-        Frames++;
+    /// <summary>Pairs in bin <paramref name="k"/> seen from the central atoms of pair <paramref name="p"/> (or all).</summary>
+    private double Count(int p, int k, bool symmetric, int ends)
+    {
+        int bins = _options.Bins;
+        if (p == Pairs.Count)
+        {
+            long sum = 0;
+            for (int h = 0; h < _slots * _slots; h++)
+            {
+                sum += _histogram[(h * bins) + k];
+            }
+
+            return ends * (double)sum;
+        }
+
+        (int a, int b) = _pairSpecies[p];
+        int ab = _histogram[(((a * _slots) + b) * bins) + k];
+        if (!symmetric)
+        {
+            return ab;
+        }
+
+        return a == b ? 2.0 * ab : ab + (double)_histogram[(((b * _slots) + a) * bins) + k];
     }
 
     /// <summary>Adds the sums of another accumulator over a disjoint block of frames.</summary>
@@ -144,11 +198,6 @@ public sealed class RdfAccumulator : IFrameAccumulator
 
     private void Merge(RdfAccumulator other)
     {
-        if (other.Pairs.Count != Pairs.Count || other.Normalised.Length != Normalised.Length)
-        {
-            throw new ArgumentException("accumulators of different RDF set-ups cannot be merged", nameof(other));
-        }
-
         for (int k = 0; k < Normalised.Length; k++)
         {
             Normalised[k] += other.Normalised[k];
@@ -164,43 +213,44 @@ public sealed class RdfAccumulator : IFrameAccumulator
         Frames += other.Frames;
     }
 
-    private struct Visitor : IPairVisitor
+    /// <summary>
+    /// Bin k holds k Δr ≤ r &lt; (k + 1) Δr (the convention of LAMMPS compute rdf and numpy histograms). A table of
+    /// r² slices was tried instead of the square root and was slower: its edge comparisons mispredict.
+    /// </summary>
+    private readonly struct Binning(int bins, double inverseWidth)
     {
-        public double[] Counts;
-        public bool[] Central;
-        public int[] SpeciesOf;
-        public int[] PairOf;
-        public int SpeciesCount;
-        public int Bins;
-        public double InverseWidth;
-        public int TotalOffset;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Of(double r2) => Math.Min((int)(Math.Sqrt(r2) * inverseWidth), bins - 1); // r < r_max from the cell list
+    }
 
+    /// <summary>Every atom central: one count per visited pair at (species i, species j).</summary>
+    private readonly struct AllCentralVisitor(int[] histogram, int[] speciesOf, int slots, int bins, Binning binning) : IPairVisitor
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit(int i, int j, double distanceSquared)
         {
-            int bin = (int)(Math.Sqrt(distanceSquared) * InverseWidth);
-            if (bin >= Bins)
+            int bin = binning.Of(distanceSquared);
+            histogram[(((speciesOf[i] * slots) + speciesOf[j]) * bins) + bin]++;
+        }
+    }
+
+    /// <summary>Central atoms in a region: each central end counts the pair at (its species, the other's).</summary>
+    private readonly struct RegionVisitor(int[] histogram, int[] speciesOf, bool[] central, int slots, int bins, Binning binning) : IPairVisitor
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(int i, int j, double distanceSquared)
+        {
+            int bin = binning.Of(distanceSquared);
+            int si = speciesOf[i];
+            int sj = speciesOf[j];
+            if (central[i])
             {
-                return;
+                histogram[(((si * slots) + sj) * bins) + bin]++;
             }
 
-            int si = SpeciesOf[i];
-            int sj = SpeciesOf[j];
-            if (Central[i])
+            if (central[j])
             {
-                Counts[TotalOffset + bin]++;
-                if (si >= 0 && sj >= 0 && PairOf[(si * SpeciesCount) + sj] is int p and >= 0)
-                {
-                    Counts[(p * Bins) + bin]++;
-                }
-            }
-
-            if (Central[j])
-            {
-                Counts[TotalOffset + bin]++;
-                if (si >= 0 && sj >= 0 && PairOf[(sj * SpeciesCount) + si] is int p and >= 0)
-                {
-                    Counts[(p * Bins) + bin]++;
-                }
+                histogram[(((sj * slots) + si) * bins) + bin]++;
             }
         }
     }

@@ -23,16 +23,13 @@ public sealed class RdfAnalyzer
     {
         var species = new SpeciesIndex(first);
         IReadOnlyList<SpeciesPair> pairs = Options.Pairs ?? DefaultPairs(species);
-        int s = species.Count;
-        int[] pairOf = Enumerable.Repeat(-1, s * s).ToArray();
-        for (int p = 0; p < pairs.Count; p++)
+        foreach (SpeciesPair pair in pairs)
         {
-            int a = species.Require(pairs[p].Central);
-            int b = species.Require(pairs[p].Neighbour);
-            pairOf[(a * s) + b] = p;
+            species.Require(pair.Central);
+            species.Require(pair.Neighbour);
         }
 
-        return new RdfAccumulator(Options, species, pairs, pairOf);
+        return new RdfAccumulator(Options, species, pairs);
     }
 
     /// <summary>Normalises the sums into the result.</summary>

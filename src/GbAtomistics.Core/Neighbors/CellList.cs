@@ -1,27 +1,54 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace GbAtomistics.Core.Neighbors;
 
 /// <summary>
 /// A cell list over the fractional coordinates of a periodic (or partly periodic) cell, orthogonal or triclinic,
 /// that visits every pair of atoms closer than the cut-off exactly once, including pairs between an atom and
-/// periodic images of another atom or of itself.
+/// periodic images of another atom or of itself. <see cref="Rebuild"/> refills it for the next frame without
+/// allocating when the number of atoms does not grow. Several threads may visit one list at once, but not while it
+/// is rebuilt.
 /// </summary>
 /// <remarks>
-/// The cell is divided into n_a × n_b × n_c bins with n_a = max(1, ⌊w_a / r_c⌋) for the perpendicular width w_a.
-/// Two atoms closer than r_c differ in fractional coordinate a by at most r_c / w_a, so their bins differ by at most
-/// k_a = ⌈r_c n_a / w_a⌉. Bin offsets run over −k_a … k_a as unwrapped indices: a neighbouring bin beyond the edge
-/// is the wrapped bin plus a lattice shift. Distinct offsets therefore give distinct (bin, image) pairs, so every
-/// image within the cut-off is found once however large the cut-off is compared with the cell (no minimum-image
-/// assumption). Half of the offsets (lexicographically positive, plus the zero offset with j &gt; i) visit each
-/// unordered pair once.
+/// The cell is divided into n_a × n_b × n_c bins with n_a = max(1, ⌊m w_a / r_c⌋) for the perpendicular width w_a
+/// and a subdivision m of 1 to 3 chosen so that a bin holds a few atoms on average (finer bins test fewer
+/// distances). Two atoms closer than r_c differ in fractional coordinate a by at most r_c / w_a, so their bins
+/// differ by at most k_a = ⌈r_c n_a / w_a⌉. Bin offsets run over −k_a … k_a as unwrapped indices: a neighbouring bin
+/// beyond the edge is the wrapped bin plus a lattice shift. Distinct offsets therefore give distinct (bin, image)
+/// pairs, so every image within the cut-off is found once however large the cut-off is compared with the cell (no
+/// minimum-image assumption). Half of the offsets (lexicographically positive, plus the zero offset with j &gt; i)
+/// visit each unordered pair once. Offsets whose bins cannot hold a pair closer than r_c are dropped: along each
+/// axis the atoms of bins d apart differ by more than (|d| − 1)/n_a in fractional coordinate, hence by more than
+/// w_a (|d| − 1)/n_a in distance; in an orthogonal cell these axis distances add in quadrature, in a triclinic cell
+/// the largest of them is the bound used. m = ⌊∛(ρ r_c³ / 4)⌋ limited to 1 … 3 (ρ the mean number density), and the
+/// bins are coarsened when there would be more than twice as many as atoms. The kept offsets of one (d_a, d_b) form
+/// a range of d_c, whose bins lie next to each other in memory, so each piece of the range between wraps is scanned
+/// as one run of atoms, four distances at a time where the hardware has 256-bit vectors.
 /// </remarks>
 public sealed class CellList
 {
+    private const int MaxBinsPerAxis = 1 << 10;
+
     private readonly double _cutoffSquared;
-    private readonly int _na, _nb, _nc;
-    private readonly int[] _cellStart;
-    private readonly int[] _atoms;      // atom indices sorted by bin
-    private readonly Vec3[] _sorted;    // wrapped Cartesian positions in bin order
-    private readonly Offset[] _offsets;
+    private int _count;
+    private int _na, _nb, _nc;
+    private int _ka, _kb, _kc;
+    private int[] _cellStart = [];
+    private int[] _cellFill = [];
+    private int[] _cellOf = [];
+    private int[] _atoms = [];      // atom indices sorted by bin
+    private double[] _x = [];       // wrapped Cartesian positions relative to the origin, in bin order
+    private double[] _y = [];
+    private double[] _z = [];
+    private Vec3[] _frac = [];
+    private Strip[] _strips = [];
+    private int _stripCount;
+    private int[] _wrap = [];       // per axis, for unwrapped bin u + k: wrapped bin (or −1 beyond a wall), then shift
 
     /// <summary>Builds the list for <paramref name="positions"/> (Å) in <paramref name="box"/> with cut-off (Å).</summary>
     public CellList(Box box, ReadOnlySpan<Vec3> positions, double cutoff)
@@ -31,59 +58,84 @@ public sealed class CellList
             throw new ArgumentOutOfRangeException(nameof(cutoff), cutoff, "cut-off must be a positive number of Å");
         }
 
-        Box = box;
         Cutoff = cutoff;
         _cutoffSquared = cutoff * cutoff;
+        Rebuild(box, positions);
+    }
+
+    /// <summary>The cell of the last build.</summary>
+    public Box Box { get; private set; }
+
+    /// <summary>The cut-off in Å.</summary>
+    public double Cutoff { get; }
+
+    /// <summary>Number of atoms of the last build.</summary>
+    public int Count => _count;
+
+    /// <summary>
+    /// Refills the list with the atoms of another frame (any box and number of atoms), reusing its arrays: no
+    /// allocation unless the number of atoms or bins grows.
+    /// </summary>
+    [MemberNotNull(nameof(Box))]
+    public void Rebuild(Box box, ReadOnlySpan<Vec3> positions)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        Box = box;
         int n = positions.Length;
-        Vec3 widths = box.PerpendicularWidths;
+        _count = n;
+        EnsureCapacity(ref _frac, n);
+        EnsureCapacity(ref _cellOf, n);
+        EnsureCapacity(ref _atoms, n);
+        EnsureCapacity(ref _x, n);
+        EnsureCapacity(ref _y, n);
+        EnsureCapacity(ref _z, n);
 
         // Fractional coordinates, wrapped along periodic axes; the range of non-periodic axes is the atoms' extent.
-        var frac = new Vec3[n];
-        double[] lo = [0, 0, 0];
-        double[] hi = [1, 1, 1];
-        for (int axis = 0; axis < 3; axis++)
-        {
-            if (!box.Periodic[axis])
-            {
-                lo[axis] = double.MaxValue;
-                hi[axis] = double.MinValue;
-            }
-        }
-
+        PeriodicFlags periodic = box.Periodic;
+        Mat3 inverse = box.HInverse;
+        Vec3 origin = box.Origin;
+        Vec3 lo = new(periodic.A ? 0 : double.MaxValue, periodic.B ? 0 : double.MaxValue, periodic.C ? 0 : double.MaxValue);
+        Vec3 hi = new(periodic.A ? 1 : double.MinValue, periodic.B ? 1 : double.MinValue, periodic.C ? 1 : double.MinValue);
+        bool anyOpen = !(periodic.A && periodic.B && periodic.C);
         for (int i = 0; i < n; i++)
         {
-            Vec3 s = box.ToFractional(positions[i]);
-            s = new Vec3(Wrap(s.X, box.Periodic.A), Wrap(s.Y, box.Periodic.B), Wrap(s.Z, box.Periodic.C));
-            frac[i] = s;
-            for (int axis = 0; axis < 3; axis++)
+            Vec3 s = inverse * (positions[i] - origin);
+            s = new Vec3(Wrap(s.X, periodic.A), Wrap(s.Y, periodic.B), Wrap(s.Z, periodic.C));
+            _frac[i] = s;
+            if (anyOpen)
             {
-                if (!box.Periodic[axis])
-                {
-                    lo[axis] = Math.Min(lo[axis], s[axis]);
-                    hi[axis] = Math.Max(hi[axis], s[axis]);
-                }
+                lo = new Vec3(periodic.A ? 0 : Math.Min(lo.X, s.X), periodic.B ? 0 : Math.Min(lo.Y, s.Y), periodic.C ? 0 : Math.Min(lo.Z, s.Z));
+                hi = new Vec3(periodic.A ? 1 : Math.Max(hi.X, s.X), periodic.B ? 1 : Math.Max(hi.Y, s.Y), periodic.C ? 1 : Math.Max(hi.Z, s.Z));
             }
         }
 
-        int[] bins = new int[3];
-        int[] reach = new int[3];
-        double[] span = new double[3];
+        Vec3 widths = box.PerpendicularWidths;
+        Span<double> low = [lo.X, lo.Y, lo.Z];
+        Span<double> span = [0, 0, 0];
+        Span<double> extent = [0, 0, 0];
+        Span<int> bins = [1, 1, 1];
+        Span<int> reach = [0, 0, 0];
         for (int axis = 0; axis < 3; axis++)
         {
             if (n == 0 || hi[axis] < lo[axis])
             {
-                lo[axis] = 0;
-                hi[axis] = 1;
+                low[axis] = 0;
+                span[axis] = 1;
+            }
+            else
+            {
+                span[axis] = Math.Max(hi[axis] - low[axis], 1e-12);
             }
 
-            span[axis] = Math.Max(hi[axis] - lo[axis], 1e-12);
-            double width = widths[axis] * span[axis];
-            bins[axis] = Math.Clamp((int)Math.Floor(width / cutoff), 1, 1 << 10);
-            reach[axis] = (int)Math.Ceiling(cutoff * bins[axis] / width);
-            if (!box.Periodic[axis])
-            {
-                reach[axis] = Math.Min(reach[axis], bins[axis] - 1);
-            }
+            extent[axis] = widths[axis] * span[axis];
+        }
+
+        // About four atoms per bin of edge r_c/m at the mean density, m at most 3; m = 1 for sparse systems.
+        double density = n / Math.Max(extent[0] * extent[1] * extent[2], 1e-300);
+        int m = Math.Clamp((int)Math.Cbrt(density * Cutoff * Cutoff * Cutoff / 4), 1, 3);
+        for (int axis = 0; axis < 3; axis++)
+        {
+            bins[axis] = Math.Clamp((int)Math.Floor(m * extent[axis] / Cutoff), 1, MaxBinsPerAxis);
         }
 
         // Keep the number of bins of the order of the number of atoms (a huge cell with a short cut-off would
@@ -92,26 +144,33 @@ public sealed class CellList
         {
             int widest = bins[0] >= bins[1] && bins[0] >= bins[2] ? 0 : bins[1] >= bins[2] ? 1 : 2;
             bins[widest] = Math.Max(1, bins[widest] / 2);
-            double width = widths[widest] * span[widest];
-            reach[widest] = (int)Math.Ceiling(cutoff * bins[widest] / width);
-            if (!box.Periodic[widest])
+        }
+
+        for (int axis = 0; axis < 3; axis++)
+        {
+            reach[axis] = (int)Math.Ceiling(Cutoff * bins[axis] / extent[axis]);
+            if (!periodic[axis])
             {
-                reach[widest] = Math.Min(reach[widest], bins[widest] - 1);
+                reach[axis] = Math.Min(reach[axis], bins[axis] - 1);
             }
         }
 
         (_na, _nb, _nc) = (bins[0], bins[1], bins[2]);
+        (_ka, _kb, _kc) = (reach[0], reach[1], reach[2]);
         int cells = _na * _nb * _nc;
-        int[] cellOf = new int[n];
-        _cellStart = new int[cells + 1];
+        EnsureCapacity(ref _cellStart, cells + 1);
+        EnsureCapacity(ref _cellFill, cells);
+        Array.Clear(_cellStart, 0, cells + 1);
+        double scaleA = _na / span[0], scaleB = _nb / span[1], scaleC = _nc / span[2];
         for (int i = 0; i < n; i++)
         {
-            Vec3 s = frac[i];
-            int ia = Bin((s.X - lo[0]) / span[0], _na);
-            int ib = Bin((s.Y - lo[1]) / span[1], _nb);
-            int ic = Bin((s.Z - lo[2]) / span[2], _nc);
-            cellOf[i] = (ia * _nb + ib) * _nc + ic;
-            _cellStart[cellOf[i] + 1]++;
+            Vec3 s = _frac[i];
+            int ia = Bin((s.X - low[0]) * scaleA, _na);
+            int ib = Bin((s.Y - low[1]) * scaleB, _nb);
+            int ic = Bin((s.Z - low[2]) * scaleC, _nc);
+            int cell = (((ia * _nb) + ib) * _nc) + ic;
+            _cellOf[i] = cell;
+            _cellStart[cell + 1]++;
         }
 
         for (int c = 0; c < cells; c++)
@@ -119,105 +178,255 @@ public sealed class CellList
             _cellStart[c + 1] += _cellStart[c];
         }
 
-        _atoms = new int[n];
-        _sorted = new Vec3[n];
-        int[] fill = (int[])_cellStart.Clone();
+        Array.Copy(_cellStart, _cellFill, cells);
+        Mat3 h = box.H;
         for (int i = 0; i < n; i++)
         {
-            int slot = fill[cellOf[i]]++;
+            int slot = _cellFill[_cellOf[i]]++;
             _atoms[slot] = i;
-            _sorted[slot] = box.H * frac[i];
+            Vec3 r = h * _frac[i];
+            _x[slot] = r.X;
+            _y[slot] = r.Y;
+            _z[slot] = r.Z;
         }
 
-        var offsets = new List<Offset>();
-        for (int da = -reach[0]; da <= reach[0]; da++)
-        {
-            for (int db = -reach[1]; db <= reach[1]; db++)
-            {
-                for (int dc = -reach[2]; dc <= reach[2]; dc++)
-                {
-                    if (da > 0 || (da == 0 && (db > 0 || (db == 0 && dc >= 0))))
-                    {
-                        offsets.Add(new Offset(da, db, dc));
-                    }
-                }
-            }
-        }
-
-        _offsets = offsets.ToArray();
+        BuildWrapTable(periodic);
+        BuildStrips(widths, span, box.IsOrthogonal);
     }
-
-    public Box Box { get; }
-
-    /// <summary>The cut-off in Å.</summary>
-    public double Cutoff { get; }
 
     /// <summary>Visits every unordered pair (with images) closer than the cut-off once.</summary>
     public void VisitPairs<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IPairVisitor
     {
-        Mat3 h = Box.H;
-        PeriodicFlags periodic = Box.Periodic;
-        foreach (Offset o in _offsets)
+        // Scratch for the atoms within the cut-off of one atom, from the shared pool so that visits may run on
+        // several threads at once and repeated visits do not allocate.
+        int[] hitSlot = ArrayPool<int>.Shared.Rent(_count + 1);
+        double[] hitR2 = ArrayPool<double>.Shared.Rent(_count + 1);
+        try
         {
-            bool zero = o.A == 0 && o.B == 0 && o.C == 0;
-            for (int ia = 0; ia < _na; ia++)
+            VisitAll(ref visitor, hitSlot, hitR2);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(hitSlot);
+            ArrayPool<double>.Shared.Return(hitR2);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first frame: skip the unoptimised tier
+    private void VisitAll<TVisitor>(ref TVisitor visitor, int[] hitSlot, double[] hitR2)
+        where TVisitor : struct, IPairVisitor
+    {
+        Mat3 h = Box.H;
+        Vec3 a = h.C0, b = h.C1, c = h.C2;
+        int wrapB = 2 * (_na + (2 * _ka));
+        int wrapC = wrapB + (2 * (_nb + (2 * _kb)));
+        bool periodicC = Box.Periodic.C;
+        ReadOnlySpan<int> wrap = _wrap;
+        ReadOnlySpan<int> cellStart = _cellStart;
+        ReadOnlySpan<Strip> strips = _strips.AsSpan(0, _stripCount);
+        for (int ia = 0; ia < _na; ia++)
+        {
+            for (int ib = 0; ib < _nb; ib++)
             {
-                if (!Neighbour(ia, o.A, _na, periodic.A, out int ja, out int sa)) continue;
-                for (int ib = 0; ib < _nb; ib++)
+                for (int ic = 0; ic < _nc; ic++)
                 {
-                    if (!Neighbour(ib, o.B, _nb, periodic.B, out int jb, out int sb)) continue;
-                    for (int ic = 0; ic < _nc; ic++)
+                    int c1 = (((ia * _nb) + ib) * _nc) + ic;
+                    int start1 = cellStart[c1], end1 = cellStart[c1 + 1];
+                    if (start1 == end1)
                     {
-                        if (!Neighbour(ic, o.C, _nc, periodic.C, out int jc, out int sc)) continue;
-                        Vec3 shift = (sa * h.C0) + (sb * h.C1) + (sc * h.C2);
-                        int c1 = (ia * _nb + ib) * _nc + ic;
-                        int c2 = (ja * _nb + jb) * _nc + jc;
-                        VisitCells(ref visitor, c1, c2, shift, zero);
+                        continue;
+                    }
+
+                    foreach (Strip strip in strips)
+                    {
+                        int ua = 2 * (ia + strip.A + _ka);
+                        int ub = wrapB + (2 * (ib + strip.B + _kb));
+                        int ja = wrap[ua], jb = wrap[ub];
+                        if ((ja | jb) < 0)
+                        {
+                            continue; // beyond a non-periodic wall
+                        }
+
+                        Vec3 shiftAb = (wrap[ua + 1] * a) + (wrap[ub + 1] * b);
+                        int row = ((ja * _nb) + jb) * _nc;
+
+                        // The bins ic + LowC … ic + HighC along c, cut where they wrap: each piece is one run of
+                        // atoms in bin order with one lattice shift.
+                        int u = ic + strip.LowC;
+                        int last = ic + strip.HighC;
+                        if (!periodicC)
+                        {
+                            u = Math.Max(u, 0);
+                            last = Math.Min(last, _nc - 1);
+                        }
+
+                        while (u <= last)
+                        {
+                            int uc = wrapC + (2 * (u + _kc));
+                            int jc = wrap[uc];
+                            int run = Math.Min(last - u, _nc - 1 - jc); // bins after jc in this piece
+                            int from = cellStart[row + jc];
+                            int to = cellStart[row + jc + run + 1];
+                            if (from < to)
+                            {
+                                Vec3 shift = shiftAb + (wrap[uc + 1] * c);
+                                bool sameImage = strip.A == 0 && strip.B == 0 && u == ic;
+                                VisitRuns(ref visitor, start1, end1, from, to, shift, sameImage, hitSlot, hitR2);
+                            }
+
+                            u += run + 1;
+                        }
                     }
                 }
             }
         }
     }
 
-    private void VisitCells<TVisitor>(ref TVisitor visitor, int c1, int c2, Vec3 shift, bool sameImage)
+    /// <summary>
+    /// Pairs between atoms start1…end1 and atoms from…to shifted by <paramref name="shift"/>; with
+    /// <paramref name="sameImage"/> the second run starts with the first (same bin, no shift), and only later atoms pair.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void VisitRuns<TVisitor>(
+        ref TVisitor visitor, int start1, int end1, int from, int to, Vec3 shift, bool sameImage, int[] hitSlots, double[] hitR2s)
         where TVisitor : struct, IPairVisitor
     {
-        int end1 = _cellStart[c1 + 1];
-        int start2 = _cellStart[c2];
-        int end2 = _cellStart[c2 + 1];
-        for (int p = _cellStart[c1]; p < end1; p++)
+        ref double x = ref MemoryMarshal.GetArrayDataReference(_x);
+        ref double y = ref MemoryMarshal.GetArrayDataReference(_y);
+        ref double z = ref MemoryMarshal.GetArrayDataReference(_z);
+        ref int atoms = ref MemoryMarshal.GetArrayDataReference(_atoms);
+        ref int hitSlot = ref MemoryMarshal.GetArrayDataReference(hitSlots);
+        ref double hitR2 = ref MemoryMarshal.GetArrayDataReference(hitR2s);
+        double cutoffSquared = _cutoffSquared;
+        for (int p = start1; p < end1; p++)
         {
-            Vec3 ri = _sorted[p] - shift;
-            int i = _atoms[p];
-            for (int q = sameImage ? p + 1 : start2; q < end2; q++)
+            double xi = Unsafe.Add(ref x, p) - shift.X;
+            double yi = Unsafe.Add(ref y, p) - shift.Y;
+            double zi = Unsafe.Add(ref z, p) - shift.Z;
+            int q = sameImage ? p + 1 : from;
+
+            // Candidates within the cut-off are written without branches (the slot is always written, the count
+            // advances only for a hit), then visited in a loop of known length: a data-dependent branch per
+            // distance would mispredict for about a third of them.
+            int hits = 0;
+            if (Vector256.IsHardwareAccelerated)
             {
-                Vec3 d = _sorted[q] - ri;
-                double r2 = (d.X * d.X) + (d.Y * d.Y) + (d.Z * d.Z);
-                if (r2 < _cutoffSquared)
+                Vector256<double> vx = Vector256.Create(xi), vy = Vector256.Create(yi), vz = Vector256.Create(zi);
+                Vector256<double> vc = Vector256.Create(cutoffSquared);
+                for (; q + Vector256<double>.Count <= to; q += Vector256<double>.Count)
                 {
-                    visitor.Visit(i, _atoms[q], r2);
+                    Vector256<double> dx = Vector256.LoadUnsafe(ref x, (nuint)q) - vx;
+                    Vector256<double> dy = Vector256.LoadUnsafe(ref y, (nuint)q) - vy;
+                    Vector256<double> dz = Vector256.LoadUnsafe(ref z, (nuint)q) - vz;
+                    Vector256<double> r2 = (dx * dx) + (dy * dy) + (dz * dz);
+                    uint mask = Vector256.LessThan(r2, vc).ExtractMostSignificantBits();
+                    if (mask == 0)
+                    {
+                        continue;
+                    }
+
+                    for (int k = 0; k < Vector256<double>.Count; k++)
+                    {
+                        Unsafe.Add(ref hitSlot, hits) = q + k;
+                        Unsafe.Add(ref hitR2, hits) = r2.GetElement(k);
+                        hits += (int)((mask >> k) & 1);
+                    }
+                }
+            }
+
+            for (; q < to; q++)
+            {
+                double dx = Unsafe.Add(ref x, q) - xi;
+                double dy = Unsafe.Add(ref y, q) - yi;
+                double dz = Unsafe.Add(ref z, q) - zi;
+                double r2 = (dx * dx) + (dy * dy) + (dz * dz);
+                Unsafe.Add(ref hitSlot, hits) = q;
+                Unsafe.Add(ref hitR2, hits) = r2;
+                hits += r2 < cutoffSquared ? 1 : 0;
+            }
+
+            int i = Unsafe.Add(ref atoms, p);
+            for (int h = 0; h < hits; h++)
+            {
+                visitor.Visit(i, Unsafe.Add(ref atoms, Unsafe.Add(ref hitSlot, h)), Unsafe.Add(ref hitR2, h));
+            }
+        }
+    }
+
+    /// <summary>For each axis and unwrapped bin index u ∈ [−k, n + k): the wrapped bin and the lattice shift.</summary>
+    private void BuildWrapTable(PeriodicFlags periodic)
+    {
+        int length = 2 * ((_na + (2 * _ka)) + (_nb + (2 * _kb)) + (_nc + (2 * _kc)));
+        EnsureCapacity(ref _wrap, length);
+        int at = 0;
+        Span<int> bins = [_na, _nb, _nc];
+        Span<int> reach = [_ka, _kb, _kc];
+        for (int axis = 0; axis < 3; axis++)
+        {
+            for (int u = -reach[axis]; u < bins[axis] + reach[axis]; u++)
+            {
+                int shift = (int)Math.Floor((double)u / bins[axis]);
+                bool inside = periodic[axis] || (u >= 0 && u < bins[axis]);
+                _wrap[at++] = inside ? u - (shift * bins[axis]) : -1;
+                _wrap[at++] = periodic[axis] ? shift : 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The half of the bin offsets that can hold pairs closer than the cut-off, grouped by (d_a, d_b) into
+    /// contiguous ranges of d_c (the distance bound grows with |d_c|, so the kept d_c of one (d_a, d_b) are contiguous).
+    /// </summary>
+    private void BuildStrips(Vec3 widths, ReadOnlySpan<double> span, bool orthogonal)
+    {
+        int most = (((2 * _ka) + 1) * ((2 * _kb) + 1) / 2) + 1;
+        EnsureCapacity(ref _strips, most);
+        // Smallest distance between atoms of bins d apart along an axis, in Å (see the remarks).
+        double stepA = widths.X * span[0] / _na, stepB = widths.Y * span[1] / _nb, stepC = widths.Z * span[2] / _nc;
+        double limit = _cutoffSquared * (1 + 1e-9);
+        _stripCount = 0;
+        for (int da = 0; da <= _ka; da++)
+        {
+            for (int db = da == 0 ? 0 : -_kb; db <= _kb; db++)
+            {
+                int low = da == 0 && db == 0 ? 0 : -_kc;
+                int high = int.MinValue;
+                for (int dc = low; dc <= _kc; dc++)
+                {
+                    double ga = Gap(da) * stepA, gb = Gap(db) * stepB, gc = Gap(dc) * stepC;
+                    double bound = orthogonal
+                        ? (ga * ga) + (gb * gb) + (gc * gc)
+                        : Math.Max(ga * ga, Math.Max(gb * gb, gc * gc));
+                    if (bound < limit)
+                    {
+                        high = dc;
+                    }
+                    else if (high == int.MinValue)
+                    {
+                        low = dc + 1;
+                    }
+                }
+
+                if (high >= low)
+                {
+                    _strips[_stripCount++] = new Strip(da, db, low, high);
                 }
             }
         }
     }
 
-    private static bool Neighbour(int index, int offset, int bins, bool periodic, out int neighbour, out int shift)
-    {
-        int u = index + offset;
-        if (!periodic)
-        {
-            neighbour = u;
-            shift = 0;
-            return u >= 0 && u < bins;
-        }
+    private static int Gap(int d) => Math.Max(0, Math.Abs(d) - 1);
 
-        shift = (int)Math.Floor((double)u / bins);
-        neighbour = u - (shift * bins);
-        return true;
+    private static void EnsureCapacity<T>(ref T[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            array = new T[length];
+        }
     }
 
-    private static int Bin(double t, int bins) => Math.Clamp((int)(t * bins), 0, bins - 1);
+    private static int Bin(double t, int bins) => Math.Clamp((int)t, 0, bins - 1);
 
     private static double Wrap(double s, bool periodic)
     {
@@ -230,5 +439,6 @@ public sealed class CellList
         return w >= 1 ? 0 : w;
     }
 
-    private readonly record struct Offset(int A, int B, int C);
+    /// <summary>Bin offsets (A, B, c) for c from LowC to HighC.</summary>
+    private readonly record struct Strip(int A, int B, int LowC, int HighC);
 }

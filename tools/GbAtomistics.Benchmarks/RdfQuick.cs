@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using GbAtomistics.Analysis.Rdf;
+using GbAtomistics.Core;
+using GbAtomistics.Core.Neighbors;
+
+namespace GbAtomistics.Benchmarks;
+
+/// <summary>
+/// <c>--rdf-quick [DUMP]</c>: Stopwatch timings of the RDF hot path on frames held in memory (the LAMMPS dump made by
+/// tools/bench/rdf-vs-mdanalysis.sh when given, else 50 synthetic 4116-atom Li2O frames), r_max 10 Å, 200 bins,
+/// one thread, best of five passes: the cell list build alone, the build with the pair loop and a counting
+/// visitor, and the whole RDF accumulation, with the bytes allocated per frame.
+/// </summary>
+internal static class RdfQuick
+{
+    public static void Run(string? dump)
+    {
+        Frame[] frames = dump is null ? RdfFrames.Li2O(7, 50) : RdfFrames.Read(dump, "1=Li,2=O");
+        Console.WriteLine($"{(dump ?? "synthetic Li2O")}: {frames.Length} frames × {frames[0].Count} atoms, r_max 10 Å, 200 bins");
+        var options = new RdfOptions(10.0, 200);
+        var built = new CellList(frames[0].Box, frames[0].Positions.AsSpan(0, frames[0].Count), options.RMax);
+        Time("cell list build only (reused)", frames, f => built.Rebuild(f.Box, f.Positions.AsSpan(0, f.Count)));
+        long pairs = 0;
+        CellList? cells = null;
+        Time("cell list build (reused) + pair loop (count only)", frames, f =>
+        {
+            var counter = new PairCounter();
+            if (cells is null)
+            {
+                cells = new CellList(f.Box, f.Positions.AsSpan(0, f.Count), options.RMax);
+            }
+            else
+            {
+                cells.Rebuild(f.Box, f.Positions.AsSpan(0, f.Count));
+            }
+
+            cells.VisitPairs(ref counter);
+            pairs += counter.Pairs;
+        });
+        Console.WriteLine(FormattableString.Invariant($"    {pairs / (5.0 * frames.Length):F0} pairs within r_max per frame"));
+        var analyzer = new RdfAnalyzer(options);
+        RdfAccumulator accumulator = analyzer.Begin(frames[0]);
+        Time("RDF accumulate (all pairs + total)", frames, accumulator.Accumulate);
+    }
+
+    /// <summary>Best of five passes over the frames (other processes share the machine), after a warm-up frame.</summary>
+    private static void Time(string what, Frame[] frames, Action<Frame> action)
+    {
+        action(frames[0]); // sizes scratch buffers and jits
+        double best = double.MaxValue;
+        long allocated = 0;
+        for (int pass = 0; pass < 5; pass++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            foreach (Frame f in frames)
+            {
+                action(f);
+            }
+
+            watch.Stop();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            best = Math.Min(best, watch.Elapsed.TotalMilliseconds / frames.Length);
+        }
+
+        Console.WriteLine(FormattableString.Invariant(
+            $"  {what}: {best:F2} ms/frame (best of 5 passes), {allocated / frames.Length} B allocated/frame"));
+    }
+
+    private struct PairCounter : IPairVisitor
+    {
+        public long Pairs;
+
+        public void Visit(int i, int j, double distanceSquared) => Pairs++;
+    }
+}
