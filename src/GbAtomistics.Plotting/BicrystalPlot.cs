@@ -21,8 +21,10 @@ public static class BicrystalPlot
         int normal = metadata.NormalAxis;
         int across = normal == 1 ? 2 : 1;
         GbAtomistics.Core.Box box = frame.Box;
-        foreach (int type in frame.Types.Take(frame.Count).Distinct().Order())
+        int[] types = frame.Types.Take(frame.Count).Distinct().Order().ToArray();
+        for (int t = 0; t < types.Length; t++)
         {
+            int type = types[t];
             var xs = new List<double>();
             var ys = new List<double>();
             for (int i = 0; i < frame.Count; i++)
@@ -36,7 +38,9 @@ public static class BicrystalPlot
             }
 
             var points = plot.Add.ScatterPoints(xs.ToArray(), ys.ToArray());
-            points.MarkerSize = 7;
+            // Atoms of different species often share a column along the tilt axis (rock salt along [001]):
+            // earlier species are drawn larger so every species stays visible in the projection.
+            points.MarkerSize = 12 - (10.0f * t / Math.Max(1, types.Length));
             points.LegendText = frame.SpeciesName(frame.Types.Take(frame.Count).ToList().IndexOf(type));
         }
 
