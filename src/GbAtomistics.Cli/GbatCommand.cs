@@ -26,6 +26,8 @@ internal static class GbatCommand
             ConductivityCommand.Create(stdout, stderr),
             ArrheniusCommand.Create(stdout, stderr),
             PolycrystalCommand.Create(stdout, stderr),
+            RunCommand.Create(stdout, stderr),
+            InitCommand.Create(stdout, stderr),
         };
         return root;
     }

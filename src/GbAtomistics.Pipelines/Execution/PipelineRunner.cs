@@ -88,7 +88,7 @@ public sealed class PipelineRunner
         (BrickLayerModel Model, string[] Sources)? polycrystal = null;
         if (_definition.Polycrystal is { } poly)
         {
-            Step("polycrystal", () => polycrystal = RunPolycrystal(poly, results, fits, Folder(root, "polycrystal")));
+            Step("polycrystal", () => polycrystal = RunPolycrystal(poly, results, fits, root));
         }
 
         object pipeline = new
@@ -477,7 +477,7 @@ public sealed class PipelineRunner
         return fit;
     }
 
-    private (BrickLayerModel, string[]) RunPolycrystal(PolycrystalStage p, Dictionary<string, InputResults> results, Dictionary<string, ArrheniusFit> fits, OutputFolder folder)
+    private (BrickLayerModel, string[]) RunPolycrystal(PolycrystalStage p, Dictionary<string, InputResults> results, Dictionary<string, ArrheniusFit> fits, OutputFolder root)
     {
         (double Value, string Text) Value(ConductivitySource s)
         {
@@ -511,6 +511,7 @@ public sealed class PipelineRunner
         var parallel = Value(p.GbParallel);
         var perpendicular = Value(p.GbPerpendicular);
         var model = new BrickLayerModel(bulk.Value, parallel.Value, perpendicular.Value, p.Width);
+        OutputFolder folder = Folder(root, "polycrystal");
         object summary = PolycrystalStep.Write(model, p.MinSize, p.MaxSize, folder);
         WriteJson(folder, "polycrystal.json", summary, [], new { sigma_bulk = bulk.Text, sigma_gb_parallel = parallel.Text, sigma_gb_perpendicular = perpendicular.Text });
         var (sizes, sigma) = model.Curve(p.MinSize, p.MaxSize);
