@@ -28,6 +28,11 @@ internal static class InitCommand
         {
             string dir = parse.GetValue(folder)!;
             string target = parse.GetValue(output) ?? Path.Combine(dir, "pipeline.yaml");
+            if (File.Exists(target) && !parse.GetValue(overwrite))
+            {
+                throw new InputException($"{target}: already exists; give --overwrite to replace it, or --output another file");
+            }
+
             string text = PipelineTemplate.Create(dir, target);
             using (OutputFile file = OutputFile.Create(target, parse.GetValue(overwrite), []))
             {

@@ -463,6 +463,14 @@ public sealed class PipelineRunner
         {
             ConductivityEntry e = Entry(results, name, a.Kind, a.Region, a.Direction);
             double t = results[name].Conductivity!.Temperature;
+            double value = a.Quantity == ArrheniusQuantity.Conductivity ? e.Sigma : e.D;
+            if (!(value > 0))
+            {
+                string symbol = a.Quantity == ArrheniusQuantity.Conductivity ? "σ" : "D";
+                throw new InputException(FormattableString.Invariant($"{name}: {a.Kind} {symbol} ({a.Region}, {a.Direction}) = {value:G3} is not positive: ") +
+                    "no measurable diffusion in the fit window (a longer run, a higher temperature or a later fit window may help)");
+            }
+
             points.Add(a.Quantity == ArrheniusQuantity.Conductivity
                 ? new ArrheniusPoint(t, e.Sigma, e.SigmaError, name)
                 : new ArrheniusPoint(t, e.D, e.DError, name));
