@@ -26,8 +26,8 @@ public static partial class PipelineTemplate
 
         string anchor = Path.GetDirectoryName(Path.GetFullPath(pipelinePath))!;
         var found = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3 })
-            .Where(IsTrajectory)
-            .Order(StringComparer.Ordinal)
+            .Where(f => IsTrajectory(f) && !IsGbatOutput(Path.GetDirectoryName(Path.GetFullPath(f))!, Path.GetFullPath(folder)))
+            .OrderBy(f => NumberPattern().Replace(f, m => m.Value.PadLeft(12, '0')), StringComparer.Ordinal)
             .ToArray();
         if (found.Length == 0)
         {
@@ -50,6 +50,7 @@ public static partial class PipelineTemplate
                 name,
                 Path.GetRelativePath(anchor, Path.GetFullPath(file)).Replace('\\', '/'),
                 metadata.Length == 1 ? Path.GetRelativePath(anchor, metadata[0]).Replace('\\', '/') : null,
+                metadata.Length == 1 ? SuggestedHalfWidth(metadata[0]) : null,
                 Structure(dir),
                 Timestep(dir),
                 File.Exists(Path.Combine(dir, "log.lammps"))));
@@ -101,7 +102,9 @@ public static partial class PipelineTemplate
             if (c.Metadata is not null)
             {
                 L($"    boundaries: {c.Metadata}   # GB planes from the CSL build (or: auto, none, or normal/planes/half-width)");
-                L("    # half-width: 4          # Å; default: the metadata's suggestion");
+                L(c.HalfWidth is { } hw
+                    ? string.Create(CultureInfo.InvariantCulture, $"    half-width: {hw:G4}            # Å either side of each plane: the builder's suggestion")
+                    : "    half-width: 4            # Å either side of each plane: CHECK");
             }
 
             L(c.HasLog ? "    # temperature: 800       # K; default: mean Temp of log.lammps beside the file" : "    temperature: 300          # K: CHECK (no log.lammps beside the file)");
@@ -152,8 +155,8 @@ public static partial class PipelineTemplate
                 string members = string.Join(", ", set.Select(i => i.Name));
                 if (set.First().Metadata is null)
                 {
-                    bulkSet ??= set.Key + "-bulk";
-                    L($"    - name: {set.Key}-bulk");
+                    bulkSet ??= set.Key;
+                    L($"    - name: {set.Key}");
                     L($"      inputs: [{members}]");
                     L("      region: all");
                     L("      direction: total");
@@ -270,7 +273,46 @@ public static partial class PipelineTemplate
     [GeneratedRegex("-?[0-9]+(\\.[0-9]+)?K$")]
     private static partial Regex TemperaturePattern();
 
-    private sealed record Candidate(string Name, string File, string? Metadata, StructureInfo? Structure, string? Timestep, bool HasLog);
+    /// <summary>True inside a folder gbat wrote results into (it holds report.md, pipeline.json or an analysis JSON).</summary>
+    private static bool IsGbatOutput(string dir, string top)
+    {
+        for (string? d = dir; d is not null && d.Length >= top.Length; d = Path.GetDirectoryName(d))
+        {
+            if (File.Exists(Path.Combine(d, "report.md")) || File.Exists(Path.Combine(d, "pipeline.json")))
+            {
+                return true;
+            }
+        }
+
+        return new[] { "rdf.json", "coordination.json", "msd.json", "profile.json" }.Any(f => File.Exists(Path.Combine(dir, f)));
+    }
+
+    /// <summary>The suggested half-width (Å) of a <c>.gb.json</c>, whatever the spelling of the key, or null.</summary>
+    private static double? SuggestedHalfWidth(string path)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                string key = p.Name.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+                if (key.StartsWith("suggestedhalfwidth", StringComparison.Ordinal) && p.Value.ValueKind == System.Text.Json.JsonValueKind.Number)
+                {
+                    return p.Value.GetDouble();
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("[0-9]+")]
+    private static partial Regex NumberPattern();
+
+    private sealed record Candidate(string Name, string File, string? Metadata, double? HalfWidth, StructureInfo? Structure, string? Timestep, bool HasLog);
 
     private sealed record StructureInfo(string? TypeMap, string? Charges, string Source);
 }
