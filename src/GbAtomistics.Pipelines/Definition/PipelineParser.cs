@@ -237,7 +237,7 @@ public static partial class PipelineParser
         IReadOnlyList<SpeciesPair>? pairs = Pairs(map);
         map.Self.At(() => new RdfOptions(rMax, bins, pairs));
         IReadOnlyList<string>? regions = map.Get("regions") is { } rg
-            ? rg.Items().Select(i => i.Choice("all", "bulk", "gb")).Distinct().ToArray()
+            ? rg.TextList().Select(t => Array.Find(["all", "bulk", "gb"], c => c.Equals(t, StringComparison.OrdinalIgnoreCase)) ?? throw rg.Expected("regions among all, bulk, gb")).Distinct().ToArray()
             : null;
         return new RdfStage(InputList(map, names, names), rMax, bins, pairs, regions);
     }
