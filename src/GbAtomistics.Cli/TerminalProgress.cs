@@ -21,17 +21,21 @@ internal sealed class TerminalProgress(ProgressContext context) : IPipelineProgr
     {
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return console.Progress()
-            .AutoClear(false)
+            .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(context => body(new TerminalProgress(context)));
     }
+
+    /// <summary>Runs <paramref name="body"/> (a command's computation) with progress bars when <see cref="Wanted"/>.</summary>
+    public static T During<T>(TextWriter stderr, bool quiet, Func<T> body) =>
+        Wanted(stderr, quiet) ? Show(p => ProgressScope.Run(p, body)) : body();
 
     public void PassStarted(string label, string path, long bytes)
     {
         bool compressed = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".bz2", StringComparison.OrdinalIgnoreCase);
         ProgressTask task = context.AddTask(Markup.Escape(label), maxValue: Math.Max(1, bytes));
-        task.IsIndeterminate = compressed;
-        _tasks[label] = (task, !compressed);
+        task.IsIndeterminate = compressed || bytes <= 0;
+        _tasks[label] = (task, !compressed && bytes > 0);
     }
 
     public void FrameRead(string label, int frames, long bytesRead)

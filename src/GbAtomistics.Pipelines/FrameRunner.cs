@@ -19,8 +19,24 @@ public static class FrameRunner
     /// accumulator from the first selected frame (called once per worker). Returns the merged accumulators in the
     /// order of <paramref name="begin"/>.
     /// </summary>
-    public static RunOutcome Run(TrajectoryInput input, IReadOnlyList<Func<Frame, IFrameAccumulator>> begin, int threads = 1) =>
-        Run(input, begin, threads, [], null);
+    public static RunOutcome Run(TrajectoryInput input, IReadOnlyList<Func<Frame, IFrameAccumulator>> begin, int threads = 1)
+    {
+        if (Execution.ProgressScope.Current is not { } progress)
+        {
+            return Run(input, begin, threads, [], null);
+        }
+
+        string label = Execution.ProgressScope.Label(input.Path);
+        progress.PassStarted(label, input.Path, Execution.ProgressScope.Size(input.Path));
+        try
+        {
+            return Run(input, begin, threads, [], (frames, bytes) => progress.FrameRead(label, frames, bytes));
+        }
+        finally
+        {
+            progress.PassFinished(label);
+        }
+    }
 
     /// <summary>
     /// Runs frame-parallel analyses (<paramref name="begin"/>, merged as above) and analyses that need every frame in
