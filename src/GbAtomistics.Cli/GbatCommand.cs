@@ -9,9 +9,12 @@ internal static class GbatCommand
     public static RootCommand Create(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand(
-            "gbat: grain-boundary analysis for solid electrolytes — read LAMMPS and VASP files, convert them, " +
-            "and (as the toolkit grows) analyse structure and transport near boundaries.\n\n" +
-            "Exit codes: 0 success, 1 bad input (one located line on stderr), 2 bad command line, 70 internal error.")
+            "gbat: grain-boundary analysis for solid electrolytes — read LAMMPS and VASP files, build CSL bicrystals, and " +
+            "analyse structure and transport near boundaries, one command at a time or as a YAML pipeline ('gbat init FOLDER', " +
+            "then 'gbat run pipeline.yaml').\n\n" +
+            "Exit codes: 0 success; 1 bad input (one located line on stderr, e.g. FILE:LINE: expected X, found Y; for 'run', " +
+            "also a step that could not be computed); 2 bad command line; 70 internal error (a bug: the stack trace is printed).\n\n" +
+            "Example:\n  gbat run testdata/example/pipeline.yaml")
         {
             FormatsCommand.Create(stdout, stderr),
             InfoCommand.Create(stdout, stderr),
@@ -26,6 +29,8 @@ internal static class GbatCommand
             ConductivityCommand.Create(stdout, stderr),
             ArrheniusCommand.Create(stdout, stderr),
             PolycrystalCommand.Create(stdout, stderr),
+            RunCommand.Create(stdout, stderr),
+            InitCommand.Create(stdout, stderr),
         };
         return root;
     }

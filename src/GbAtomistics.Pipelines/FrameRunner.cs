@@ -21,6 +21,37 @@ public static class FrameRunner
     /// </summary>
     public static RunOutcome Run(TrajectoryInput input, IReadOnlyList<Func<Frame, IFrameAccumulator>> begin, int threads = 1)
     {
+        if (Execution.ProgressScope.Current is not { } progress)
+        {
+            return Run(input, begin, threads, [], null);
+        }
+
+        string label = Execution.ProgressScope.Label(input.Path);
+        progress.PassStarted(label, input.Path, Execution.ProgressScope.Size(input.Path));
+        try
+        {
+            return Run(input, begin, threads, [], (frames, bytes) => progress.FrameRead(label, frames, bytes));
+        }
+        finally
+        {
+            progress.PassFinished(label);
+        }
+    }
+
+    /// <summary>
+    /// Runs frame-parallel analyses (<paramref name="begin"/>, merged as above) and analyses that need every frame in
+    /// time order (<paramref name="ordered"/>, e.g. the MSD), all in one pass: the reading thread feeds each frame to the
+    /// ordered accumulators before handing it to a worker. Returns the accumulators of <paramref name="begin"/> followed by
+    /// those of <paramref name="ordered"/>. <paramref name="progress"/> is called on the reading thread after each frame
+    /// read with the frames read and bytes read so far.
+    /// </summary>
+    public static RunOutcome Run(
+        TrajectoryInput input,
+        IReadOnlyList<Func<Frame, IFrameAccumulator>> begin,
+        int threads,
+        IReadOnlyList<Func<Frame, IFrameAccumulator>> ordered,
+        Action<int, long>? progress)
+    {
         if (threads < 1)
         {
             throw new InputException($"--threads {threads}: expected at least 1");
@@ -35,7 +66,9 @@ public static class FrameRunner
             throw new InputException($"{input.Path}: no frame matches the selection (the file has {reader.FrameIndex} frames)");
         }
 
-        int workers = threads;
+        int workers = begin.Count == 0 ? 1 : threads;
+        IFrameAccumulator[] inOrder = ordered.Select(b => b(first)).ToArray();
+        var feed = new Feed(reader, inOrder, progress);
         var accumulators = new IFrameAccumulator[workers][];
         for (int w = 0; w < workers; w++)
         {
@@ -45,11 +78,11 @@ public static class FrameRunner
         int used;
         if (workers == 1)
         {
-            used = RunSerial(reader, selection, first, accumulators[0], input.Path);
+            used = RunSerial(reader, selection, first, accumulators[0], input.Path, feed);
         }
         else
         {
-            used = RunParallel(reader, selection, first, accumulators, input.Path);
+            used = RunParallel(reader, selection, first, accumulators, input.Path, feed);
         }
 
         for (int w = 1; w < workers; w++)
@@ -60,10 +93,10 @@ public static class FrameRunner
             }
         }
 
-        return new RunOutcome(accumulators[0], used, reader.FrameIndex, watch.Elapsed);
+        return new RunOutcome([.. accumulators[0], .. inOrder], used, reader.FrameIndex, watch.Elapsed);
     }
 
-    private static int RunSerial(ITrajectoryReader reader, FrameSelection selection, Frame first, IFrameAccumulator[] accumulators, string path)
+    private static int RunSerial(ITrajectoryReader reader, FrameSelection selection, Frame first, IFrameAccumulator[] accumulators, string path, Feed feed)
     {
         int used = 0;
         Frame frame = first;
@@ -71,6 +104,7 @@ public static class FrameRunner
         do
         {
             CheckAtoms(frame, atoms, reader.FrameIndex - 1, path);
+            feed.Ordered(frame);
             foreach (IFrameAccumulator a in accumulators)
             {
                 a.Accumulate(frame);
@@ -82,7 +116,7 @@ public static class FrameRunner
         return used;
     }
 
-    private static int RunParallel(ITrajectoryReader reader, FrameSelection selection, Frame first, IFrameAccumulator[][] accumulators, string path)
+    private static int RunParallel(ITrajectoryReader reader, FrameSelection selection, Frame first, IFrameAccumulator[][] accumulators, string path, Feed feed)
     {
         int workers = accumulators.Length;
         var free = new BlockingCollection<Frame>();
@@ -133,6 +167,7 @@ public static class FrameRunner
             do
             {
                 CheckAtoms(next, atoms, reader.FrameIndex - 1, path);
+                feed.Ordered(next);
                 queues[used % workers].Add(next);
                 used++;
                 next = free.Take();
@@ -187,6 +222,20 @@ public static class FrameRunner
             throw new InputException(
                 $"{path}: frame {index} has {frame.Count} atoms but the first analysed frame has {atoms}; " +
                 "analyses need the same atoms in every frame (select frames with --first-frame/--last-frame)");
+        }
+    }
+
+    /// <summary>What the reading thread does with each selected frame besides handing it on: ordered analyses, progress.</summary>
+    private sealed class Feed(ITrajectoryReader reader, IFrameAccumulator[] ordered, Action<int, long>? progress)
+    {
+        public void Ordered(Frame frame)
+        {
+            foreach (IFrameAccumulator a in ordered)
+            {
+                a.Accumulate(frame);
+            }
+
+            progress?.Invoke(reader.FrameIndex, reader.BytesRead);
         }
     }
 }

@@ -57,6 +57,9 @@ public static class OrderedFrameReader
         }
 
         int used = 0;
+        Execution.IPipelineProgress? progress = Execution.ProgressScope.Current;
+        string label = progress is null ? string.Empty : Execution.ProgressScope.Label(input.Path);
+        progress?.PassStarted(label, input.Path, -1);
         try
         {
             while (full[used % readers].TryTake(out Frame? frame, Timeout.Infinite))
@@ -64,6 +67,7 @@ public static class OrderedFrameReader
                 try
                 {
                     consume(frame);
+                    progress?.FrameRead(label, used + 1, 0);
                 }
                 finally
                 {
@@ -77,6 +81,7 @@ public static class OrderedFrameReader
         {
             cancel.Cancel();
             Task.WaitAll(tasks);
+            progress?.PassFinished(label);
         }
 
         // The reader whose share ended first holds the earliest error (or the clean end of the file).

@@ -77,7 +77,7 @@ internal static class CompareCommand
                 selection))).ToArray();
             CoordinationRequest request = structure.Request(parse);
             var folder = new OutputFolder(parse.GetValue(output)!, paths);
-            IReadOnlyList<ComparedSystem> results = CompareStep.Compute(systems, request, parse.GetValue(threads));
+            IReadOnlyList<ComparedSystem> results = TerminalProgress.During(stderr, parse.GetValue(quiet) || parse.GetValue(json), () => CompareStep.Compute(systems, request, parse.GetValue(threads)));
             object summary = CompareStep.Write(results, folder);
             if (parse.GetValue(json))
             {

@@ -38,7 +38,7 @@ internal static class ConductivityCommand
         {
             TrajectoryInput input = o.Trajectory(parse);
             MsdOptions options = o.Msd(parse, parse.GetValue(charges));
-            var (msd, result, source) = ConductivityStep.Compute(input, options, parse.GetValue(temperature), parse.GetValue(o.Threads));
+            var (msd, result, source) = TerminalProgress.During(stderr, parse.GetValue(o.Quiet) || parse.GetValue(o.Json), () => ConductivityStep.Compute(input, options, parse.GetValue(temperature), parse.GetValue(o.Threads)));
             var folder = new OutputFolder(parse.GetValue(output)!, [input.Path]);
             object summary = ConductivityStep.Write(msd, result, source, input, folder);
             if (msd.UnwrapWarning is { } warning)

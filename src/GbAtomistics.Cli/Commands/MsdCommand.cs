@@ -27,7 +27,7 @@ internal static class MsdCommand
         {
             TrajectoryInput input = o.Trajectory(parse);
             MsdOptions options = o.Msd(parse);
-            MsdResult result = MsdStep.Compute(input, options, parse.GetValue(o.Threads));
+            MsdResult result = TerminalProgress.During(stderr, parse.GetValue(o.Quiet) || parse.GetValue(o.Json), () => MsdStep.Compute(input, options, parse.GetValue(o.Threads)));
             var folder = new OutputFolder(parse.GetValue(output)!, [input.Path]);
             object summary = MsdStep.Write(result, input, folder);
             if (result.UnwrapWarning is { } warning)

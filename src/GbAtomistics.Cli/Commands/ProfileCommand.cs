@@ -51,7 +51,7 @@ internal static class ProfileCommand
                 ? structure.Request(parse)
                 : new CoordinationRequest(ProfileBins: parse.GetValue(structure.ProfileBins), Region: structure.Region(parse));
             var folder = new OutputFolder(parse.GetValue(output)!, [trajectory.Path]);
-            ProfileRun run = ProfileStep.Compute(trajectory, request, coordination, parse.GetValue(threads));
+            ProfileRun run = TerminalProgress.During(stderr, parse.GetValue(quiet) || parse.GetValue(json), () => ProfileStep.Compute(trajectory, request, coordination, parse.GetValue(threads)));
             object summary = ProfileStep.Write(run, trajectory, folder);
             if (parse.GetValue(json))
             {

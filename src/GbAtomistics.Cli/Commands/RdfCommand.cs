@@ -53,7 +53,7 @@ internal static class RdfCommand
                 parse.GetValue(bins),
                 pairs is null ? null : SpeciesPair.ParseList(pairs),
                 RegionOption(parse.GetValue(region), parse.GetValue(normal)!, parse.GetValue(planes), parse.GetValue(halfWidth)));
-            RdfResult result = RdfStep.Compute(trajectory, options, parse.GetValue(threads));
+            RdfResult result = TerminalProgress.During(stderr, parse.GetValue(quiet) || parse.GetValue(json), () => RdfStep.Compute(trajectory, options, parse.GetValue(threads)));
             var folder = new OutputFolder(parse.GetValue(output)!, [trajectory.Path]);
             object summary = RdfStep.Write(result, trajectory, folder);
             if (parse.GetValue(json))

@@ -1,0 +1,32 @@
+using GbAtomistics.Analysis.Rdf;
+using GbAtomistics.Analysis.Transport.Conductivity;
+using GbAtomistics.Analysis.Transport.Msd;
+using GbAtomistics.Pipelines.Definition;
+
+namespace GbAtomistics.Pipelines.Execution;
+
+/// <summary>Everything computed for one input of a pipeline (null where not asked or failed).</summary>
+internal sealed class InputResults(PipelineInput input)
+{
+    public PipelineInput Input { get; set; } = input;
+
+    public List<(string Region, RdfResult Result)> Rdfs { get; } = [];
+
+    public CoordinationRun? Coordination { get; set; }
+
+    public ProfileRun? Profile { get; set; }
+
+    public MsdResult? Msd { get; set; }
+
+    public ConductivityResult? Conductivity { get; set; }
+
+    public string? TemperatureSource { get; set; }
+
+    public int Passes { get; set; }
+
+    public int FramesUsed { get; set; }
+
+    public int Atoms { get; set; }
+
+    public List<string> PassContents { get; } = [];
+}

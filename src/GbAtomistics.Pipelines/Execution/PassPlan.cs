@@ -1,0 +1,153 @@
+using System.Globalization;
+using GbAtomistics.Analysis;
+using GbAtomistics.Analysis.Coordination;
+using GbAtomistics.Analysis.Profiles;
+using GbAtomistics.Analysis.Rdf;
+using GbAtomistics.Analysis.Transport.Msd;
+using GbAtomistics.Core;
+
+namespace GbAtomistics.Pipelines.Execution;
+
+/// <summary>
+/// The analyses of one pass over one trajectory, each registered once however many pipeline steps ask for it (two
+/// steps asking for the same options share one accumulator and get the same result). Frame-parallel analyses (RDF,
+/// coordination, profile) go to <see cref="FrameRunner"/> workers; the MSD is fed in time order from the reading thread.
+/// </summary>
+internal sealed class PassPlan
+{
+    private readonly List<Func<Frame, IFrameAccumulator>> _parallel = [];
+    private readonly List<Func<Frame, IFrameAccumulator>> _ordered = [];
+    private readonly Dictionary<string, (RdfAnalyzer Analyzer, int Slot)> _rdf = [];
+    private readonly Dictionary<string, (CoordinationAnalyzer Analyzer, int Slot)> _coordination = [];
+    private readonly Dictionary<string, (ProfileAnalyzer Analyzer, int Slot)> _profile = [];
+    private readonly Dictionary<string, (MsdAnalyzer Analyzer, int Slot)> _msd = [];
+    private readonly Dictionary<string, object> _results = [];
+    private RunOutcome? _outcome;
+
+    public bool IsEmpty => _parallel.Count == 0 && _ordered.Count == 0;
+
+    /// <summary>Names of the analyses in the pass, for the report.</summary>
+    public List<string> Contents { get; } = [];
+
+    public void Add(RdfOptions options)
+    {
+        string key = Key(options);
+        if (!_rdf.ContainsKey(key))
+        {
+            var analyzer = new RdfAnalyzer(options);
+            _rdf[key] = (analyzer, _parallel.Count);
+            _parallel.Add(f => analyzer.Begin(f));
+            Contents.Add($"rdf {key}");
+        }
+    }
+
+    public void Add(CoordinationOptions options)
+    {
+        string key = Key(options);
+        if (!_coordination.ContainsKey(key))
+        {
+            var analyzer = new CoordinationAnalyzer(options);
+            _coordination[key] = (analyzer, _parallel.Count);
+            _parallel.Add(f => analyzer.Begin(f));
+            Contents.Add($"coordination {key}");
+        }
+    }
+
+    public void Add(ProfileOptions options)
+    {
+        string key = Key(options);
+        if (!_profile.ContainsKey(key))
+        {
+            var analyzer = new ProfileAnalyzer(options);
+            _profile[key] = (analyzer, _parallel.Count);
+            _parallel.Add(f => analyzer.Begin(f));
+            Contents.Add($"profile {key}");
+        }
+    }
+
+    public void Add(MsdOptions options)
+    {
+        string key = Key(options);
+        if (!_msd.ContainsKey(key))
+        {
+            var analyzer = new MsdAnalyzer(options);
+            _msd[key] = (analyzer, _ordered.Count);
+            _ordered.Add(f => analyzer.Begin(f));
+            Contents.Add($"msd {key}");
+        }
+    }
+
+    /// <summary>Reads the trajectory once, feeding every registered analysis.</summary>
+    public RunOutcome Run(TrajectoryInput input, int threads, Action<int, long>? progress)
+    {
+        _outcome = FrameRunner.Run(input, _parallel, threads, _ordered, progress);
+        return _outcome;
+    }
+
+    public RdfResult Rdf(RdfOptions options) => Result(Key(options), () =>
+    {
+        var (analyzer, slot) = _rdf[Key(options)];
+        return analyzer.Finish((RdfAccumulator)Accumulator(slot));
+    });
+
+    public CoordinationResult Coordination(CoordinationOptions options) => Result(Key(options), () =>
+    {
+        var (analyzer, slot) = _coordination[Key(options)];
+        return analyzer.Finish((CoordinationAccumulator)Accumulator(slot));
+    });
+
+    public ProfileResult Profile(ProfileOptions options) => Result(Key(options), () =>
+    {
+        var (analyzer, slot) = _profile[Key(options)];
+        return analyzer.Finish((ProfileAccumulator)Accumulator(slot));
+    });
+
+    public MsdResult Msd(MsdOptions options, int threads) => Result(Key(options), () =>
+    {
+        var (analyzer, slot) = _msd[Key(options)];
+        return analyzer.Finish((MsdAccumulator)Accumulator(_parallel.Count + slot), threads);
+    });
+
+    public bool Has(RdfOptions options) => _rdf.ContainsKey(Key(options));
+
+    public bool Has(CoordinationOptions options) => _coordination.ContainsKey(Key(options));
+
+    public bool Has(ProfileOptions options) => _profile.ContainsKey(Key(options));
+
+    public bool Has(MsdOptions options) => _msd.ContainsKey(Key(options));
+
+    private IFrameAccumulator Accumulator(int slot) =>
+        (_outcome ?? throw new InvalidOperationException("the pass has not run")).Accumulators[slot];
+
+    private T Result<T>(string key, Func<T> finish)
+        where T : class
+    {
+        string k = typeof(T).Name + "|" + key;
+        if (!_results.TryGetValue(k, out object? r))
+        {
+            r = finish();
+            _results[k] = r;
+        }
+
+        return (T)r;
+    }
+
+    private static string Key(RdfOptions o) =>
+        $"r-max {N(o.RMax)}, bins {o.Bins}, pairs {(o.Pairs is null ? "all" : string.Join(",", o.Pairs))}, region {Key(o.Region)}";
+
+    private static string Key(CoordinationOptions o) =>
+        $"pairs {string.Join(",", o.Pairs)}, cut-offs {string.Join(",", o.Cutoffs.Select(c => N(c)))}, region {Key(o.Region)}, " +
+        $"normal {o.NormalAxis}, profile-bins {o.ProfileBins}, snapshot {o.SnapshotStep?.ToString(CultureInfo.InvariantCulture) ?? "last"}";
+
+    private static string Key(ProfileOptions o) => $"normal {o.NormalAxis}, bins {o.Bins}";
+
+    private static string Key(MsdOptions o) =>
+        $"species {o.Species}, normal {o.NormalAxis}, region {Key(o.Region)}, membership {o.Membership}, unwrap {o.Unwrap}, drift {o.DriftReference ?? "none"}, " +
+        $"fit {N(o.Fit.StartPs)}-{N(o.Fit.EndPs)}, charges {(o.Charges is null ? "none" : string.Join(",", o.Charges.OrderBy(c => c.Key).Select(c => $"{c.Key}={N(c.Value)}")))}, file {o.ChargesFromFile}";
+
+    private static string Key(SlabRegion? r) => r is null
+        ? "none"
+        : $"{r.Name}{(r.Complement ? "!" : "")}@{r.Axis}:{string.Join("/", r.Planes.Select(p => N(p)))}±{N(r.HalfWidth)}";
+
+    private static string N(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? "default";
+}

@@ -1,0 +1,353 @@
+using System.Globalization;
+using System.Text;
+using GbAtomistics.Analysis.Comparison;
+using GbAtomistics.Analysis.Coordination;
+using GbAtomistics.Analysis.Rdf;
+using GbAtomistics.Analysis.Transport.Arrhenius;
+using GbAtomistics.Analysis.Transport.Conductivity;
+using GbAtomistics.Analysis.Transport.Msd;
+using GbAtomistics.Analysis.Transport.Polycrystal;
+using GbAtomistics.Pipelines.Definition;
+
+namespace GbAtomistics.Pipelines.Execution;
+
+/// <summary>
+/// Writes <c>report.md</c>: the inputs with their provenance, then for what was computed the RDFs of bulk and GB,
+/// coordination, profiles, comparisons, the MSDs with their fits, D and σ (all, bulk, GB; total, ∥, ⊥) with errors, the
+/// Arrhenius fits and the polycrystal curve, each table beside its plot; failed steps are listed, not hidden.
+/// </summary>
+internal sealed class ReportWriter(
+    PipelineDefinition definition,
+    string root,
+    IReadOnlyList<InputResults> results,
+    IReadOnlyDictionary<string, ComparisonTable> compared,
+    IReadOnlyDictionary<string, ArrheniusFit> fits,
+    (BrickLayerModel Model, string[] Sources)? polycrystal,
+    IReadOnlyList<StepFailure> failures,
+    object provenance,
+    TimeSpan elapsed,
+    int threads)
+{
+    private readonly StringBuilder _md = new();
+
+    public string Write()
+    {
+        Line("# GbAtomistics pipeline report");
+        Line();
+        Line($"Pipeline `{Path.GetFileName(definition.File)}`, {results.Count} inputs, {threads} threads, {elapsed.TotalSeconds:F1} s. " +
+            "Every table below is also in the CSV/JSON files of the folders named; JSON files carry the options and the provenance " +
+            "(tool version, input sizes and SHA-256).");
+        Line();
+        Inputs();
+        Structure();
+        Comparisons();
+        Transport();
+        Arrhenius();
+        Polycrystal();
+        Failures();
+        Line("## Provenance");
+        Line();
+        Line("```json");
+        Line(System.Text.Json.JsonSerializer.Serialize(provenance, Json.Options));
+        Line("```");
+        return _md.ToString();
+    }
+
+    private void Inputs()
+    {
+        Line("## Inputs");
+        Line();
+        Line("| input | file | frames used | passes | temperature (K) | boundaries |");
+        Line("|---|---|---|---|---|---|");
+        foreach (InputResults r in results)
+        {
+            string t = r.Conductivity is { } c ? F(c.Temperature, "G5") : r.Input.Temperature is { } k ? F(k, "G5") : "—";
+            string region = r.Input.Resolved.Region is { } g
+                ? $"{r.Input.Resolved.Source}: planes {string.Join(", ", g.Planes.Select(p => F(p, "F4")))} along {"abc"[g.Axis]}, half-width {F(g.HalfWidth, "F2")} Å"
+                : r.Input.Resolved.Source;
+            Line($"| {r.Input.Name} | `{Relative(r.Input.Trajectory.Path)}` | {r.FramesUsed} | {r.Passes} | {t} | {region} |");
+        }
+
+        Line();
+    }
+
+    private void Structure()
+    {
+        var withRdf = results.Where(r => r.Rdfs.Count > 0).ToArray();
+        var withCn = results.Where(r => r.Coordination is not null).ToArray();
+        var withProfile = results.Where(r => r.Profile is not null).ToArray();
+        if (withRdf.Length + withCn.Length + withProfile.Length == 0)
+        {
+            return;
+        }
+
+        Line("## Structure");
+        Line();
+        if (withRdf.Length > 0)
+        {
+            Line("### Radial distribution functions: bulk vs GB");
+            Line();
+            Line("g_AB(r) over central atoms A of the region (neighbours anywhere, whole-box density), so a bulk-like boundary gives the bulk curve.");
+            Line();
+            Line("| input | region | pair | first peak r (Å) | height | first minimum r (Å) |");
+            Line("|---|---|---|---|---|---|");
+            foreach (InputResults r in withRdf)
+            {
+                foreach (var (region, rdf) in r.Rdfs)
+                {
+                    for (int i = 0; i < rdf.Pairs.Count; i++)
+                    {
+                        RdfPeaks? peaks = RdfPeaks.Find(rdf.R, rdf.G(i));
+                        double? min = FirstMinimum.Find(rdf, i);
+                        Line($"| {r.Input.Name} | {region} | {rdf.Pairs[i]} | {F(peaks?.PeakR, "F3")} | {F(peaks?.PeakHeight, "F2")} | {F(min, "F3")} |");
+                    }
+                }
+            }
+
+            Line();
+            foreach (InputResults r in withRdf)
+            {
+                if (r.Rdfs.Count > 1)
+                {
+                    foreach (var pair in r.Rdfs[0].Result.Pairs)
+                    {
+                        Image($"{r.Input.Name}/rdf-regions-{Safe(pair.ToString())}.png", $"g(r) {pair} by region, {r.Input.Name}");
+                    }
+                }
+                else
+                {
+                    Image($"{r.Input.Name}/rdf.png", $"Partial RDFs, {r.Input.Name}");
+                }
+            }
+        }
+
+        if (withCn.Length > 0)
+        {
+            Line("### Coordination");
+            Line();
+            Line("| input | pair | cut-off (Å) | source | region | mean CN | std | modal CN | atoms per frame |");
+            Line("|---|---|---|---|---|---|---|---|---|");
+            foreach (InputResults r in withCn)
+            {
+                CoordinationRun run = r.Coordination!;
+                CoordinationResult cn = run.Result;
+                for (int p = 0; p < cn.Pairs.Count; p++)
+                {
+                    foreach (string region in cn.Regions)
+                    {
+                        CoordinationDistribution d = cn.Distribution(p, region);
+                        Line($"| {r.Input.Name} | {cn.Pairs[p]} | {F(cn.Options.Cutoffs[p], "F3")} | {run.CutoffSources[p]} | {region} | {F(d.Mean, "F3")} | {F(d.StandardDeviation, "F3")} | {d.Modal} | {F(d.MeanAtomsPerFrame, "F1")} |");
+                    }
+                }
+            }
+
+            Line();
+            foreach (InputResults r in withCn)
+            {
+                Image($"{r.Input.Name}/coordination.png", $"Coordination distributions, {r.Input.Name}");
+                Image($"{r.Input.Name}/coordination-profile.png", $"Coordination along the normal, {r.Input.Name}");
+            }
+        }
+
+        if (withProfile.Length > 0)
+        {
+            Line("### Profiles along the boundary normal");
+            Line();
+            foreach (InputResults r in withProfile)
+            {
+                Image($"{r.Input.Name}/profile-density.png", $"Number density, {r.Input.Name}");
+                if (r.Profile!.Coordination is not null)
+                {
+                    Image($"{r.Input.Name}/profile-coordination.png", $"Mean coordination, {r.Input.Name}");
+                }
+            }
+        }
+    }
+
+    private void Comparisons()
+    {
+        if (compared.Count == 0)
+        {
+            return;
+        }
+
+        Line("## Comparisons");
+        Line();
+        foreach (var (name, table) in compared)
+        {
+            Line($"### {name}");
+            Line();
+            Line(table.ToMarkdown().TrimEnd());
+            Line();
+            foreach (string pair in table.Rows.Select(r => r.Pair).Distinct())
+            {
+                Image($"compare-{name}/compare-rdf-{Safe(pair)}.png", $"g(r) {pair}, {name}");
+            }
+        }
+    }
+
+    private void Transport()
+    {
+        var withMsd = results.Where(r => r.Msd is not null).ToArray();
+        if (withMsd.Length == 0)
+        {
+            return;
+        }
+
+        Line("## Transport");
+        Line();
+        Line("### Mean-squared displacement and diffusion coefficients");
+        Line();
+        Line("D = slope/(2d) over the fit window; the error is the generalised-least-squares error with the model covariance of the MSD points " +
+            "(Bullerjahn, von Bülow & Hummer 2020). ∥ = in the boundary plane, ⊥ = along the normal; gb/bulk count an atom by its region at the time origin (or throughout the lag with membership: stay).");
+        Line();
+        Line("| input | species | region | direction | D (Å²/ps) | ± | D (cm²/s) | fit window (ps) |");
+        Line("|---|---|---|---|---|---|---|---|");
+        foreach (InputResults r in withMsd)
+        {
+            MsdResult msd = r.Msd!;
+            foreach (MsdCurve c in msd.Curves.Where(c => c.Component is MsdComponent.Total or MsdComponent.Parallel or MsdComponent.Perpendicular))
+            {
+                Line($"| {r.Input.Name} | {msd.Options.Species} | {c.Region} | {Direction(c.Component)} | {F(c.Fit.D, "G4")} | {F(c.Fit.StandardError, "G2")} | {F(c.Fit.D * 1e-4, "G4")} | {F(c.Fit.StartPs, "G4")}–{F(c.Fit.EndPs, "G4")} |");
+            }
+        }
+
+        Line();
+        foreach (InputResults r in withMsd)
+        {
+            Image($"{r.Input.Name}/msd.png", $"MSD with fits, {r.Input.Name}");
+        }
+
+        var withSigma = results.Where(r => r.Conductivity is not null).ToArray();
+        if (withSigma.Length == 0)
+        {
+            return;
+        }
+
+        Line("### Conductivity");
+        Line();
+        Line("Nernst–Einstein σ = N q² e² D / (V k_B T) per region (its mean ion count and volume) and direction; collective from the charge-displacement MSD where charges of several species were given.");
+        Line();
+        Line("| input | T (K) | kind | region | direction | σ (mS/cm) | ± (mS/cm) | Haven ratio |");
+        Line("|---|---|---|---|---|---|---|---|");
+        foreach (InputResults r in withSigma)
+        {
+            ConductivityResult sigma = r.Conductivity!;
+            foreach (ConductivityEntry e in sigma.Entries.Where(e => e.Component is MsdComponent.Total or MsdComponent.Parallel or MsdComponent.Perpendicular))
+            {
+                string haven = double.IsNaN(e.Haven) ? "" : $"{F(e.Haven, "G3")} ± {F(e.HavenError, "G2")}";
+                Line($"| {r.Input.Name} | {F(sigma.Temperature, "G5")} | {e.Kind} | {e.Region} | {Direction(e.Component)} | {F(e.SigmaMilli, "G4")} | {F(e.SigmaErrorMilli, "G2")} | {haven} |");
+            }
+        }
+
+        Line();
+        Line("Temperatures: " + string.Join("; ", withSigma.Select(r => $"{r.Input.Name}: {r.TemperatureSource}")) + ".");
+        Line();
+    }
+
+    private void Arrhenius()
+    {
+        if (definition.Arrhenius.Count == 0)
+        {
+            return;
+        }
+
+        Line("## Arrhenius fits");
+        Line();
+        Line("Weighted fits of ln(σT) (or ln D) against 1/T, weights (value/error)²; Ea = −slope·k_B.");
+        Line();
+        Line("| set | quantity | points | Ea (eV) | ± (eV) | extrapolated to | value | ± | χ²/dof |");
+        Line("|---|---|---|---|---|---|---|---|---|");
+        foreach (ArrheniusStage a in definition.Arrhenius)
+        {
+            if (!fits.TryGetValue(a.Name, out ArrheniusFit? fit))
+            {
+                Line($"| {a.Name} | {a.Kind} {a.Region} {a.Direction} | not computed (see below) | | | | | | |");
+                continue;
+            }
+
+            var (v, e) = fit.At(a.ExtrapolateTo);
+            string unit = fit.Quantity == ArrheniusQuantity.Conductivity ? "S/cm" : "Å²/ps";
+            string what = $"{(fit.Quantity == ArrheniusQuantity.Conductivity ? "σ" : "D")} {a.Kind} {a.Region} {a.Direction}";
+            Line($"| {a.Name} | {what} | {fit.Points.Count} | {F(fit.ActivationEnergy, "F3")} | {F(fit.ActivationEnergyError, "F3")} | {F(a.ExtrapolateTo, "G4")} K | {F(v, "G3")} {unit} | {F(e, "G2")} | {F(double.IsNaN(fit.ReducedChiSquare) ? null : fit.ReducedChiSquare, "G3")} |");
+        }
+
+        Line();
+        foreach (ArrheniusStage a in definition.Arrhenius.Where(a => fits.ContainsKey(a.Name)))
+        {
+            Image($"arrhenius-{a.Name}/arrhenius.png", $"Arrhenius plot, {a.Name}");
+        }
+    }
+
+    private void Polycrystal()
+    {
+        if (polycrystal is not { } p)
+        {
+            return;
+        }
+
+        Line("## Polycrystal conductivity (brick-layer model)");
+        Line();
+        Line("σ_poly(d) = (d/L)² L/(d/σ_bulk + δ/σ_GB⊥) + (1 − (d/L)²) σ_GB∥, L = d + δ (van Dijk & Burggraaf 1981; Näfe 1984; Haile, West & Campbell 1998).");
+        Line();
+        Line("| input to the model | value |");
+        Line("|---|---|");
+        Line($"| σ_bulk | {p.Sources[0]} |");
+        Line($"| σ_GB∥ | {p.Sources[1]} |");
+        Line($"| σ_GB⊥ | {p.Sources[2]} |");
+        Line($"| δ (nm) | {F(p.Model.Width, "G4")} |");
+        Line();
+        Line("| grain size d (nm) | σ_poly (S/cm) | σ_poly/σ_bulk |");
+        Line("|---|---|---|");
+        foreach (double d in new[] { 10.0, 100.0, 1000.0, 10000.0 })
+        {
+            double s = p.Model.Conductivity(d);
+            Line($"| {F(d, "G4")} | {F(s, "G4")} | {F(s / p.Model.SigmaBulk, "G3")} |");
+        }
+
+        Line();
+        Image("polycrystal/polycrystal.png", "σ_poly against grain size");
+    }
+
+    private void Failures()
+    {
+        if (failures.Count == 0)
+        {
+            return;
+        }
+
+        Line("## Not computed");
+        Line();
+        foreach (StepFailure f in failures)
+        {
+            Line($"- **{f.Step}**: {f.Message}");
+        }
+
+        Line();
+    }
+
+    private void Image(string relative, string alt)
+    {
+        if (File.Exists(Path.Combine(root, relative)))
+        {
+            Line($"![{alt}]({relative})");
+            Line();
+        }
+    }
+
+    private string Relative(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    private static string Direction(MsdComponent c) => c switch
+    {
+        MsdComponent.Parallel => "∥",
+        MsdComponent.Perpendicular => "⊥",
+        _ => c.ToString().ToLowerInvariant(),
+    };
+
+    private static string Safe(string text) => new(text.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_').ToArray());
+
+    private static string F(double? value, string format) =>
+        value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
+
+    private void Line(string text = "") => _md.Append(text).Append('\n');
+}

@@ -1,0 +1,210 @@
+using GbAtomistics.Pipelines.Definition;
+using GbAtomistics.Pipelines.Yaml;
+
+namespace GbAtomistics.Pipelines.Tests;
+
+/// <summary>Every mistake in a pipeline file is an error located at file:line:column with the key path.</summary>
+public sealed class MalformedPipelineTests
+{
+    private static PipelineException Fails(string yaml)
+    {
+        string path = Li2oFiles.Pipeline(yaml);
+        var e = Assert.Throws<PipelineException>(() => PipelineParser.Load(path));
+        Assert.Equal(path, e.File);
+        Assert.StartsWith($"{path}:{e.Line}:{e.Column}: ", e.Message, StringComparison.Ordinal);
+        return e;
+    }
+
+    [Fact]
+    public void UnknownKeyListsTheValidOnes()
+    {
+        PipelineException e = Fails("""
+            inputs:
+              a:
+                file: DUMP
+            analyses:
+              rdf:
+                r-max: 6
+                bins_count: 100
+            """);
+        Assert.Equal(7, e.Line);
+        Assert.Equal(5, e.Column);
+        Assert.Equal("analyses.rdf.bins_count", e.KeyPath);
+        Assert.Contains("unknown key 'bins_count'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("valid keys here: inputs, r-max, bins, species, regions", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownTopLevelKeySuggestsTheNearOne()
+    {
+        PipelineException e = Fails("""
+            Inputs:
+              a:
+                file: DUMP
+            """);
+        Assert.Equal((1, 1), (e.Line, e.Column));
+        Assert.Contains("did you mean 'inputs'?", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WrongTypeSaysWhatWasExpected()
+    {
+        PipelineException e = Fails("""
+            inputs:
+              a:
+                file: DUMP
+            analyses:
+              rdf:
+                bins: many
+            """);
+        Assert.Equal((6, 11), (e.Line, e.Column));
+        Assert.Equal("analyses.rdf.bins", e.KeyPath);
+        Assert.Contains("expected an integer, found 'many'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ListWhereAMappingBelongs()
+    {
+        PipelineException e = Fails("""
+            inputs:
+              - DUMP
+            analyses: {}
+            """);
+        Assert.Equal((2, 3), (e.Line, e.Column));
+        Assert.Equal("inputs", e.KeyPath);
+        Assert.Contains("expected a mapping", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingFileIsLocatedAtItsKey()
+    {
+        PipelineException e = Fails("""
+            inputs:
+              a:
+                type-map: 1=Li,2=O
+                file: runs/missing.lammpstrj
+            analyses:
+              rdf: {}
+            """);
+        Assert.Equal((4, 11), (e.Line, e.Column));
+        Assert.Equal("inputs.a.file", e.KeyPath);
+        Assert.Contains("missing.lammpstrj", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadRegionPlaneIsLocated()
+    {
+        PipelineException e = Fails("""
+            inputs:
+              a:
+                file: DUMP
+                planes: [0.25, 1.5]
+            analyses:
+              rdf: {}
+            """);
+        Assert.Equal((4, 13), (e.Line, e.Column));
+        Assert.Equal("inputs.a.planes", e.KeyPath);
+        Assert.Contains("between 0 and 1", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingMetadataFileIsLocated()
+    {
+        PipelineException e = Fails("""
+            inputs:
+              a:
+                file: DUMP
+                boundaries: nowhere.gb.json
+            analyses:
+              rdf: {}
+            """);
+        Assert.Equal((4, 17), (e.Line, e.Column));
+        Assert.Contains("no such metadata file", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadHalfWidthIsLocated()
+    {
+        PipelineException e = Fails("""
+            inputs:
+              a:
+                file: DUMP
+                planes: [0.25, 0.75]
+                half-width: -2
+            analyses:
+              rdf: {}
+            """);
+        Assert.Equal((5, 17), (e.Line, e.Column));
+        Assert.Equal("inputs.a.half-width", e.KeyPath);
+    }
+
+    [Fact]
+    public void OptionValueRefusedByTheAnalysisIsLocatedAtItsSection()
+    {
+        PipelineException e = Fails("""
+            inputs:
+              a:
+                file: DUMP
+            analyses:
+              rdf:
+                r-max: -1
+            """);
+        Assert.Equal((6, 5), (e.Line, e.Column));
+        Assert.Contains("--r-max -1: expected a positive distance", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownInputNameListsTheInputs()
+    {
+        PipelineException e = Fails("""
+            inputs:
+              bulk:
+                file: DUMP
+            analyses:
+              msd:
+                inputs: [bulk, gb]
+            """);
+        Assert.Equal((6, 20), (e.Line, e.Column));
+        Assert.Equal("analyses.msd.inputs[1]", e.KeyPath);
+        Assert.Contains("expected the name of an input (bulk), found 'gb'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ArrheniusNeedsConductivityInputs()
+    {
+        PipelineException e = Fails("""
+            inputs:
+              bulk:
+                file: DUMP
+            analyses:
+              arrhenius:
+                - name: x
+                  inputs: [bulk]
+            """);
+        Assert.Equal((7, 16), (e.Line, e.Column));
+        Assert.Contains("none available here", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void YamlSyntaxErrorIsLocated()
+    {
+        PipelineException e = Fails("inputs:\n  a:\n    file: DUMP\n   bad: [\n");
+        Assert.True(e.Line >= 3, e.Message);
+        Assert.Contains("expected valid YAML", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheCommandPrintsTheLocatedLineAndExitsOne()
+    {
+        string path = Li2oFiles.Pipeline("""
+            inputs:
+              a:
+                file: DUMP
+                temperature: hot
+            analyses: {}
+            """);
+        var (code, _, err) = Gbat.Run("run", path);
+        Assert.Equal(1, code);
+        Assert.Equal($"gbat: {path}:4:18: inputs.a.temperature: expected a number, found 'hot'", err.Trim());
+    }
+}
