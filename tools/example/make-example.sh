@@ -2,8 +2,9 @@
 # Regenerates testdata/example/: LAMMPS trajectories of Li2O (antifluorite) for the worked example.
 #
 #   li2o-bulk-<T>K/     perfect crystal, 4x4x4 conventional cells, 768 atoms
-#   li2o-s5-310-<T>K/   Sigma5(310)[001] symmetric tilt bicrystal from `gbat build csl` (termination 1, repeat 3x2),
-#                       1044 atoms, two boundaries (z = 0 and z = Lz/2 of the starting cell)
+#   li2o-s5-310-<T>K/   Sigma5(310)[001] symmetric tilt bicrystal from `gbat build csl` (termination 0, through a
+#                       Li2O layer, nothing merged; repeat 3x2), 1080 atoms, two boundaries (z = 0 and z = Lz/2 of the
+#                       starting cell)
 #   T = 800, 900, 1000 K
 #
 # Each folder holds structure.data (the starting structure, LAMMPS data, charge style), log.lammps and
@@ -18,9 +19,10 @@
 #
 # Protocol (li2o-md.in): conjugate-gradient minimisation in the starting box, 4 ps NPT at zero pressure (0.5 ps
 # barostat damping, each box length free), box set to its mean over the last 2 ps, then NVT production (Nose-Hoover,
-# 0.1 ps damping) from step 0, timestep 1 fs: 36 ps at 800 K, 28 ps at 900 K, 20 ps at 1000 K. Fixed velocity seed; one MPI rank per run.
-# With the same LAMMPS build the structures and dumps are reproduced byte for byte (gzip -n); the logs differ only
-# in their timings. Runs go JOBS at a time (default 2).
+# 0.1 ps damping) from step 0, timestep 1 fs: 36 ps at 800 K, 28 ps at 900 K, 20 ps at 1000 K. Fixed velocity
+# seed; one MPI rank per run. With the same LAMMPS build the structures and dumps are reproduced byte for byte
+# (gzip -n); the logs differ only in their timings. Runs go JOBS at a time (default 2); RUNS="NAME ..." limits the
+# runs to the named folders (default: all six).
 #
 # Usage: tools/example/make-example.sh [OUTPUT_DIR]   (default testdata/example; needs lmp, python3, dotnet)
 # QUICK=1 runs 1/100 of every step count (a smoke test of the script; the output is not the example).
@@ -49,7 +51,7 @@ python3 "$here/../testdata/pedone_li2o_table.py" "$work/pedone_li2o.table"
 mkdir -p "$work/bulk" "$work/s5"
 (cd "$work/bulk" && OMP_NUM_THREADS=1 lmp -in "$here/li2o-bulk-data.in" -log none -screen none)
 dotnet run --project "$root/src/GbAtomistics.Cli" -c Release -- build csl --structure antifluorite --a 4.61 \
-  --species Li,O --charges Li=0.6,O=-1.2 --axis 001 --sigma 5 --plane 310 --termination 1 --repeat 3x2 \
+  --species Li,O --charges Li=0.6,O=-1.2 --axis 001 --sigma 5 --plane 310 --termination 0 --repeat 3x2 \
   --to lammps --name structure --output "$work/s5/build"
 cp "$work/s5/build/structure.data" "$work/s5/structure.data"
 sed 's/"structure": *"[^"]*"/"structure": "structure.data"/' "$work/s5/build/structure.gb.json" > "$work/s5/structure.gb.json"
@@ -73,6 +75,7 @@ pids=()
 for t in 800 900 1000; do
   for system in s5 bulk; do
     if [[ "$system" == s5 ]]; then name="li2o-s5-310-${t}K"; else name="li2o-bulk-${t}K"; fi
+    [[ -z "${RUNS:-}" || " $RUNS " == *" $name "* ]] || continue
     while (( $(jobs -rp | wc -l) >= jobs )); do wait -n; done
     run_one "$system" "$name" "$t" &
     pids+=($!)
