@@ -4,6 +4,7 @@ using GbAtomistics.Core;
 using GbAtomistics.IO.Lammps;
 using GbAtomistics.Pipelines;
 using GbAtomistics.Tests;
+using Xunit.Abstractions;
 
 namespace GbAtomistics.Integration.Tests.Example;
 
@@ -12,7 +13,7 @@ namespace GbAtomistics.Integration.Tests.Example;
 /// worked example's input (<c>tools/example/li2o-md.in</c>, Pedone et al. 2006 potential), analyse the trajectory
 /// with the gbat commands and check what the physics requires. Skips when <c>lmp</c> or <c>python3</c> is absent.
 /// </summary>
-public sealed class BicrystalMdEndToEndTests
+public sealed class BicrystalMdEndToEndTests(ITestOutputHelper output)
 {
     private const double TemperatureK = 800;
 
@@ -55,7 +56,7 @@ public sealed class BicrystalMdEndToEndTests
 
             BicrystalMetadata metadata = BicrystalMetadataFile.Read(metadataPath);
             ExampleAnalysis analysis = AnalyseWithCommands(dump, metadataPath, metadata, Path.Combine(folder, "analysis"));
-            AssertBoundaryPhysics(analysis, metadata, NormalLength(dump, metadata.NormalAxis));
+            AssertBoundaryPhysics(analysis, metadata, NormalLength(dump, metadata.NormalAxis), output.WriteLine);
         }
         finally
         {
@@ -113,7 +114,8 @@ public sealed class BicrystalMdEndToEndTests
     /// three times the same distance between control slabs of equal size in the grain interiors and the bulk, and the
     /// first Li–O peak is lower at the boundaries than in the bulk.
     /// </summary>
-    internal static void AssertBoundaryPhysics(ExampleAnalysis a, BicrystalMetadata metadata, double normalLength)
+    internal static void AssertBoundaryPhysics(
+        ExampleAnalysis a, BicrystalMetadata metadata, double normalLength, Action<string>? log = null)
     {
         foreach (string file in a.ExpectedFiles())
         {
@@ -148,6 +150,7 @@ public sealed class BicrystalMdEndToEndTests
             foreach (double built in metadata.Planes)
             {
                 double nearest = detected.Min(d => PeriodicDistance(d, built) * normalLength);
+                log?.Invoke($"built plane {built}: nearest detected plane {nearest:F2} Å away");
                 Assert.True(
                     nearest < 1.0,
                     $"no boundary detected within 1 Å of the built plane {built} (nearest {nearest:F2} Å; detected {string.Join(", ", detected)})");
@@ -164,6 +167,7 @@ public sealed class BicrystalMdEndToEndTests
         {
             double boundary = L1(gb.Column($"g_{pair}"), bulk.Column($"g_{pair}"), dr);
             double interior = L1(control.Column($"g_{pair}"), bulk.Column($"g_{pair}"), dr);
+            log?.Invoke($"{pair}: ∫|g_gb − g_bulk| dr = {boundary:F3} Å, interior control {interior:F3} Å");
             Assert.True(
                 boundary > 3 * interior,
                 $"{pair}: ∫|g_gb − g_bulk| dr = {boundary:F3} Å is not more than 3 × that of interior control slabs ({interior:F3} Å)");
