@@ -71,7 +71,9 @@ public static class RegionSource
             }
 
             int normal = NormalAxis(path, properties);
-            double halfWidth = Number(path, properties, "suggestedhalfwidth") ?? double.NaN;
+            // gbat build csl writes suggested_half_width_angstrom; the shorter name is accepted too.
+            double halfWidth = Number(path, properties, "suggestedhalfwidthangstrom")
+                ?? Number(path, properties, "suggestedhalfwidth") ?? double.NaN;
             return new BicrystalMetadata(
                 (int)(Number(path, properties, "sigma") ?? 0),
                 Integers(path, properties, "axis"),

@@ -76,6 +76,7 @@ public sealed class BoundaryCommandTests
     [Theory]
     [InlineData("""{ "NormalAxis": 2, "Planes": [0.25, 0.75], "SuggestedHalfWidth": 3.5, "Sigma": 3 }""")]
     [InlineData("""{ "normal_axis": "z", "planes": [0.25, 0.75], "suggested_half_width": 3.5 }""")]
+    [InlineData("""{ "normal_axis": 2, "planes": [0.25, 0.75], "suggested_half_width_angstrom": 3.5 }""")]
     [InlineData("""{ "normalAxis": "c", "planes": [0.25, 0.75], "suggestedHalfWidth": 3.5, "extra": {"ignored": true} }""")]
     public void MetadataIsReadInAnyCaseConvention(string json)
     {
