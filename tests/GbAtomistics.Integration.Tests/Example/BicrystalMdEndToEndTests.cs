@@ -55,8 +55,15 @@ public sealed class BicrystalMdEndToEndTests(ITestOutputHelper output)
             Assert.True(File.Exists(dump), "LAMMPS wrote no dump");
 
             BicrystalMetadata metadata = BicrystalMetadataFile.Read(metadataPath);
-            ExampleAnalysis analysis = AnalyseWithCommands(dump, metadataPath, metadata, Path.Combine(folder, "analysis"));
-            AssertBoundaryPhysics(analysis, metadata, NormalLength(dump, metadata.NormalAxis), output.WriteLine);
+            double normalLength = NormalLength(dump, metadata.NormalAxis);
+            ExampleAnalysis pipeline = AnalyseWithPipeline(dump, metadataPath, metadata, Path.Combine(folder, "pipeline"));
+            AssertBoundaryPhysics(pipeline, metadata, normalLength, output.WriteLine);
+            ExampleAnalysis commands = AnalyseWithCommands(dump, metadataPath, metadata, Path.Combine(folder, "commands"));
+            AssertBoundaryPhysics(commands, metadata, normalLength, output.WriteLine);
+
+            // The pipeline and the single commands go through the same code: the same tables.
+            Assert.Equal(File.ReadAllText(commands.RdfGbCsv), File.ReadAllText(pipeline.RdfGbCsv));
+            Assert.Equal(File.ReadAllText(commands.RdfControlCsv), File.ReadAllText(pipeline.RdfControlCsv));
         }
         finally
         {
@@ -87,25 +94,74 @@ public sealed class BicrystalMdEndToEndTests(ITestOutputHelper output)
         string controlPlanes = string.Join(
             ',', metadata.Planes.Select(p => ((p + 0.25) % 1.0).ToString("R", CultureInfo.InvariantCulture)));
 
-        var a = new ExampleAnalysis(output);
+        ExampleAnalysis a = ExampleAnalysis.CommandLayout(output);
         GbatInProcess.Run(
-            ["coordination", dump, .. common, "--species", "Li-O,O-Li", "--boundaries", metadataPath, "--output", a.CoordinationMetadata]);
+            ["coordination", dump, .. common, "--species", "Li-O,O-Li", "--boundaries", metadataPath, "--output", Path.GetDirectoryName(a.CoordinationMetadataJson)!]);
         GbatInProcess.Run(
-            ["coordination", dump, .. common, "--species", "Li-O,O-Li", "--boundaries", "auto", "--output", a.CoordinationAuto]);
-        foreach ((string region, string regionPlanes, string folder) in new[]
+            ["coordination", dump, .. common, "--species", "Li-O,O-Li", "--boundaries", "auto", "--output", Path.GetDirectoryName(a.CoordinationAutoJson)!]);
+        foreach ((string region, string regionPlanes, string table) in new[]
         {
-            ("gb", planes, a.RdfGb), ("bulk", planes, a.RdfBulk), ("gb", controlPlanes, a.RdfControl),
+            ("gb", planes, a.RdfGbCsv), ("bulk", planes, a.RdfBulkCsv), ("gb", controlPlanes, a.RdfControlCsv),
         })
         {
             GbatInProcess.Run(
-                ["rdf", dump, .. common, "--r-max", "6", "--bins", "120", "--region", region, "--normal", normal,
-                 "--planes", regionPlanes, "--half-width", halfWidth, "--output", folder]);
+                ["rdf", dump, .. common, "--species", "Li-O,O-O", "--r-max", "6", "--bins", "120", "--region", region, "--normal", normal,
+                 "--planes", regionPlanes, "--half-width", halfWidth, "--output", Path.GetDirectoryName(table)!]);
         }
 
         GbatInProcess.Run(
             ["msd", dump, .. common, "--timestep", "1fs", "--species", "Li", "--normal", normal, "--planes", planes,
-             "--half-width", halfWidth, "--output", a.Msd]);
+             "--half-width", halfWidth, "--output", Path.GetDirectoryName(a.MsdJson)!]);
         return a;
+    }
+
+    /// <summary>
+    /// The same analyses as <see cref="AnalyseWithCommands"/> from one YAML pipeline run by <c>gbat run</c>: the dump
+    /// enters three times, with the builder's regions, with automatic detection, and with control slabs a quarter of
+    /// the cell away from the boundaries.
+    /// </summary>
+    internal static ExampleAnalysis AnalyseWithPipeline(string dump, string metadataPath, BicrystalMetadata metadata, string output)
+    {
+        static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+        string controlPlanes = string.Join(", ", metadata.Planes.Select(p => F((p + 0.25) % 1.0)));
+        string yaml = $"""
+            version: 1
+            output: {output}
+            defaults:
+              type-map: {"{"}1: Li, 2: O{"}"}
+              timestep: 1fs
+            inputs:
+              metadata:
+                file: {dump}
+                boundaries: {metadataPath}
+              auto:
+                file: {dump}
+                boundaries: auto
+              control:
+                file: {dump}
+                boundaries: none
+                normal: {"xyz"[metadata.NormalAxis]}
+                planes: [{controlPlanes}]
+                half-width: {F(metadata.SuggestedHalfWidth)}
+            analyses:
+              coordination:
+                inputs: [metadata, auto]
+                species: [Li-O, O-Li]
+              rdf:
+                inputs: [metadata, control]
+                species: [Li-O, O-O]
+                r-max: 6
+                bins: 120
+                regions: [gb, bulk]
+              msd:
+                inputs: [metadata]
+                species: Li
+            """;
+        string path = Path.Combine(Path.GetDirectoryName(output)!, "analysis.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        File.WriteAllText(path, yaml);
+        GbatInProcess.Run("run", path, "--quiet");
+        return ExampleAnalysis.PipelineLayout(output);
     }
 
     /// <summary>
@@ -117,7 +173,7 @@ public sealed class BicrystalMdEndToEndTests(ITestOutputHelper output)
     internal static void AssertBoundaryPhysics(
         ExampleAnalysis a, BicrystalMetadata metadata, double normalLength, Action<string>? log = null)
     {
-        foreach (string file in a.ExpectedFiles())
+        foreach (string file in a.ExpectedFiles)
         {
             Assert.True(File.Exists(file), $"missing output {file}");
             Assert.True(new FileInfo(file).Length > 0, $"empty output {file}");
@@ -132,7 +188,7 @@ public sealed class BicrystalMdEndToEndTests(ITestOutputHelper output)
         }
 
         // The builder's regions are used as given.
-        using (JsonDocument given = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(a.CoordinationMetadata, "coordination.json"))))
+        using (JsonDocument given = JsonDocument.Parse(File.ReadAllBytes(a.CoordinationMetadataJson)))
         {
             double[] usedPlanes = Doubles(given.RootElement.GetProperty("region").GetProperty("planes_fractional"));
             Assert.Equal(metadata.Planes.Length, usedPlanes.Length);
@@ -143,7 +199,7 @@ public sealed class BicrystalMdEndToEndTests(ITestOutputHelper output)
         }
 
         // Automatic detection: one detected plane within 1 Å of each built one (periodic distance along the normal).
-        using (JsonDocument auto = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(a.CoordinationAuto, "coordination.json"))))
+        using (JsonDocument auto = JsonDocument.Parse(File.ReadAllBytes(a.CoordinationAutoJson)))
         {
             double[] detected = Doubles(auto.RootElement.GetProperty("region").GetProperty("planes_fractional"));
             Assert.Equal(metadata.Planes.Length, detected.Length);
@@ -158,9 +214,9 @@ public sealed class BicrystalMdEndToEndTests(ITestOutputHelper output)
         }
 
         // RDF contrast.
-        CsvTable gb = CsvTable.Read(Path.Combine(a.RdfGb, "rdf.csv"));
-        CsvTable bulk = CsvTable.Read(Path.Combine(a.RdfBulk, "rdf.csv"));
-        CsvTable control = CsvTable.Read(Path.Combine(a.RdfControl, "rdf.csv"));
+        CsvTable gb = CsvTable.Read(a.RdfGbCsv);
+        CsvTable bulk = CsvTable.Read(a.RdfBulkCsv);
+        CsvTable control = CsvTable.Read(a.RdfControlCsv);
         double[] r = bulk.Column("r_angstrom");
         double dr = r[1] - r[0];
         foreach (string pair in ContrastPairs)
@@ -178,7 +234,7 @@ public sealed class BicrystalMdEndToEndTests(ITestOutputHelper output)
             $"first Li-O peak at the boundaries ({gb.Column("g_Li-O").Max():F2}) is not lower than in the bulk ({bulk.Column("g_Li-O").Max():F2})");
 
         // MSD: fitted diffusion coefficients are finite with non-negative errors, for the gb and bulk curves too.
-        using JsonDocument msd = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(a.Msd, "msd.json")));
+        using JsonDocument msd = JsonDocument.Parse(File.ReadAllBytes(a.MsdJson));
         var curves = msd.RootElement.GetProperty("diffusion").EnumerateArray().ToList();
         Assert.Contains(curves, c => c.GetProperty("curve").GetString()!.Contains("gb", StringComparison.Ordinal));
         Assert.Contains(curves, c => c.GetProperty("curve").GetString()!.Contains("bulk", StringComparison.Ordinal));
