@@ -11,14 +11,7 @@ internal static class CoordinationCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var input = new Argument<string>("INPUT") { Description = "Trajectory or structure" };
-        Option<string?> format = CommonOptions.Format();
-        Option<string?> typeMap = CommonOptions.TypeMap();
-        Option<string?> timestep = CommonOptions.Timestep();
-        Option<string?> units = CommonOptions.Units();
-        Option<int> first = CommonOptions.FirstFrame();
-        Option<int?> last = CommonOptions.LastFrame();
-        Option<int> every = CommonOptions.Every();
+        var trajectoryOptions = new TrajectoryOptions();
         var structure = new StructureOptions();
         var snapshot = new Option<long?>("--snapshot-step")
         {
@@ -46,20 +39,17 @@ internal static class CoordinationCommand
             "  gbat coordination gb.lammpstrj --type-map 1=Li,2=O,3=Cl --species Li-O,Li-Cl --cutoff Li-O=2.6 --boundaries auto\n" +
             "  gbat coordination gb.lammpstrj --type-map 1=Li,2=O,3=Cl --normal z --planes 0.25,0.75 --half-width 4")
         {
-            input, format, typeMap, timestep, units, first, last, every, snapshot, atoms, output, threads, quiet, json,
+            snapshot, atoms, output, threads, quiet, json,
         };
         foreach (Option option in structure.All)
         {
             command.Options.Add(option);
         }
 
+        trajectoryOptions.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(stderr, () =>
         {
-            var trajectory = new TrajectoryInput(
-                parse.GetValue(input)!,
-                CommonOptions.ReadOptions(parse.GetValue(typeMap), parse.GetValue(timestep), parse.GetValue(units)),
-                parse.GetValue(format),
-                new FrameSelection(parse.GetValue(first), parse.GetValue(last), parse.GetValue(every)));
+            TrajectoryInput trajectory = trajectoryOptions.ToInput(parse);
             string[] formats = parse.GetValue(atoms)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (formats.Any(f => f.Equals("none", StringComparison.OrdinalIgnoreCase)))
             {

@@ -10,14 +10,7 @@ internal static class ProfileCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var input = new Argument<string>("INPUT") { Description = "Trajectory or structure" };
-        Option<string?> format = CommonOptions.Format();
-        Option<string?> typeMap = CommonOptions.TypeMap();
-        Option<string?> timestep = CommonOptions.Timestep();
-        Option<string?> units = CommonOptions.Units();
-        Option<int> first = CommonOptions.FirstFrame();
-        Option<int?> last = CommonOptions.LastFrame();
-        Option<int> every = CommonOptions.Every();
+        var trajectoryOptions = new TrajectoryOptions();
         var structure = new StructureOptions();
         Option<string> output = CommonOptions.Output("gbat-profile");
         Option<int> threads = CommonOptions.Threads();
@@ -32,20 +25,17 @@ internal static class ProfileCommand
             "Examples:\n  gbat profile gb.lammpstrj --type-map 1=Li,2=O,3=Cl --normal z --profile-bins 100\n" +
             "  gbat profile gb.lammpstrj --type-map 1=Li,2=O,3=Cl --species Li-O,O-Li --boundaries auto")
         {
-            input, format, typeMap, timestep, units, first, last, every, output, threads, quiet, json,
+            output, threads, quiet, json,
         };
         foreach (Option option in structure.All)
         {
             command.Options.Add(option);
         }
 
+        trajectoryOptions.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(stderr, () =>
         {
-            var trajectory = new TrajectoryInput(
-                parse.GetValue(input)!,
-                CommonOptions.ReadOptions(parse.GetValue(typeMap), parse.GetValue(timestep), parse.GetValue(units)),
-                parse.GetValue(format),
-                new FrameSelection(parse.GetValue(first), parse.GetValue(last), parse.GetValue(every)));
+            TrajectoryInput trajectory = trajectoryOptions.ToInput(parse);
             bool coordination = !string.Equals(parse.GetValue(structure.Species), "none", StringComparison.OrdinalIgnoreCase);
             CoordinationRequest request = coordination
                 ? structure.Request(parse)

@@ -12,14 +12,7 @@ internal static class RdfCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var input = new Argument<string>("INPUT") { Description = "Trajectory or structure" };
-        Option<string?> format = CommonOptions.Format();
-        Option<string?> typeMap = CommonOptions.TypeMap();
-        Option<string?> timestep = CommonOptions.Timestep();
-        Option<string?> units = CommonOptions.Units();
-        Option<int> first = CommonOptions.FirstFrame();
-        Option<int?> last = CommonOptions.LastFrame();
-        Option<int> every = CommonOptions.Every();
+        var trajectoryOptions = new TrajectoryOptions();
         var rMax = new Option<double>("--r-max") { Description = "Largest distance in Å (may exceed half the cell)", HelpName = "Å", DefaultValueFactory = _ => 8.0 };
         var bins = new Option<int>("--bins") { Description = "Number of bins from 0 to r-max", HelpName = "N", DefaultValueFactory = _ => 400 };
         var species = new Option<string?>("--species") { Description = "Pairs A-B such as Li-O,O-O (default: every pair)", HelpName = "PAIRS" };
@@ -38,15 +31,12 @@ internal static class RdfCommand
             "Examples:\n  gbat rdf dump.lammpstrj --type-map 1=Li,2=O --species Li-O,O-O --r-max 10\n" +
             "  gbat rdf gb.lammpstrj --type-map 1=Li,2=O --region gb --normal z --planes 0.25,0.75 --half-width 4")
         {
-            input, format, typeMap, timestep, units, first, last, every, rMax, bins, species, region, normal, planes, halfWidth, output, threads, quiet, json,
+            rMax, bins, species, region, normal, planes, halfWidth, output, threads, quiet, json,
         };
+        trajectoryOptions.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(stderr, () =>
         {
-            var trajectory = new TrajectoryInput(
-                parse.GetValue(input)!,
-                CommonOptions.ReadOptions(parse.GetValue(typeMap), parse.GetValue(timestep), parse.GetValue(units)),
-                parse.GetValue(format),
-                new FrameSelection(parse.GetValue(first), parse.GetValue(last), parse.GetValue(every)));
+            TrajectoryInput trajectory = trajectoryOptions.ToInput(parse);
             string? pairs = parse.GetValue(species);
             var options = new RdfOptions(
                 parse.GetValue(rMax),

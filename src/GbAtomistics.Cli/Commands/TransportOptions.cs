@@ -11,21 +11,7 @@ namespace GbAtomistics.Cli.Commands;
 /// <summary>The options <c>msd</c> and <c>conductivity</c> share, and their conversion to <see cref="MsdOptions"/>.</summary>
 internal sealed class TransportOptions
 {
-    public Argument<string> Input { get; } = new("INPUT") { Description = "Trajectory (frames evenly spaced in time)" };
-
-    public Option<string?> Format { get; } = CommonOptions.Format();
-
-    public Option<string?> TypeMap { get; } = CommonOptions.TypeMap();
-
-    public Option<string?> Timestep { get; } = CommonOptions.Timestep();
-
-    public Option<string?> Units { get; } = CommonOptions.Units();
-
-    public Option<int> First { get; } = CommonOptions.FirstFrame();
-
-    public Option<int?> Last { get; } = CommonOptions.LastFrame();
-
-    public Option<int> Every { get; } = CommonOptions.Every();
+    public TrajectoryOptions Trajectories { get; } = new("Trajectory (frames evenly spaced in time)");
 
     public Option<string> Species { get; } = new("--species") { Description = "Mobile species", HelpName = "NAME", DefaultValueFactory = _ => "Li" };
 
@@ -76,18 +62,14 @@ internal sealed class TransportOptions
 
     public void AddTo(Command command)
     {
-        command.Add(Input);
-        foreach (Option o in new Option[] { Format, TypeMap, Timestep, Units, First, Last, Every, Species, Normal, Planes, HalfWidth, Membership, Unwrap, Drift, FitStart, FitEnd, Threads, Quiet, Json })
+        Trajectories.AddTo(command);
+        foreach (Option o in new Option[] { Species, Normal, Planes, HalfWidth, Membership, Unwrap, Drift, FitStart, FitEnd, Threads, Quiet, Json })
         {
             command.Add(o);
         }
     }
 
-    public TrajectoryInput Trajectory(ParseResult parse) => new(
-        parse.GetValue(Input)!,
-        CommonOptions.ReadOptions(parse.GetValue(TypeMap), parse.GetValue(Timestep), parse.GetValue(Units)),
-        parse.GetValue(Format),
-        new FrameSelection(parse.GetValue(First), parse.GetValue(Last), parse.GetValue(Every)));
+    public TrajectoryInput Trajectory(ParseResult parse) => Trajectories.ToInput(parse);
 
     public MsdOptions Msd(ParseResult parse, string? charges = null)
     {
