@@ -57,6 +57,7 @@ public static class FrameRunner
             throw new InputException($"--threads {threads}: expected at least 1");
         }
 
+        Plotting.Renderer.Prepare(); // every analysis ends in plots: start the renderer while frames are read
         var watch = Stopwatch.StartNew();
         using ITrajectoryReader reader = FormatRegistry.OpenReader(input.Path, input.ReadOptions, input.Format);
         FrameSelection selection = input.Frames;

@@ -20,6 +20,7 @@ public static class OrderedFrameReader
     /// </summary>
     public static int Run(TrajectoryInput input, int readers, Action<Frame> consume)
     {
+        Plotting.Renderer.Prepare(); // the MSD ends in plots: start the renderer while frames are read
         readers = Math.Max(1, readers);
         var full = Enumerable.Range(0, readers).Select(_ => new BlockingCollection<Frame>(FramesPerReader)).ToArray();
         var free = Enumerable.Range(0, readers).Select(_ => new BlockingCollection<Frame>()).ToArray();
