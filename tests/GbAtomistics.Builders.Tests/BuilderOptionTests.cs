@@ -148,7 +148,7 @@ public class BuilderOptionTests
             Sigma = 5,
             Plane = new Int3(3, 1, 0),
             Thickness = 12,
-            Charges = Prototypes.ParseCharges("Na=1,Cl=-1"),
+            Charges = ChargeMap.Parse("Na=1,Cl=-1"),
         };
         UnitCell cell = BuildCslStep.LoadCell(request);
         Assert.Equal(["Na", "Cl"], cell.Species);

@@ -117,24 +117,4 @@ public static class Prototypes
 
         return new UnitCell(name.Trim().ToLowerInvariant(), a ?? defaultA, names, q, sites);
     }
-
-    /// <summary>Parses charges written <c>Li=1,O=-2,Cl=-1</c>.</summary>
-    public static IReadOnlyDictionary<string, double> ParseCharges(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var map = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-        foreach (string item in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            string[] kv = item.Split(['=', ':'], 2, StringSplitOptions.TrimEntries);
-            if (kv.Length != 2 || kv[0].Length == 0 ||
-                !double.TryParse(kv[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double q) || !double.IsFinite(q))
-            {
-                throw new InputException($"--charges '{text}': expected ELEMENT=CHARGE pairs such as Li=1,O=-2,Cl=-1");
-            }
-
-            map[kv[0]] = q;
-        }
-
-        return map;
-    }
 }

@@ -78,7 +78,7 @@ internal static class BuildCommand
                 Axis = Miller.Parse(parse.GetValue(axis)!, "--axis"),
                 LatticeConstant = parse.GetValue(a),
                 Species = speciesText?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-                Charges = chargesText is null ? null : Prototypes.ParseCharges(chargesText),
+                Charges = chargesText is null ? null : ChargeMap.Parse(chargesText),
                 Format = parse.GetValue(format),
                 TypeMap = typeMapText is null ? null : SpeciesMap.Parse(typeMapText),
                 Sigma = parse.GetValue(sigma),

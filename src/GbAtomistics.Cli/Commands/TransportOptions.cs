@@ -99,26 +99,7 @@ internal sealed class TransportOptions
             },
             string.Equals(drift, "none", StringComparison.OrdinalIgnoreCase) ? null : drift,
             new FitWindow(parse.GetValue(FitStart), parse.GetValue(FitEnd)),
-            charges is null || fromFile ? null : ParseCharges(charges),
+            charges is null || fromFile ? null : ChargeMap.Parse(charges),
             fromFile);
-    }
-
-    /// <summary>Parses <c>Li=1,O=-2</c>.</summary>
-    public static IReadOnlyDictionary<string, double> ParseCharges(string text)
-    {
-        var map = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-        foreach (string item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            string[] parts = item.Split('=', StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length == 0 ||
-                !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double q) || !double.IsFinite(q))
-            {
-                throw new InputException($"--charges {text}: expected SPECIES=CHARGE pairs such as Li=1,O=-2, found '{item}'");
-            }
-
-            map[parts[0]] = q;
-        }
-
-        return map.Count > 0 ? map : throw new InputException($"--charges {text}: expected at least one SPECIES=CHARGE");
     }
 }

@@ -26,32 +26,11 @@ internal sealed class Correlation
     /// </summary>
     public void AddSquaredDisplacementSums(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> sumA, Span<double> sumB)
     {
-        var (fft, re, im, _, _) = Workspace(a.Length);
-        int n = fft.N;
-        Array.Clear(re, 0, n);
-        Array.Clear(im, 0, n);
-        a.CopyTo(re);
-        b.CopyTo(im);
-        fft.Forward(re, im);
+        var (fft, re, im) = PowerSpectra(a, b);
 
-        // Split the spectra of a and b, form their power spectra |A|², |B|² (real, even) and transform back
-        // together as P = |A|² + i|B|²: the real part is the autocorrelation of a, the imaginary part that of b.
-        for (int k = 0; k <= n / 2; k++)
-        {
-            int m = (n - k) & (n - 1);
-            double zr = re[k], zi = im[k], wr = re[m], wi = im[m];
-            double ar = (zr + wr) / 2, ai = (zi - wi) / 2;
-            double br = (zi + wi) / 2, bi = (wr - zr) / 2;
-            double pa = (ar * ar) + (ai * ai);
-            double pb = (br * br) + (bi * bi);
-            re[k] = pa;
-            im[k] = pb;
-            re[m] = pa;
-            im[m] = pb;
-        }
-
+        // Transform P = |A|² + i|B|² back: the real part is the autocorrelation of a, the imaginary part that of b.
         fft.Inverse(re, im);
-        double scale = 1.0 / n;
+        double scale = 1.0 / fft.N;
         AddFromAutocorrelation(a, re, scale, sumA);
         AddFromAutocorrelation(b, im, scale, sumB);
     }
@@ -66,6 +45,20 @@ internal sealed class Correlation
     /// all. An empty <paramref name="b"/> counts as zeros.
     /// </summary>
     public void AddPower(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double[] powerA, double[] powerB)
+    {
+        var (fft, re, im) = PowerSpectra(a, b);
+        for (int k = 0; k < fft.N; k++)
+        {
+            powerA[k] += re[k];
+            powerB[k] += im[k];
+        }
+    }
+
+    /// <summary>
+    /// One complex FFT of a + ib (zero-padded), split into the power spectra of the two real series:
+    /// on return the workspace holds |A|² in the real and |B|² in the imaginary array (both real and even).
+    /// </summary>
+    private (Fft Fft, double[] Re, double[] Im) PowerSpectra(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var (fft, re, im, _, _) = Workspace(a.Length);
         int n = fft.N;
@@ -82,14 +75,13 @@ internal sealed class Correlation
             double br = (zi + wi) / 2, bi = (wr - zr) / 2;
             double pa = (ar * ar) + (ai * ai);
             double pb = (br * br) + (bi * bi);
-            powerA[k] += pa;
-            powerB[k] += pb;
-            if (m != k)
-            {
-                powerA[m] += pa;
-                powerB[m] += pb;
-            }
+            re[k] = pa;
+            im[k] = pb;
+            re[m] = pa;
+            im[m] = pb;
         }
+
+        return (fft, re, im);
     }
 
     /// <summary>Adds Σ_{t=0}^{T−k−1} [x(t)² + x(t+k)²] to <paramref name="sum"/> at each lag k ≥ 1.</summary>
