@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace GbAtomistics.Core;
 
-/// <summary>Charges per species in e, as the user writes them: <c>Li=1,O=-2,Cl=-1</c> (or <c>Li:1</c>).</summary>
+/// <summary>Charges per species in e, as the user writes them: <c>Li=1,O=-2,Cl=-1</c>.</summary>
 public static class ChargeMap
 {
     /// <summary>Parses the map; a malformed or empty one is an <see cref="InputException"/> naming <c>--charges</c>.</summary>
@@ -12,7 +12,7 @@ public static class ChargeMap
         var map = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         foreach (string item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            string[] parts = item.Split(['=', ':'], 2, StringSplitOptions.TrimEntries);
+            string[] parts = item.Split('=', StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || parts[0].Length == 0 ||
                 !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double q) || !double.IsFinite(q))
             {
