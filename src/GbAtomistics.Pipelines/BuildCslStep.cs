@@ -176,7 +176,7 @@ public static class BuildCslStep
             output.WriteText(m.Name + ".gb.json", BicrystalMetadataFile.ToJson(metadata));
             if (request.Preview)
             {
-                output.WritePlot(m.Name + ".png", path => BicrystalPlot.Save(gb.Frame, metadata, path));
+                output.WritePlot(m.Name + ".png", path => BicrystalPlot.Save(gb.Frame, metadata, path, structure: $"{gb.Cell.Formula} ({gb.Cell.Name})"));
             }
 
             summaries.Add(CslBuildMemberSummary(m, gb, structureName!));

@@ -18,7 +18,10 @@ internal static class Chart
     }
 
     /// <summary>Writes the figure to <paramref name="path"/> (.png or .svg) through a temporary file, whole or not at all.</summary>
-    public static void Save(Plot plot, string path)
+    public static void Save(Plot plot, string path) => Save(plot, path, Width, Height);
+
+    /// <summary>Writes the figure at <paramref name="width"/> × <paramref name="height"/> pixels (.png or .svg), whole or not at all.</summary>
+    public static void Save(Plot plot, string path, int width, int height)
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -29,10 +32,10 @@ internal static class Chart
             switch (ext)
             {
                 case ".png":
-                    plot.SavePng(temp, Width, Height);
+                    plot.SavePng(temp, width, height);
                     break;
                 case ".svg":
-                    plot.SaveSvg(temp, Width, Height);
+                    plot.SaveSvg(temp, width, height);
                     break;
                 default:
                     throw new ArgumentException($"{path}: plots are written as .png or .svg", nameof(path));
