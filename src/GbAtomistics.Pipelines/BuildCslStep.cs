@@ -58,9 +58,11 @@ public static class BuildCslStep
         return cell;
     }
 
-    /// <summary>The builder options for one translation of the request.</summary>
-    public static CslBuildOptions Options(CslBuildRequest request, UnitCell cell, double tx = 0, double ty = 0, int? termination = null) =>
-        new(cell, request.Axis)
+    /// <summary>The builder options of the request (at its fixed translation, or at zero).</summary>
+    public static CslBuildOptions Options(CslBuildRequest request, UnitCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new(cell, request.Axis)
         {
             Sigma = request.Sigma,
             AngleDegrees = request.AngleDegrees,
@@ -68,69 +70,46 @@ public static class BuildCslStep
             RepeatAxis = request.RepeatAxis,
             RepeatPlane = request.RepeatPlane,
             Thickness = request.Thickness,
-            Termination = termination ?? request.Termination,
-            Translation = (tx, ty),
+            Termination = request.Termination,
+            Translation = request.Translation ?? (0, 0),
             Expansion = request.Expansion,
             Vacuum = request.Vacuum,
-            MinDistance = request.MinDistance,
+            Distances = request.Distances,
+            Units = RigidUnits.Parse(cell, request.Units),
             Overlap = request.Overlap,
-            AllowNonStoichiometric = request.AllowNonStoichiometric,
         };
+    }
 
     /// <summary>
-    /// Builds the request. One translation: the bicrystal (a failure is an <see cref="InputException"/>). A grid: every
-    /// member with the termination of the first member that builds (unless one is given); members that cannot be
-    /// built are kept with the reason, and a grid where none builds is an error.
+    /// Builds the request. By default the translation search writes its winner; with a fixed translation the best
+    /// termination there; with a translation grid the whole family, ranked by model energy (members that cannot be
+    /// built are kept with the reason; a grid where none builds is an error).
     /// </summary>
     public static IReadOnlyList<CslBuildMember> Build(CslBuildRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (nx, ny) = request.Translations;
-        if (nx < 1 || ny < 1 || nx * ny > 400)
+        if (request.Translation is not null && request.Translations is not null)
         {
-            throw new InputException($"--translations {nx}x{ny}: expected NXxNY with at least one step each and at most 400 members");
+            throw new InputException("--translation fixes one translation and --translations asks for a family: give one of them");
         }
 
         UnitCell cell = LoadCell(request);
-        if (nx * ny == 1)
+        CslBuildOptions options = Options(request, cell);
+        if (request.Translations is not { } grid)
         {
-            CslBicrystal gb = CslBuilder.Build(Options(request, cell));
-            return [new CslBuildMember(BaseName(request, gb), 0, 0, 0, 0, gb, null)];
+            CslBicrystal gb = request.Translation is null ? TranslationSearch.Best(options) : CslBuilder.Build(options);
+            return [new CslBuildMember(BaseName(request, gb), 0, 0, 0, gb.Options.Translation.X, gb.Options.Translation.Y, gb, null)];
         }
 
-        var members = new List<CslBuildMember>();
-        int? termination = request.Termination;
-        string? baseName = null;
-        var failures = new List<string>();
-        for (int i = 0; i < nx; i++)
+        IReadOnlyList<CslCandidate> ranked = TranslationSearch.Rank(options, grid.X, grid.Y);
+        if (ranked[0].Bicrystal is not { } best)
         {
-            for (int j = 0; j < ny; j++)
-            {
-                double tx = i / (double)nx, ty = j / (double)ny;
-                CslBicrystal? gb = null;
-                string? failure = null;
-                try
-                {
-                    gb = CslBuilder.Build(Options(request, cell, tx, ty, termination));
-                    termination ??= gb.Termination.Index;
-                    baseName ??= BaseName(request, gb);
-                }
-                catch (InputException e)
-                {
-                    failure = e.Message;
-                    failures.Add(string.Create(CultureInfo.InvariantCulture, $"({tx:F3}, {ty:F3}): {e.Message}"));
-                }
-
-                members.Add(new CslBuildMember(string.Empty, i, j, tx, ty, gb, failure));
-            }
+            throw new InputException("no member of the translation family could be built: " + ranked[0].Failure);
         }
 
-        if (baseName is null)
-        {
-            throw new InputException("no member of the translation family could be built: " + failures[0]);
-        }
-
-        return members.Select((m, k) => m with { Name = string.Create(CultureInfo.InvariantCulture, $"{baseName}-t{k:D3}") }).ToList();
+        string baseName = BaseName(request, best);
+        return ranked.Select((c, k) => new CslBuildMember(
+            string.Create(CultureInfo.InvariantCulture, $"{baseName}-t{k:D3}"), k, c.I, c.J, c.TranslationX, c.TranslationY, c.Bicrystal, c.Failure)).ToList();
     }
 
     /// <summary>Writes every member that was built; returns the JSON summary (also written as build.json).</summary>
@@ -201,10 +180,14 @@ public static class BuildCslStep
             box_axes = "x = tilt axis, y = in the boundary plane, z = boundary normal; boundaries at z = 0 (periodic) and z = Lz/2",
             csl_periods_angstrom = new[] { first.Periods.X, first.Periods.Y, first.Periods.Z },
             periods_per_grain = first.PeriodsPerGrain,
-            min_distance_angstrom = first.Options.EffectiveMinDistance,
-            overlap = first.Options.Overlap.ToString(),
+            distance_criterion = first.Options.Distances.ToString(),
+            rigid_units = first.Units.Description,
+            formula_unit_in_units = string.Join(" + ", first.Units.FormulaInKinds.Select((n, k) => $"{n} {first.Units.Kinds[k]}")),
+            overlap = first.Options.Overlap == OverlapMode.Refuse ? "refuse" : "formula-units",
+            scoring = "model energy: Ewald Coulomb of the formal charges + Born-Mayer contact repulsion (rho 0.3 Å), (E - n e_bulk)/(2A), unrelaxed",
             terminations = first.Terminations.Select(t => new { index = t.Index, description = t.Description, height_angstrom = t.Height }),
-            translations = new[] { request.Translations.X, request.Translations.Y },
+            translations = request.Translations is { } grid ? new[] { grid.X, grid.Y } : null,
+            search = request.Translations is null && request.Translation is null ? "automatic translation grid, winner written" : null,
             expansion_angstrom = request.Expansion,
             vacuum_angstrom = request.Vacuum,
             members = summaries,
@@ -230,13 +213,22 @@ public static class BuildCslStep
                 $"{m.Name}: Σ{gb.Entry.Sigma} {gb.Planes} about {Miller.Direction(gb.Entry.Axis)}, {gb.Entry.AngleDegrees:F2}° (≡ {gb.Entry.EquivalentAngleDegrees:F2}°), " +
                 $"{gb.Frame.Count} atoms, box {box.A.X:F3} x {box.B.Y:F3} x {box.C.Z:F3} Å, termination {gb.Termination.Index} ({gb.Termination.Description}), " +
                 $"grain 1 {gb.Cell.FormatComposition(gb.GrainComposition[0])} ({gb.GrainCharge(1):+0.###;-0.###;0} e), grain 2 {gb.Cell.FormatComposition(gb.GrainComposition[1])} ({gb.GrainCharge(2):+0.###;-0.###;0} e), " +
-                $"net charge {gb.NetCharge:+0.###;-0.###;0} e, removed {gb.Cell.FormatComposition(gb.Removed.ToArray())}, shortest distance {gb.ShortestDistance:F3} Å");
+                $"net charge {gb.NetCharge:+0.###;-0.###;0} e, removed {gb.Cell.FormatComposition(gb.Removed.ToArray())}, " +
+                $"translation ({m.TranslationX:0.###}, {m.TranslationY:0.###}), model energy {gb.ModelEnergy:F3} J/m²");
+            PairDistance worst = gb.PairDistances[0];
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"  closest pair to the criterion: {worst.A}-{worst.B} {worst.ShortestAngstrom:F3} Å = {worst.Ratio:F2} of bulk {worst.BulkAngstrom:F3} Å (criterion {worst.MinRatio:0.###}); rigid units: {gb.Units.Description}");
+            if (gb.Selection.Length > 0)
+            {
+                yield return "  chosen: " + gb.Selection;
+            }
         }
     }
 
     private static object CslBuildMemberSummary(CslBuildMember m, CslBicrystal gb, string structure) => new
     {
         name = m.Name,
+        rank = m.Rank,
         structure,
         metadata = m.Name + ".gb.json",
         grid = new[] { m.I, m.J },
@@ -258,6 +250,16 @@ public static class BuildCslStep
         net_charge_e = gb.NetCharge,
         removed = gb.Cell.FormatComposition(gb.Removed.ToArray()),
         shortest_distance_angstrom = double.IsFinite(gb.ShortestDistance) ? gb.ShortestDistance : (double?)null,
+        pair_distances = gb.PairDistances.Select(p => new
+        {
+            pair = $"{p.A}-{p.B}",
+            bulk_angstrom = p.BulkAngstrom,
+            shortest_angstrom = double.IsFinite(p.ShortestAngstrom) ? p.ShortestAngstrom : (double?)null,
+            ratio = double.IsFinite(p.Ratio) ? p.Ratio : (double?)null,
+            min_ratio = p.MinRatio,
+        }),
+        model_energy_j_m2 = gb.ModelEnergy,
+        selection = gb.Selection.Length > 0 ? gb.Selection : null,
     };
 
     private static string BaseName(CslBuildRequest request, CslBicrystal gb)

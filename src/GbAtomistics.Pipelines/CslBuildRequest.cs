@@ -40,18 +40,26 @@ public sealed record CslBuildRequest
 
     public int? Termination { get; init; }
 
-    /// <summary>Grid of in-plane translations of the upper grain: NX × NY steps over one CSL period along x and y.</summary>
-    public (int X, int Y) Translations { get; init; } = (1, 1);
+    /// <summary>
+    /// Grid of in-plane translations of the upper grain (NX × NY steps over one CSL period along x and y) whose ranked
+    /// family is written; null for the default, the automatic search that writes only the winner.
+    /// </summary>
+    public (int X, int Y)? Translations { get; init; }
+
+    /// <summary>One fixed translation of the upper grain (fractions of the CSL periods), or null to search.</summary>
+    public (double X, double Y)? Translation { get; init; }
 
     public double Expansion { get; init; }
 
     public double? Vacuum { get; init; }
 
-    public double? MinDistance { get; init; }
+    /// <summary>The per-pair distance criterion (<c>--min-ratio</c>).</summary>
+    public DistanceCriterion Distances { get; init; } = new();
 
-    public OverlapMode Overlap { get; init; } = OverlapMode.Merge;
+    /// <summary>Rigid units: <c>auto</c> (detected from the cell's bonding), <c>none</c>, or pairs such as <c>P:S</c>.</summary>
+    public string Units { get; init; } = "auto";
 
-    public bool AllowNonStoichiometric { get; init; }
+    public OverlapMode Overlap { get; init; } = OverlapMode.FormulaUnits;
 
     /// <summary>Base name of the output files (default from the formula, Σ and plane, e.g. <c>Li3OCl-S5-310</c>).</summary>
     public string? Name { get; init; }

@@ -23,6 +23,9 @@ public class BicrystalInvariantTests(ITestOutputHelper output)
         { "fcc", 3.615, "Cu", "110", 11, "113" },
     };
 
+    /// <summary>The distance criterion of the geometry tests: 0.4 of each pair's shortest bulk distance.</summary>
+    internal const double GeometryFraction = 0.4;
+
     internal static CslBicrystal Build(string structure, double a, string species, string axis, int sigma, string plane, int repeatAxis = 1, int repeatPlane = 1, double thickness = 15)
     {
         UnitCell cell = Prototypes.Create(structure, a, species.Split(','));
@@ -33,6 +36,11 @@ public class BicrystalInvariantTests(ITestOutputHelper output)
             RepeatAxis = repeatAxis,
             RepeatPlane = repeatPlane,
             Thickness = thickness,
+
+            // Geometry at zero translation: nothing removed, a loose criterion (like-ion contacts of the mirror
+            // boundaries are allowed here; the physical default is tested in PhysicalBuildTests).
+            Overlap = OverlapMode.Refuse,
+            Distances = new DistanceCriterion(GeometryFraction),
         };
         return CslBuilder.Build(options);
     }
@@ -65,12 +73,13 @@ public class BicrystalInvariantTests(ITestOutputHelper output)
         // Coincident-site fraction of the two lattices (common origin) is 1/Σ.
         Assert.Equal(1.0 / sigma, CoincidentFraction(gb), 12);
 
-        // No pair closer than the minimum distance anywhere, across the periodic boundary too.
-        double dmin = gb.Options.EffectiveMinDistance;
+        // No pair closer than the criterion (of the shortest bulk distance of the least-distant pair) anywhere, across
+        // the periodic boundary too.
+        double dmin = GeometryFraction * cell.NearestNeighbourDistance;
         var pairs = new CountClose();
         new CellList(f.Box, f.Positions.AsSpan(0, f.Count), dmin).VisitPairs(ref pairs);
         Assert.Equal(0, pairs.Count);
-        Assert.True(gb.ShortestDistance >= dmin);
+        Assert.All(gb.PairDistances, p => Assert.True(p.Passes, $"{p.A}-{p.B} at {p.Ratio:F3} of bulk"));
 
         // Whole formula units and zero net charge, per grain and in total.
         for (int grain = 1; grain <= 2; grain++)
@@ -160,9 +169,9 @@ public class BicrystalInvariantTests(ITestOutputHelper output)
         IReadOnlyList<Vec3> centring = gb.Cell.Centring();
         var lattice = new UnitCell("lattice", gb.Cell.A, ["X"], [0], centring.Select(c => new UnitCellSite(0, c)).ToArray());
         Box box = gb.Frame.Box;
-        var points = CslBuilder.Generate(lattice, gb.RotationLower, Vec3.Zero, box.A.X, box.B.Y, -1e-9, box.C.Z - 1e-6);
+        var points = CslBuilder.Generate(lattice, RigidUnits.None(lattice), gb.RotationLower, Vec3.Zero, box.A.X, box.B.Y, -1e-9, box.C.Z - 1e-6);
         int coincident = 0;
-        foreach (var (_, r) in points)
+        foreach (Vec3 r in points.Select(p => p.Anchor))
         {
             Vec3 f2 = gb.RotationUpper.Transpose() * (r / gb.Cell.A);
             Vec3 frac = new(f2.X - Math.Floor(f2.X + 1e-7), f2.Y - Math.Floor(f2.Y + 1e-7), f2.Z - Math.Floor(f2.Z + 1e-7));

@@ -18,7 +18,12 @@ public class BuilderOptionTests
     [Fact]
     public void TranslationShiftsOnlyTheUpperGrainAndExpansionOpensBothBoundaries()
     {
-        CslBuildOptions o = Options("rock-salt", "001", 5, "310") with { Termination = 0 };
+        CslBuildOptions o = Options("rock-salt", "001", 5, "310") with
+        {
+            Termination = 0,
+            Overlap = OverlapMode.Refuse,
+            Distances = new DistanceCriterion(BicrystalInvariantTests.GeometryFraction),
+        };
         CslBicrystal zero = CslBuilder.Build(o);
         CslBicrystal moved = CslBuilder.Build(o with { Translation = (0.5, 0.25), Expansion = 0.4 });
         Frame f0 = zero.Frame, f1 = moved.Frame;
@@ -52,49 +57,41 @@ public class BuilderOptionTests
     }
 
     [Fact]
-    public void MergeRefusesAnOffStoichiometricResultAndNamesTheTerminationsThatWork()
-    {
-        CslBuildOptions o = Options("antiperovskite", "001", 5, "310") with { MinDistance = 1.5, Termination = 2 };
-        var e = Assert.Throws<InputException>(() => CslBuilder.Build(o));
-        Assert.Contains("not whole Li3OCl formula units", e.Message);
-        Assert.Contains("terminations that give a neutral, stoichiometric result: 1 = between", e.Message);
-
-        // Without a termination the first that works is taken; it merged a whole formula unit.
-        CslBicrystal gb = CslBuilder.Build(o with { Termination = null });
-        Assert.Equal(1, gb.Termination.Index);
-        Assert.Equal(0, gb.NetCharge, 9);
-        Assert.NotNull(gb.FormulaUnits(2));
-        Assert.True(gb.ShortestDistance >= 1.5);
-    }
-
-    [Fact]
     public void FormulaUnitRemovalKeepsStoichiometryAndCharge()
     {
-        CslBicrystal gb = CslBuilder.Build(Options("antiperovskite", "001", 5, "310") with { MinDistance = 1.5, Overlap = OverlapMode.FormulaUnits, Termination = 0 });
+        // Termination 0 at zero translation puts Li pairs at 1.24 Å across the Σ5(310) boundary (0.45 of Li-Li in bulk).
+        CslBuildOptions o = Options("antiperovskite", "001", 5, "310") with { Termination = 0, Distances = new DistanceCriterion(0.9) };
+        CslBicrystal gb = CslBuilder.Build(o);
         Assert.True(gb.Removed.Sum() > 0);
         Assert.NotNull(CslBuilder.WholeFormulaUnits(gb.Removed.ToArray(), gb.Cell.FormulaUnit));
         Assert.NotNull(gb.FormulaUnits(1));
         Assert.NotNull(gb.FormulaUnits(2));
         Assert.Equal(0, gb.NetCharge, 9);
+        Assert.All(gb.PairDistances, p => Assert.True(p.Ratio >= 0.9 - 1e-9, $"{p.A}-{p.B} at {p.Ratio:F3}"));
         var pairs = new Counter();
-        new CellList(gb.Frame.Box, gb.Frame.Positions.AsSpan(0, gb.Frame.Count), 1.5).VisitPairs(ref pairs);
+        double limit = 0.9 * gb.Cell.NearestNeighbourDistance;
+        new CellList(gb.Frame.Box, gb.Frame.Positions.AsSpan(0, gb.Frame.Count), limit).VisitPairs(ref pairs);
         Assert.Equal(0, pairs.Count);
     }
 
     [Fact]
-    public void RefuseModeRejectsClosePairs()
+    public void RefuseModeRejectsPairsBelowTheCriterionAndSaysWhy()
     {
-        var e = Assert.Throws<InputException>(() => CslBuilder.Build(Options("antiperovskite", "001", 5, "310") with { MinDistance = 1.5, Overlap = OverlapMode.Refuse }));
-        Assert.Contains("no termination gives a neutral, stoichiometric bicrystal", e.Message);
-        Assert.Contains("pair(s) closer than 1.5", e.Message);
+        CslBuildOptions o = Options("antiperovskite", "001", 5, "310") with { Termination = 0, Overlap = OverlapMode.Refuse };
+        var e = Assert.Throws<InputException>(() => CslBuilder.Build(o));
+        Assert.Contains("termination 0", e.Message);
+        Assert.Contains("below the distance criterion, the worst Li-Li", e.Message);
+        Assert.Contains("--overlap formula-units", e.Message);
     }
 
     [Fact]
-    public void AllowNonStoichiometricKeepsTheResultAndReportsItsCharge()
+    public void AmongTerminationsTheLowestModelEnergyIsChosenAndSaid()
     {
-        CslBicrystal gb = CslBuilder.Build(Options("antiperovskite", "001", 5, "310") with { MinDistance = 1.5, Termination = 2, AllowNonStoichiometric = true });
-        Assert.Null(gb.FormulaUnits(2));
-        Assert.NotEqual(0, gb.NetCharge);
+        CslBicrystal gb = CslBuilder.Build(Options("antiperovskite", "110", 3, "111"));
+        var others = gb.Terminations.Where(t => t.Index != gb.Termination.Index)
+            .Select(t => CslBuilder.Build(Options("antiperovskite", "110", 3, "111") with { Termination = t.Index }));
+        Assert.All(others, other => Assert.True(other.ModelEnergy >= gb.ModelEnergy - 1e-9));
+        Assert.Contains("lowest model energy", gb.Selection);
     }
 
     [Fact]
@@ -105,7 +102,7 @@ public class BuilderOptionTests
         Assert.Equal(GrainConstruction.TwoFold, gb.Construction);
         Assert.Equal(1.0 / 7, BicrystalInvariantTests.CoincidentFraction(gb), 12);
         Assert.Equal(38.21, gb.Entry.AngleDegrees, 0.01);
-        Assert.True(gb.ShortestDistance >= gb.Options.EffectiveMinDistance);
+        Assert.All(gb.PairDistances, p => Assert.True(p.Passes));
     }
 
     [Fact]
@@ -190,7 +187,7 @@ public class BuilderOptionTests
         UnitCell cell = Prototypes.Create("fcc");
         Assert.Contains("--repeat", Assert.Throws<InputException>(() => CslBuilder.Build(new CslBuildOptions(cell, new Int3(0, 0, 1)) { Sigma = 5, RepeatAxis = 0 })).Message);
         Assert.Contains("--thickness", Assert.Throws<InputException>(() => CslBuilder.Build(new CslBuildOptions(cell, new Int3(0, 0, 1)) { Sigma = 5, Thickness = -1 })).Message);
-        Assert.Contains("--min-distance", Assert.Throws<InputException>(() => CslBuilder.Build(new CslBuildOptions(cell, new Int3(0, 0, 1)) { Sigma = 5, MinDistance = 3 })).Message);
+        Assert.Contains("--min-ratio", Assert.Throws<InputException>(() => CslBuilder.Build(new CslBuildOptions(cell, new Int3(0, 0, 1)) { Sigma = 5, Distances = DistanceCriterion.Parse("Na-Na=0.5") })).Message);
         Assert.Contains("--termination", Assert.Throws<InputException>(() => CslBuilder.Build(new CslBuildOptions(cell, new Int3(0, 0, 1)) { Sigma = 5, Termination = 99 })).Message);
         Assert.Contains("--species", Assert.Throws<InputException>(() => Prototypes.Create("rock-salt", species: ["Na"])).Message);
         Assert.Contains("unknown structure", Assert.Throws<InputException>(() => Prototypes.Create("diamond")).Message);

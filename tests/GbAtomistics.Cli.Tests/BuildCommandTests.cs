@@ -70,20 +70,55 @@ public class BuildCommandTests
             Assert.True(File.Exists(Path.Combine(dir, $"NaCl-S5-310-t{k:D3}.gb.json")));
         }
 
-        Assert.Equal(0.5, members[3].GetProperty("translation_fraction")[0].GetDouble());
-        Assert.Equal(0.5, members[3].GetProperty("translation_fraction")[1].GetDouble());
+        // The whole 2x2 grid, ranked by model energy (t000 the lowest), each member with its rank and score.
+        var translations = members.EnumerateArray()
+            .Select(m => (m.GetProperty("translation_fraction")[0].GetDouble(), m.GetProperty("translation_fraction")[1].GetDouble()))
+            .Order().ToArray();
+        Assert.Equal([(0.0, 0.0), (0.0, 0.5), (0.5, 0.0), (0.5, 0.5)], translations);
+        double[] energies = members.EnumerateArray().Select(m => m.GetProperty("model_energy_j_m2").GetDouble()).ToArray();
+        Assert.Equal(energies.Order(), energies);
+        Assert.Equal([0, 1, 2, 3], members.EnumerateArray().Select(m => m.GetProperty("rank").GetInt32()));
+        Assert.All(members.EnumerateArray(), m => Assert.All(m.GetProperty("pair_distances").EnumerateArray(),
+            p => Assert.True(p.GetProperty("ratio").GetDouble() >= p.GetProperty("min_ratio").GetDouble() - 1e-9)));
         Assert.False(File.Exists(Path.Combine(dir, "NaCl-S5-310-t000.vasp")));
     }
 
     [Fact]
-    public void RefusedTerminationListsTheOnesThatWork()
+    public void RefusedCandidateSaysWhichPairBreaksTheCriterion()
     {
+        // Zero translation, termination 0: Li pairs at 1.24 Å across the boundary (0.45 of Li-Li in bulk).
         string dir = Path.Combine(TestPaths.NewTempDir(), "refused");
         var (code, _, stderr) = Gbat.Run("build", "csl", "--structure", "antiperovskite", "--axis", "001", "--sigma", "5", "--plane", "310",
-            "--min-distance", "1.5", "--termination", "2", "--output", dir);
+            "--translation", "0,0", "--termination", "0", "--overlap", "refuse", "--output", dir);
         Assert.Equal(1, code);
-        Assert.Contains("terminations that give a neutral, stoichiometric result: 1 = between", stderr);
+        Assert.Contains("termination 0 (through LiOCl): ", stderr);
+        Assert.Contains("below the distance criterion, the worst Li-Li", stderr);
+        Assert.Contains("--overlap formula-units", stderr);
         Assert.Single(stderr.Trim().Split('\n'));
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void DefaultBuildSaysWhichCandidateWasChosenAndWritesThePairTable()
+    {
+        string dir = Path.Combine(TestPaths.NewTempDir(), "default");
+        var (code, stdout, stderr) = Gbat.Run("build", "csl", "--structure", "antiperovskite", "--axis", "001", "--sigma", "5", "--plane", "310",
+            "--min-ratio", "0.8,Li-Li=0.85", "--no-preview", "--output", dir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("chosen: translation (", stdout);
+        Assert.Contains("lowest model energy", stdout);
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "build.json")));
+        JsonElement member = Assert.Single(doc.RootElement.GetProperty("members").EnumerateArray());
+        var pairs = member.GetProperty("pair_distances").EnumerateArray().ToDictionary(p => p.GetProperty("pair").GetString()!);
+        Assert.Equal(6, pairs.Count); // Li-Li, Li-O, Li-Cl, O-O, O-Cl, Cl-Cl
+        Assert.Equal(3.91 / Math.Sqrt(2), pairs["Li-Li"].GetProperty("bulk_angstrom").GetDouble(), 9);
+        Assert.Equal(0.85, pairs["Li-Li"].GetProperty("min_ratio").GetDouble());
+        Assert.Equal(0.8, pairs["O-Cl"].GetProperty("min_ratio").GetDouble());
+        Assert.All(pairs.Values, p => Assert.True(p.GetProperty("ratio").GetDouble() >= p.GetProperty("min_ratio").GetDouble() - 1e-9));
+        Assert.All(pairs.Values, p => Assert.Equal(
+            p.GetProperty("shortest_angstrom").GetDouble() / p.GetProperty("bulk_angstrom").GetDouble(), p.GetProperty("ratio").GetDouble(), 12));
+        Assert.Contains("lowest model energy", member.GetProperty("selection").GetString());
+        Assert.True(member.GetProperty("model_energy_j_m2").GetDouble() > 0);
     }
 
     [Fact]

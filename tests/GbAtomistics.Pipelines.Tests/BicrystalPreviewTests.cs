@@ -12,7 +12,9 @@ public sealed class BicrystalPreviewTests
     private static (string Dir, Frame Frame, BicrystalMetadata Metadata) Build(string name, params string[] args)
     {
         string dir = TestPaths.NewTempDir();
-        var (code, _, err) = Gbat.Run(["build", "csl", .. args, "--to", "lammps", "--name", name, "--output", dir, "--quiet"]);
+        // The exact mirror bicrystal at zero translation, nothing removed: its columns coincide by construction.
+        var (code, _, err) = Gbat.Run(["build", "csl", .. args, "--translation", "0,0", "--overlap", "refuse", "--min-ratio", "0.4",
+            "--to", "lammps", "--name", name, "--output", dir, "--quiet"]);
         Assert.True(code == 0, err);
         var frame = new Frame();
         using (ITrajectoryReader reader = FormatRegistry.OpenReader(Path.Combine(dir, name + ".data")))

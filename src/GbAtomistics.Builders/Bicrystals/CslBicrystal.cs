@@ -8,7 +8,8 @@ namespace GbAtomistics.Builders.Bicrystals;
 /// A built CSL tilt bicrystal. The box is orthogonal: the tilt axis along x, the second in-plane direction along y,
 /// the boundary normal along z. Grain 1 (lower) lies below grain 2 (upper); the boundaries are at z = 0 (periodic,
 /// absent with vacuum) and at the middle plane given in <see cref="Metadata"/>. Atoms are ordered by type, then grain,
-/// then z; ids run 1…N in that order.
+/// then z; ids run 1…N in that order. Every polyanion (see <see cref="Units"/>) is whole and owned by the grain of its
+/// centre; both grains are whole neutral formula units.
 /// </summary>
 public sealed class CslBicrystal
 {
@@ -27,7 +28,9 @@ public sealed class CslBicrystal
         Mat3 rotationUpper,
         int[][] grainComposition,
         int[] removed,
-        double shortestDistance)
+        RigidUnits units,
+        IReadOnlyList<PairDistance> pairDistances,
+        double modelEnergy)
     {
         Options = options;
         Entry = entry;
@@ -43,7 +46,10 @@ public sealed class CslBicrystal
         RotationUpper = rotationUpper;
         GrainComposition = grainComposition;
         Removed = removed;
-        ShortestDistance = shortestDistance;
+        Units = units;
+        PairDistances = pairDistances;
+        ModelEnergy = modelEnergy;
+        ShortestDistance = pairDistances.Count == 0 ? double.PositiveInfinity : pairDistances.Min(p => p.ShortestAngstrom);
     }
 
     public CslBuildOptions Options { get; }
@@ -89,6 +95,21 @@ public sealed class CslBicrystal
 
     /// <summary>The shortest distance between two atoms of the result (Å), periodic images included.</summary>
     public double ShortestDistance { get; }
+
+    /// <summary>The rigid units the crystal was placed as.</summary>
+    public RigidUnits Units { get; }
+
+    /// <summary>Per species pair: bulk and shortest distance in the build, their ratio and the criterion, worst first.</summary>
+    public IReadOnlyList<PairDistance> PairDistances { get; }
+
+    /// <summary>
+    /// Excess energy of the unrelaxed structure in the ranking model (formal-charge Ewald Coulomb plus Born–Mayer
+    /// contact repulsion): (E − n·e_bulk)/(2A) in J/m², A the area of one boundary.
+    /// </summary>
+    public double ModelEnergy { get; }
+
+    /// <summary>Why this candidate was chosen (set by the builder and the translation search).</summary>
+    public string Selection { get; internal set; } = string.Empty;
 
     /// <summary>Net charge of grain <paramref name="grain"/> (1 or 2) in e.</summary>
     public double GrainCharge(int grain) => GrainComposition[grain - 1].Select((n, s) => n * Cell.Charges[s]).Sum();

@@ -9,6 +9,8 @@ namespace GbAtomistics.Builders.Bicrystals;
 /// </summary>
 public sealed record CslBuildOptions
 {
+    private RigidUnits? _units;
+
     public CslBuildOptions(UnitCell cell, Int3 axis)
     {
         ArgumentNullException.ThrowIfNull(cell);
@@ -39,7 +41,7 @@ public sealed record CslBuildOptions
     /// <summary>Smallest thickness of each grain along the normal (z), Å; rounded up to whole periods.</summary>
     public double Thickness { get; init; } = 20;
 
-    /// <summary>Termination index (see <see cref="CslBicrystal.Terminations"/>), or null to take the first that works.</summary>
+    /// <summary>Termination index (see <see cref="CslBicrystal.Terminations"/>), or null to choose among all.</summary>
     public int? Termination { get; init; }
 
     /// <summary>In-plane translation of the upper grain as fractions of the CSL periods along x and y.</summary>
@@ -51,16 +53,17 @@ public sealed record CslBuildOptions
     /// <summary>Vacuum thickness (Å) replacing the periodic second boundary with two free surfaces, or null.</summary>
     public double? Vacuum { get; init; }
 
-    /// <summary>Smallest allowed distance between atoms (Å), or null for 0.6 × the bulk nearest-neighbour distance.</summary>
-    public double? MinDistance { get; init; }
+    /// <summary>The per-pair distance criterion every build must meet.</summary>
+    public DistanceCriterion Distances { get; init; } = new();
 
-    public OverlapMode Overlap { get; init; } = OverlapMode.Merge;
+    /// <summary>The rigid units the crystal is placed as (default: detected from the cell's own bonding).</summary>
+    public RigidUnits Units
+    {
+        get => _units ??= RigidUnits.Detect(Cell);
+        init => _units = value.Cell == Cell ? value : throw new ArgumentException("the units belong to another unit cell", nameof(value));
+    }
 
-    /// <summary>Accept a result that is charged or not whole formula units (it is still reported).</summary>
-    public bool AllowNonStoichiometric { get; init; }
-
-    /// <summary>The minimum distance in use.</summary>
-    public double EffectiveMinDistance => MinDistance ?? 0.6 * Cell.NearestNeighbourDistance;
+    public OverlapMode Overlap { get; init; } = OverlapMode.FormulaUnits;
 
     /// <summary>Throws an <see cref="InputException"/> naming the option for a value out of range.</summary>
     public void Validate()
@@ -93,18 +96,6 @@ public sealed record CslBuildOptions
         if (Vacuum is { } v && (!(v > 0) || !double.IsFinite(v) || v > 1000))
         {
             throw new InputException(FormattableString.Invariant($"--vacuum {v}: expected a positive number of Å"));
-        }
-
-        double d = EffectiveMinDistance;
-        if (!(d > 0) || !double.IsFinite(d))
-        {
-            throw new InputException(FormattableString.Invariant($"--min-distance {d}: expected a positive number of Å"));
-        }
-
-        if (d >= Cell.NearestNeighbourDistance)
-        {
-            throw new InputException(FormattableString.Invariant(
-                $"--min-distance {d:G4} Å: expected less than the bulk nearest-neighbour distance {Cell.NearestNeighbourDistance:G4} Å"));
         }
     }
 }

@@ -1,13 +1,16 @@
 using System.Globalization;
 using GbAtomistics.Builders.Crystals;
 using GbAtomistics.Builders.Csl;
+using GbAtomistics.Builders.Scoring;
 using GbAtomistics.Core;
 using GbAtomistics.Core.Neighbors;
 
 namespace GbAtomistics.Builders.Bicrystals;
 
 /// <summary>
-/// Builds periodic symmetric tilt bicrystals from a cubic unit cell.
+/// Builds periodic symmetric tilt bicrystals from a cubic unit cell, and chooses among terminations the one that is
+/// physical: every species pair at or above its fraction of the bulk distance (<see cref="DistanceCriterion"/>),
+/// then the lowest model energy (<see cref="ModelEnergy"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -15,15 +18,20 @@ namespace GbAtomistics.Builders.Bicrystals;
 /// d₁ = m·p − n·(o×p) normal to z, the upper grain d₂ = m·p + n·(o×p) (see <see cref="SigmaTable"/>). The box
 /// periods are the shortest crystal translations along o, d₁ × o and d₁ (the CSL periods of the orthogonal cell), so
 /// both grains are periodic in x and y and each grain holds a whole number k of normal periods (the thickness rounded
-/// up). Grain 1 fills 0 ≤ z &lt; T = k·P_z, grain 2 fills T ≤ z &lt; 2T, so each grain is an exact supercell of the
-/// crystal: whole formula units and zero net charge before any overlap rule.
+/// up). Grain 1 owns the units whose anchor lies in 0 ≤ z &lt; T = k·P_z, grain 2 those in T ≤ z &lt; 2T, so each
+/// grain is an exact supercell of the crystal: whole formula units and zero net charge before any overlap rule.
+/// </para>
+/// <para>
+/// Units: the crystal is placed as rigid units (<see cref="RigidUnits"/>): a polyanion such as PS4 belongs to the
+/// grain of its centre and is written whole, its ligands never cut off, merged or shared; other atoms are units of
+/// one. Overlap handling removes whole units.
 /// </para>
 /// <para>
 /// The upper grain is the mirror image of the lower one across the boundary plane when the reference direction p
 /// is a mirror normal of the crystal (the usual case for ⟨100⟩, ⟨110⟩ and ⟨111⟩ axes); else the image under the
 /// two-fold rotation about y when o×p is a two-fold axis; else it is built from its own orientation. A termination
-/// places the cut (boundary plane) through a layer of the stacking along d₁ (the layer is then shared: the lower
-/// grain's copy at z = 0 and the upper grain's at z = T) or midway between two layers.
+/// places the cut (boundary plane) through a layer of unit anchors of the stacking along d₁ (the layer is then
+/// shared: the lower grain's copy at z = 0 and the upper grain's at z = T) or midway between two layers.
 /// </para>
 /// <para>
 /// Rigid-body translation: the upper grain is shifted by (t_x·P_x, t_y·P_y) in the plane and by the expansion e
@@ -31,58 +39,27 @@ namespace GbAtomistics.Builders.Bicrystals;
 /// boundaries sit at z = 0 and z = L_z/2. With vacuum the periodic boundary is replaced by a gap of that width
 /// (two free surfaces) and the slab is centred.
 /// </para>
+/// <para>
+/// Overlaps: a pair of atoms from the two grains closer than the distance criterion allows is resolved, with
+/// <see cref="OverlapMode.FormulaUnits"/>, by removing the upper grain's unit, and then further upper-grain units of
+/// the kinds still short, nearest to a boundary plane first, until the removed units are whole formula units: the
+/// result stays stoichiometric and neutral.
+/// </para>
 /// </remarks>
 public static class CslBuilder
 {
     private const double Eps = 1e-6;
 
     /// <summary>
-    /// Builds the bicrystal. With no termination given, the terminations are tried in order and the first whose result
-    /// has no pair closer than the minimum distance and is whole neutral formula units is used; a failure lists the
-    /// terminations that would work.
+    /// Builds the bicrystal at the translation of <paramref name="options"/>. With no termination given every
+    /// termination is built, and among those that meet the distance criterion the one of lowest model energy is
+    /// returned; a failure lists why each termination failed.
     /// </summary>
     public static CslBicrystal Build(CslBuildOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        Geometry g = Prepare(options);
-        if (options.Termination is { } chosen)
-        {
-            if (chosen < 0 || chosen >= g.Terminations.Count)
-            {
-                throw new InputException($"--termination {chosen}: expected 0 to {g.Terminations.Count - 1} ({Describe(g.Terminations)})");
-            }
-
-            var (result, failure) = TryBuild(options, g, g.Terminations[chosen]);
-            if (result is not null)
-            {
-                return result;
-            }
-
-            var working = g.Terminations.Where(t => t.Index != chosen && TryBuild(options, g, t).Result is not null).ToList();
-            throw new InputException(
-                $"termination {chosen} ({g.Terminations[chosen].Description}): {failure}; " +
-                (working.Count == 0
-                    ? "no termination works at this translation (try another translation, --overlap formula-units or --min-distance)"
-                    : $"terminations that give a neutral, stoichiometric result: {Describe(working)}"));
-        }
-
-        var failures = new List<string>();
-        foreach (Termination t in g.Terminations)
-        {
-            var (result, failure) = TryBuild(options, g, t);
-            if (result is not null)
-            {
-                return result;
-            }
-
-            failures.Add($"{t.Index} ({t.Description}): {failure}");
-        }
-
-        throw new InputException(
-            "no termination gives a neutral, stoichiometric bicrystal without atoms closer than " +
-            string.Create(CultureInfo.InvariantCulture, $"{options.EffectiveMinDistance:G4} Å: ") + string.Join("; ", failures) +
-            " (try another translation, --overlap formula-units or a smaller --min-distance)");
+        return Best(options, Prepare(options));
     }
 
     /// <summary>The terminations of the stacking for these options, without building.</summary>
@@ -108,12 +85,58 @@ public static class CslBuilder
         return k;
     }
 
+    internal static CslBicrystal Best(CslBuildOptions options, Geometry g)
+    {
+        IReadOnlyList<Termination> tried = g.Terminations;
+        if (options.Termination is { } chosen)
+        {
+            if (chosen < 0 || chosen >= g.Terminations.Count)
+            {
+                throw new InputException($"--termination {chosen}: expected 0 to {g.Terminations.Count - 1} ({Describe(g.Terminations)})");
+            }
+
+            tried = [g.Terminations[chosen]];
+        }
+
+        var built = new List<CslBicrystal>();
+        var failures = new List<string>();
+        foreach (Termination t in tried)
+        {
+            var (result, failure) = Construct(options, g, t);
+            if (result is not null)
+            {
+                built.Add(result);
+            }
+            else
+            {
+                failures.Add($"termination {t.Index} ({t.Description}): {failure}");
+            }
+        }
+
+        if (built.Count == 0)
+        {
+            throw new InputException(
+                string.Create(CultureInfo.InvariantCulture, $"at translation ({options.Translation.X:0.###}, {options.Translation.Y:0.###}) ") +
+                string.Join("; ", failures) +
+                (options.Overlap == OverlapMode.Refuse ? " (--overlap formula-units removes whole formula units at the boundary)" : string.Empty));
+        }
+
+        CslBicrystal best = built.MinBy(b => b.ModelEnergy)!;
+        best.Selection = built.Count == 1
+            ? (options.Termination is null ? "the only termination that meets the distance criterion" : "the termination asked for")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"lowest model energy of the {built.Count} terminations that meet the distance criterion ({string.Join(", ", built.Select(b => $"{b.Termination.Index}: {b.ModelEnergy:F3}"))} J/m²)");
+        return best;
+    }
+
     private static string Describe(IEnumerable<Termination> terminations) =>
         string.Join(", ", terminations.Select(t => $"{t.Index} = {t.Description}"));
 
-    private static Geometry Prepare(CslBuildOptions options)
+    internal static Geometry Prepare(CslBuildOptions options)
     {
         UnitCell cell = options.Cell;
+        RigidUnits units = options.Units;
+        options.Distances.Validate(cell);
         var (entry, planes) = SigmaTable.Select(options.Axis, options.Sigma, options.AngleDegrees, options.Plane);
         Int3 o = Miller.Reduce(options.Axis);
         Int3 d1 = planes.Lower;
@@ -138,8 +161,9 @@ public static class CslBuilder
             Math.Sqrt(Miller.NormSquared(ty1)) * cell.A / ky,
             Math.Sqrt(Miller.NormSquared(d1)) * cell.A / kz);
 
-        List<Layer> layers1 = Layers(cell, r1, periods);
-        List<Layer> layers2 = construction == GrainConstruction.Rotation ? Layers(cell, r2, periods) : layers1;
+        List<Layer> layers1 = Layers(cell, units, r1, periods);
+        List<Layer> layers2 = construction == GrainConstruction.Rotation ? Layers(cell, units, r2, periods) : layers1;
+
         // Cuts that differ by the normal component of a crystal translation give the same bicrystal (shifted in the
         // plane), so only the layers within one such step δ are offered.
         double step = TranslationStep(cell, r1, periods);
@@ -154,10 +178,20 @@ public static class CslBuilder
         }
 
         int k = Math.Max(1, (int)Math.Ceiling((options.Thickness / periods.Z) - 1e-9));
-        return new Geometry(entry, planes, o, r1, r2, construction, periods, k, terminations, layers1, layers2);
+        double[,] minimum = new double[cell.Species.Count, cell.Species.Count];
+        for (int s = 0; s < cell.Species.Count; s++)
+        {
+            for (int t = 0; t < cell.Species.Count; t++)
+            {
+                minimum[s, t] = options.Distances.FractionFor(cell, s, t) * cell.PairDistance(s, t);
+            }
+        }
+
+        return new Geometry(entry, planes, o, r1, r2, construction, periods, k, terminations, layers1, layers2, units, minimum,
+            new ModelEnergy(cell, units));
     }
 
-    private static (CslBicrystal? Result, string? Failure) TryBuild(CslBuildOptions options, Geometry g, Termination termination)
+    internal static (CslBicrystal? Result, string? Failure) Construct(CslBuildOptions options, Geometry g, Termination termination)
     {
         UnitCell cell = options.Cell;
         double px = g.Periods.X, py = g.Periods.Y, pz = g.Periods.Z;
@@ -166,116 +200,108 @@ public static class CslBuilder
         double t = g.PeriodsPerGrain * pz;
         double e = options.Expansion;
 
-        var atoms = new List<Atom>();
-        List<(int Species, Vec3 R)> lower = Generate(cell, g.RotationLower, new Vec3(0, 0, -termination.Height), lx, ly, -Eps, t + Eps);
-        foreach (var (s, r) in lower)
+        // Units of both grains, each with its grain, kind, anchor and atoms.
+        var placed = new List<Placed>();
+        List<PlacedUnit> lower = Generate(cell, g.Units, g.RotationLower, new Vec3(0, 0, -termination.Height), lx, ly, -Eps, t + Eps);
+        foreach (PlacedUnit u in lower)
         {
-            if (r.Z < t - Eps)
+            if (u.Anchor.Z < t - Eps)
             {
-                atoms.Add(new Atom(s, 1, r));
+                placed.Add(new Placed(1, u));
             }
         }
 
         if (g.Construction == GrainConstruction.Rotation)
         {
             Termination t2 = MatchingTermination(g, termination);
-            foreach (var (s, r) in Generate(cell, g.RotationUpper, new Vec3(0, 0, t - t2.Height), lx, ly, t - Eps, (2 * t) + Eps))
+            foreach (PlacedUnit u in Generate(cell, g.Units, g.RotationUpper, new Vec3(0, 0, t - t2.Height), lx, ly, t - Eps, (2 * t) + Eps))
             {
-                if (r.Z >= t - Eps && r.Z < (2 * t) - Eps)
+                if (u.Anchor.Z < (2 * t) - Eps)
                 {
-                    atoms.Add(new Atom(s, 2, r));
+                    placed.Add(new Placed(2, u));
                 }
             }
         }
         else
         {
             bool twoFold = g.Construction == GrainConstruction.TwoFold;
-            foreach (var (s, r) in lower)
+            Vec3 Image(Vec3 r) => new(twoFold ? WrapLength(-r.X, lx) : r.X, r.Y, (2 * t) - r.Z);
+            foreach (PlacedUnit u in lower)
             {
-                if (r.Z > Eps)
+                if (u.Anchor.Z > Eps)
                 {
-                    double x = twoFold ? WrapLength(-r.X, lx) : r.X;
-                    atoms.Add(new Atom(s, 2, new Vec3(x, r.Y, (2 * t) - r.Z)));
+                    placed.Add(new Placed(2, new PlacedUnit(u.Kind, Image(u.Anchor), u.Atoms.Select(a => (a.Species, Image(a.R))).ToArray())));
                 }
             }
         }
 
-        // Rigid-body translation of the upper grain, then centre the boundaries.
+        // Rigid-body translation of the upper grain, then centre the boundaries; every atom wrapped into the box.
         double shiftAll = options.Vacuum is { } vac ? vac / 2 : e / 2;
         double lz = options.Vacuum is { } v ? (2 * t) + e + v : (2 * t) + (2 * e);
-        for (int i = 0; i < atoms.Count; i++)
+        var box = Box.Orthogonal(lx, ly, lz);
+        var translation = new Vec3(options.Translation.X * px, options.Translation.Y * py, e);
+        var atoms = new List<Atom>();
+        for (int k = 0; k < placed.Count; k++)
         {
-            Atom a = atoms[i];
-            Vec3 r = a.R;
-            if (a.Grain == 2)
+            Placed p = placed[k];
+            Vec3 shift = new Vec3(0, 0, shiftAll) + (p.Grain == 2 ? translation : Vec3.Zero);
+            foreach (var (species, r) in p.Unit.Atoms)
             {
-                r = new Vec3(WrapLength(r.X + (options.Translation.X * px), lx), WrapLength(r.Y + (options.Translation.Y * py), ly), r.Z + e);
+                Vec3 moved = r + shift;
+                atoms.Add(new Atom(species, p.Grain, k, new Vec3(WrapLength(moved.X, lx), WrapLength(moved.Y, ly), WrapLength(moved.Z, lz))));
             }
 
-            atoms[i] = a with { R = new Vec3(r.X, r.Y, r.Z + shiftAll) };
+            placed[k] = p with { Unit = p.Unit with { Anchor = p.Unit.Anchor + shift } };
         }
 
-        var box = Box.Orthogonal(lx, ly, lz);
         double middle = shiftAll + t + (e / 2);
         double[] planes = options.Vacuum is null ? [0.0, middle / lz] : [middle / lz];
 
-        // Overlaps.
-        double dmin = options.EffectiveMinDistance;
-        List<(int I, int J, double D)> close = ClosePairs(box, atoms, dmin);
-        bool[] removed = new bool[atoms.Count];
+        // Overlaps: pairs below the distance criterion, worst first.
+        List<(int I, int J, double Ratio)> close = ClosePairs(box, atoms, g.Minimum);
+        bool[] removed = new bool[placed.Count];
         if (close.Count > 0)
         {
             if (options.Overlap == OverlapMode.Refuse)
             {
-                return (null, CloseMessage(cell, atoms, close, dmin));
+                return (null, CloseMessage(cell, atoms, close));
             }
 
-            var unlike = new List<(int I, int J, double D)>();
-            foreach (var (i, j, d) in close.OrderBy(c => c.D))
+            foreach (var (i, j, _) in close.OrderBy(c => c.Ratio))
             {
-                if (removed[i] || removed[j])
+                Atom a = atoms[i], b = atoms[j];
+                if (removed[a.Unit] || removed[b.Unit])
                 {
                     continue;
                 }
 
-                if (atoms[i].Grain == atoms[j].Grain)
+                if (a.Grain == b.Grain)
                 {
                     return (null, string.Create(CultureInfo.InvariantCulture,
-                        $"two atoms of grain {atoms[i].Grain} are {d:F3} Å apart, closer than --min-distance {dmin:G4} Å"));
+                        $"two atoms of grain {a.Grain} ({cell.Species[a.Species]}, {cell.Species[b.Species]}) are closer than the distance criterion allows"));
                 }
 
-                if (options.Overlap == OverlapMode.Merge && atoms[i].Species != atoms[j].Species)
-                {
-                    unlike.Add((i, j, d));
-                    continue;
-                }
-
-                removed[atoms[i].Grain == 2 ? i : j] = true;
+                removed[a.Grain == 2 ? a.Unit : b.Unit] = true;
             }
 
-            unlike.RemoveAll(c => removed[c.I] || removed[c.J]);
-            if (unlike.Count > 0)
+            string? failure = CompleteFormulaUnits(g.Units, placed, removed, box, planes);
+            if (failure is not null)
             {
-                return (null, "cation and anion closer than the minimum distance are never merged: " + CloseMessage(cell, atoms, unlike, dmin));
-            }
-
-            if (options.Overlap == OverlapMode.FormulaUnits)
-            {
-                CompleteFormulaUnits(cell, atoms, removed, box, planes);
+                return (null, failure);
             }
         }
 
-        var kept = new List<Atom>();
         int[] removedCounts = new int[cell.Species.Count];
-        for (int i = 0; i < atoms.Count; i++)
+        var kept = new List<Atom>();
+        foreach (Atom a in atoms)
         {
-            if (removed[i])
+            if (removed[a.Unit])
             {
-                removedCounts[atoms[i].Species]++;
+                removedCounts[a.Species]++;
             }
             else
             {
-                kept.Add(atoms[i]);
+                kept.Add(a);
             }
         }
 
@@ -285,22 +311,18 @@ public static class CslBuilder
             composition[a.Grain - 1][a.Species]++;
         }
 
-        if (!options.AllowNonStoichiometric)
+        for (int grain = 1; grain <= 2; grain++)
         {
-            for (int grain = 1; grain <= 2; grain++)
+            int[] c = composition[grain - 1];
+            double charge = c.Select((n, s) => n * cell.Charges[s]).Sum();
+            if (WholeFormulaUnits(c, cell.FormulaUnit) is null || Math.Abs(charge) > 1e-6)
             {
-                int[] c = composition[grain - 1];
-                double charge = c.Select((n, s) => n * cell.Charges[s]).Sum();
-                if (WholeFormulaUnits(c, cell.FormulaUnit) is null || Math.Abs(charge) > 1e-6)
-                {
-                    return (null, string.Create(CultureInfo.InvariantCulture,
-                        $"grain {grain} would be {cell.FormatComposition(c)} (net charge {charge:+0.###;-0.###;0} e), not whole {cell.Formula} formula units " +
-                        $"after merging {cell.FormatComposition(removedCounts)}"));
-                }
+                // Whole units and whole formula units of them make this impossible; kept as a guard.
+                return (null, string.Create(CultureInfo.InvariantCulture,
+                    $"grain {grain} would be {cell.FormatComposition(c)} (net charge {charge:+0.###;-0.###;0} e), not whole {cell.Formula} formula units"));
             }
         }
 
-        double shortest = Shortest(box, kept, cell.NearestNeighbourDistance * 1.5);
         kept.Sort((a, b) =>
             a.Species != b.Species ? a.Species.CompareTo(b.Species)
             : a.Grain != b.Grain ? a.Grain.CompareTo(b.Grain)
@@ -312,17 +334,29 @@ public static class CslBuilder
         frame.Resize(kept.Count);
         double[]? charges = cell.IsIonic ? frame.EnsureCharges() : null;
         int[] grainOfAtom = new int[kept.Count];
+        int[] speciesOfAtom = new int[kept.Count];
         for (int i = 0; i < kept.Count; i++)
         {
             frame.Ids[i] = i + 1;
             frame.Types[i] = kept[i].Species + 1;
             frame.Positions[i] = kept[i].R;
             grainOfAtom[i] = kept[i].Grain;
+            speciesOfAtom[i] = kept[i].Species;
             if (charges is not null)
             {
                 charges[i] = cell.Charges[kept[i].Species];
             }
         }
+
+        IReadOnlyList<PairDistance> pairs = PairTable(options, box, frame.Positions.AsSpan(0, kept.Count), speciesOfAtom);
+        if (pairs.FirstOrDefault(p => !p.Passes) is { } worst)
+        {
+            return (null, string.Create(CultureInfo.InvariantCulture,
+                $"{worst.A}-{worst.B} at {worst.ShortestAngstrom:F3} Å is {worst.Ratio:F2} of its bulk distance {worst.BulkAngstrom:F3} Å (criterion {worst.MinRatio:0.###})"));
+        }
+
+        int formulaUnits = placed.Where((p, k) => !removed[k] && p.Unit.Kind == 0).Count() / g.Units.FormulaInKinds[0];
+        double energy = g.Energy.ExcessPerArea(box, frame.Positions.AsSpan(0, kept.Count), speciesOfAtom, formulaUnits, lx * ly);
 
         var metadata = new BicrystalMetadata(
             g.Entry.Sigma,
@@ -340,41 +374,93 @@ public static class CslBuilder
             string.Empty);
 
         return (new CslBicrystal(options, g.Entry, g.Planes, frame, metadata, g.Periods, g.PeriodsPerGrain, termination, g.Terminations,
-            g.Construction, g.RotationLower, g.RotationUpper, composition, removedCounts, shortest), null);
+            g.Construction, g.RotationLower, g.RotationUpper, composition, removedCounts, g.Units, pairs, energy), null);
     }
 
     /// <summary>
-    /// Removes further upper-grain atoms, nearest to a boundary plane first, until the removed atoms are whole formula units.
+    /// Removes further upper-grain units of the kinds still short, nearest to a boundary plane first, until the removed
+    /// units are whole formula units (counted in unit kinds). Returns why that is impossible, or null.
     /// </summary>
-    private static void CompleteFormulaUnits(UnitCell cell, List<Atom> atoms, bool[] removed, Box box, double[] planes)
+    private static string? CompleteFormulaUnits(RigidUnits units, List<Placed> placed, bool[] removed, Box box, double[] planes)
     {
-        int[] counts = new int[cell.Species.Count];
-        for (int i = 0; i < atoms.Count; i++)
+        IReadOnlyList<int> formula = units.FormulaInKinds;
+        int[] counts = new int[formula.Count];
+        for (int k = 0; k < placed.Count; k++)
         {
-            if (removed[i])
+            if (removed[k])
             {
-                counts[atoms[i].Species]++;
+                counts[placed[k].Unit.Kind]++;
             }
         }
 
-        int units = 0;
-        for (int s = 0; s < counts.Length; s++)
+        int whole = 0;
+        for (int kind = 0; kind < counts.Length; kind++)
         {
-            units = Math.Max(units, (counts[s] + cell.FormulaUnit[s] - 1) / cell.FormulaUnit[s]);
+            whole = Math.Max(whole, (counts[kind] + formula[kind] - 1) / formula[kind]);
         }
 
         var region = new SlabRegion(2, planes, box.H.C2.Z);
-        for (int s = 0; s < counts.Length; s++)
+        for (int kind = 0; kind < counts.Length; kind++)
         {
-            int missing = (units * cell.FormulaUnit[s]) - counts[s];
-            foreach (int i in Enumerable.Range(0, atoms.Count)
-                .Where(i => !removed[i] && atoms[i].Grain == 2 && atoms[i].Species == s)
-                .OrderBy(i => region.DistanceToPlane(box, atoms[i].R))
-                .Take(missing))
+            int missing = (whole * formula[kind]) - counts[kind];
+            int[] candidates = Enumerable.Range(0, placed.Count)
+                .Where(k => !removed[k] && placed[k].Grain == 2 && placed[k].Unit.Kind == kind)
+                .OrderBy(k => region.DistanceToPlane(box, placed[k].Unit.Anchor))
+                .Take(missing)
+                .ToArray();
+            if (candidates.Length < missing)
             {
-                removed[i] = true;
+                return $"removing whole formula units would empty grain 2 of {units.Kinds[kind]}";
+            }
+
+            foreach (int k in candidates)
+            {
+                removed[k] = true;
             }
         }
+
+        return null;
+    }
+
+    private static IReadOnlyList<PairDistance> PairTable(CslBuildOptions options, Box box, ReadOnlySpan<Vec3> positions, int[] species)
+    {
+        UnitCell cell = options.Cell;
+        int n = cell.Species.Count;
+        double cutoff = 0;
+        for (int s = 0; s < n; s++)
+        {
+            for (int t = 0; t < n; t++)
+            {
+                cutoff = Math.Max(cutoff, cell.PairDistance(s, t));
+            }
+        }
+
+        var visitor = new PairMinimum(species, new double[n, n]);
+        for (int s = 0; s < n; s++)
+        {
+            for (int t = 0; t < n; t++)
+            {
+                visitor.Shortest[s, t] = double.PositiveInfinity;
+            }
+        }
+
+        if (positions.Length > 0)
+        {
+            new CellList(box, positions, (cutoff * 1.01) + 0.01).VisitPairs(ref visitor);
+        }
+
+        var table = new List<PairDistance>();
+        for (int s = 0; s < n; s++)
+        {
+            for (int t = s; t < n; t++)
+            {
+                double bulk = cell.PairDistance(s, t);
+                double shortest = visitor.Shortest[s, t];
+                table.Add(new PairDistance(cell.Species[s], cell.Species[t], bulk, shortest, shortest / bulk, options.Distances.FractionFor(cell, s, t)));
+            }
+        }
+
+        return table.OrderBy(p => p.Ratio - p.MinRatio).ToList();
     }
 
     private static Termination MatchingTermination(Geometry g, Termination lower)
@@ -393,11 +479,11 @@ public static class CslBuilder
         return new Termination(lower.Index, false, 0.5 * (a.Height + hb), $"between {a.Name} and {b.Name}");
     }
 
-    private static string CloseMessage(UnitCell cell, List<Atom> atoms, List<(int I, int J, double D)> close, double dmin)
+    private static string CloseMessage(UnitCell cell, List<Atom> atoms, List<(int I, int J, double Ratio)> close)
     {
-        var (i, j, d) = close.MinBy(c => c.D);
+        var (i, j, ratio) = close.MinBy(c => c.Ratio);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{close.Count} pair(s) closer than {dmin:G4} Å, the closest {cell.Species[atoms[i].Species]}-{cell.Species[atoms[j].Species]} at {d:F3} Å");
+            $"{close.Count} pair(s) below the distance criterion, the worst {cell.Species[atoms[i].Species]}-{cell.Species[atoms[j].Species]} at {ratio:F2} of the least distance allowed");
     }
 
     /// <summary>The rotation whose rows are the box axes x = ô, y = (d × o)^, z = d̂ in cube coordinates.</summary>
@@ -439,10 +525,11 @@ public static class CslBuilder
     }
 
     /// <summary>
-    /// Crystal atoms placed at r = shift + a·R·f for cube coordinates f, kept when 0 ≤ x &lt; lx, 0 ≤ y &lt; ly
-    /// (small negative values snap to 0) and zLo ≤ z ≤ zHi.
+    /// Crystal units placed at r = shift + a·R·f for cube coordinates f, kept when their anchor has 0 ≤ x &lt; lx,
+    /// 0 ≤ y &lt; ly (small negative values snap to 0) and zLo ≤ z ≤ zHi; their atoms are wrapped into the x and y
+    /// periods and kept unwrapped along z.
     /// </summary>
-    internal static List<(int Species, Vec3 R)> Generate(UnitCell cell, Mat3 rotation, Vec3 shift, double lx, double ly, double zLo, double zHi)
+    internal static List<PlacedUnit> Generate(UnitCell cell, RigidUnits units, Mat3 rotation, Vec3 shift, double lx, double ly, double zLo, double zHi)
     {
         Mat3 back = rotation.Transpose();
         double a = cell.A;
@@ -461,22 +548,30 @@ public static class CslBuilder
             }
         }
 
-        var result = new List<(int, Vec3)>();
-        for (int i = (int)Math.Floor(lo.X) - 1; i <= (int)Math.Ceiling(hi.X); i++)
+        var result = new List<PlacedUnit>();
+        for (int i = (int)Math.Floor(lo.X) - 2; i <= (int)Math.Ceiling(hi.X) + 1; i++)
         {
-            for (int j = (int)Math.Floor(lo.Y) - 1; j <= (int)Math.Ceiling(hi.Y); j++)
+            for (int j = (int)Math.Floor(lo.Y) - 2; j <= (int)Math.Ceiling(hi.Y) + 1; j++)
             {
-                for (int k = (int)Math.Floor(lo.Z) - 1; k <= (int)Math.Ceiling(hi.Z); k++)
+                for (int k = (int)Math.Floor(lo.Z) - 2; k <= (int)Math.Ceiling(hi.Z) + 1; k++)
                 {
-                    foreach (UnitCellSite site in cell.Sites)
+                    var cube = new Vec3(i, j, k);
+                    foreach (RigidUnit unit in units.Units)
                     {
-                        Vec3 r = shift + (a * (rotation * (new Vec3(i, j, k) + site.Position)));
-                        if (r.X < -Eps || r.X >= lx - Eps || r.Y < -Eps || r.Y >= ly - Eps || r.Z < zLo || r.Z > zHi)
+                        Vec3 anchor = shift + (a * (rotation * (cube + unit.Anchor)));
+                        if (anchor.X < -Eps || anchor.X >= lx - Eps || anchor.Y < -Eps || anchor.Y >= ly - Eps || anchor.Z < zLo || anchor.Z > zHi)
                         {
                             continue;
                         }
 
-                        result.Add((site.Species, new Vec3(Math.Max(r.X, 0), Math.Max(r.Y, 0), r.Z)));
+                        var atoms = new (int Species, Vec3 R)[unit.Sites.Length];
+                        for (int m = 0; m < atoms.Length; m++)
+                        {
+                            Vec3 r = shift + (a * (rotation * (cube + unit.Positions[m])));
+                            atoms[m] = (cell.Sites[unit.Sites[m]].Species, new Vec3(WrapLength(r.X, lx), WrapLength(r.Y, ly), r.Z));
+                        }
+
+                        result.Add(new PlacedUnit(unit.Kind, new Vec3(Math.Max(anchor.X, 0), Math.Max(anchor.Y, 0), anchor.Z), atoms));
                     }
                 }
             }
@@ -490,21 +585,71 @@ public static class CslBuilder
     {
         var lattice = new UnitCell("lattice", cell.A, ["X"], [0], cell.Centring().Select(c => new UnitCellSite(0, c)).ToArray());
         double step = periods.Z;
-        foreach (var (_, r) in Generate(lattice, rotation, Vec3.Zero, periods.X, periods.Y, -Eps, periods.Z - Eps))
+        foreach (PlacedUnit u in Generate(lattice, RigidUnits.None(lattice), rotation, Vec3.Zero, periods.X, periods.Y, -Eps, periods.Z - Eps))
         {
-            if (r.Z > 1e-4)
+            if (u.Anchor.Z > 1e-4)
             {
-                step = Math.Min(step, r.Z);
+                step = Math.Min(step, u.Anchor.Z);
             }
         }
 
         return step;
     }
 
-    private static List<Layer> Layers(UnitCell cell, Mat3 rotation, Vec3 periods)
+    /// <summary>
+    /// The in-plane translations of the upper grain, as fractions of the CSL periods, that are sums of in-plane
+    /// projections of a lattice vector of each grain (the projected DSC lattice): the translations that bring the
+    /// two lattices into the registries of the crystal itself, where clean boundaries are found.
+    /// </summary>
+    internal static IReadOnlyList<(double X, double Y)> SpecialTranslations(UnitCell cell, Geometry g)
     {
-        List<(int Species, Vec3 R)> column = Generate(cell, rotation, Vec3.Zero, periods.X, periods.Y, -Eps, periods.Z - Eps);
-        var heights = column.Select(c => (c.Species, Z: c.R.Z < 0 ? 0 : c.R.Z)).OrderBy(c => c.Z).ToList();
+        var lattice = new UnitCell("lattice", cell.A, ["X"], [0], cell.Centring().Select(c => new UnitCellSite(0, c)).ToArray());
+        RigidUnits none = RigidUnits.None(lattice);
+        List<(double, double)> Project(Mat3 rotation, bool flipX) =>
+            Generate(lattice, none, rotation, Vec3.Zero, g.Periods.X, g.Periods.Y, -Eps, g.Periods.Z - Eps)
+                .Select(u => (Fraction((flipX ? -1 : 1) * u.Anchor.X / g.Periods.X), Fraction(u.Anchor.Y / g.Periods.Y)))
+                .ToList();
+        List<(double X, double Y)> lower = Project(g.RotationLower, false);
+        List<(double X, double Y)> upper = g.Construction switch
+        {
+            GrainConstruction.Mirror => lower,
+            GrainConstruction.TwoFold => Project(g.RotationLower, true),
+            _ => Project(g.RotationUpper, false),
+        };
+        var result = new List<(double X, double Y)>();
+        foreach (var a in lower)
+        {
+            foreach (var b in upper)
+            {
+                (double X, double Y) t = (Fraction(a.X + b.X), Fraction(a.Y + b.Y));
+                if (!result.Any(r => Near(r.X, t.X) && Near(r.Y, t.Y)))
+                {
+                    result.Add(t);
+                }
+
+                if (result.Count >= 256)
+                {
+                    return result;
+                }
+            }
+        }
+
+        return result;
+
+        static double Fraction(double f)
+        {
+            double w = f - Math.Floor(f);
+            return w > 1 - 1e-7 ? 0 : w;
+        }
+
+        static bool Near(double a, double b) => Math.Abs(a - b) < 1e-6 || Math.Abs(Math.Abs(a - b) - 1) < 1e-6;
+    }
+
+    /// <summary>Layers of unit anchors along the normal in one period column, named by the atoms of their units.</summary>
+    private static List<Layer> Layers(UnitCell cell, RigidUnits units, Mat3 rotation, Vec3 periods)
+    {
+        List<PlacedUnit> column = Generate(cell, units, rotation, Vec3.Zero, periods.X, periods.Y, -Eps, periods.Z - Eps);
+        var heights = column.Select(c => (Unit: c, Z: c.Anchor.Z < 0 ? 0 : c.Anchor.Z)).OrderBy(c => c.Z).ToList();
         var layers = new List<Layer>();
         int start = 0;
         for (int i = 1; i <= heights.Count; i++)
@@ -515,7 +660,11 @@ public static class CslBuilder
                 double sum = 0;
                 for (int j = start; j < i; j++)
                 {
-                    counts[heights[j].Species]++;
+                    foreach (var (s, _) in heights[j].Unit.Atoms)
+                    {
+                        counts[s]++;
+                    }
+
                     sum += heights[j].Z;
                 }
 
@@ -527,31 +676,29 @@ public static class CslBuilder
         return layers;
     }
 
-    private static List<(int I, int J, double D)> ClosePairs(Box box, List<Atom> atoms, double cutoff)
+    private static List<(int I, int J, double Ratio)> ClosePairs(Box box, List<Atom> atoms, double[,] minimum)
     {
+        double cutoff = minimum.Cast<double>().Max();
         var positions = atoms.Select(a => a.R).ToArray();
-        var list = new CellList(box, positions, cutoff);
-        var visitor = new PairCollector(new List<(int, int, double)>());
-        list.VisitPairs(ref visitor);
+        var visitor = new CloseCollector(atoms.Select(a => a.Species).ToArray(), atoms.Select(a => a.Unit).ToArray(), minimum, []);
+        if (positions.Length > 0)
+        {
+            new CellList(box, positions, cutoff).VisitPairs(ref visitor);
+        }
+
         return visitor.Pairs;
     }
 
-    private static double Shortest(Box box, List<Atom> atoms, double cutoff)
-    {
-        if (atoms.Count < 2)
-        {
-            return double.PositiveInfinity;
-        }
+    private readonly record struct Atom(int Species, int Grain, int Unit, Vec3 R);
 
-        List<(int I, int J, double D)> pairs = ClosePairs(box, atoms, cutoff);
-        return pairs.Count == 0 ? double.PositiveInfinity : pairs.Min(p => p.D);
-    }
+    /// <summary>A unit of the crystal placed in the box: its kind, anchor and atoms (Å).</summary>
+    internal sealed record PlacedUnit(int Kind, Vec3 Anchor, (int Species, Vec3 R)[] Atoms);
 
-    private readonly record struct Atom(int Species, int Grain, Vec3 R);
+    private sealed record Placed(int Grain, PlacedUnit Unit);
 
-    private sealed record Layer(double Height, string Name);
+    internal sealed record Layer(double Height, string Name);
 
-    private sealed record Geometry(
+    internal sealed record Geometry(
         SigmaEntry Entry,
         TiltPlanePair Planes,
         Int3 Axis,
@@ -562,17 +709,47 @@ public static class CslBuilder
         int PeriodsPerGrain,
         List<Termination> Terminations,
         List<Layer> LayersLower,
-        List<Layer> LayersUpper);
+        List<Layer> LayersUpper,
+        RigidUnits Units,
+        double[,] Minimum,
+        ModelEnergy Energy);
 
-    private readonly struct PairCollector(List<(int, int, double)> pairs) : IPairVisitor
+    private readonly struct CloseCollector(int[] species, int[] unit, double[,] minimum, List<(int, int, double)> pairs) : IPairVisitor
     {
-        public List<(int I, int J, double D)> Pairs { get; } = pairs;
+        public List<(int I, int J, double Ratio)> Pairs { get; } = pairs;
 
         public void Visit(int i, int j, double distanceSquared)
         {
-            if (i != j)
+            if (unit[i] == unit[j])
             {
-                Pairs.Add((i, j, Math.Sqrt(distanceSquared)));
+                return;
+            }
+
+            double limit = minimum[species[i], species[j]];
+            if (distanceSquared < limit * limit * (1 - 1e-9))
+            {
+                Pairs.Add((i, j, Math.Sqrt(distanceSquared) / limit));
+            }
+        }
+    }
+
+    private readonly struct PairMinimum(int[] species, double[,] shortest) : IPairVisitor
+    {
+        public double[,] Shortest { get; } = shortest;
+
+        public void Visit(int i, int j, double distanceSquared)
+        {
+            if (i == j && distanceSquared < 1e-12)
+            {
+                return;
+            }
+
+            int s = species[i], t = species[j];
+            double d = Math.Sqrt(distanceSquared);
+            if (d < Shortest[s, t])
+            {
+                Shortest[s, t] = d;
+                Shortest[t, s] = d;
             }
         }
     }

@@ -1,21 +1,15 @@
 namespace GbAtomistics.Builders.Bicrystals;
 
-/// <summary>What the builder does with atom pairs closer than the minimum distance across a boundary.</summary>
+/// <summary>What the builder does with pairs of atoms from the two grains that the distance criterion rejects.</summary>
 public enum OverlapMode
 {
     /// <summary>
-    /// Merge close pairs of the same species (the atom of the upper grain is removed); a close pair of different
-    /// species is never merged and makes the build fail, as does a result that is no longer whole neutral formula units.
-    /// </summary>
-    Merge,
-
-    /// <summary>
-    /// Remove the upper-grain atom of every close pair (any species), then remove further upper-grain atoms of the
-    /// missing species nearest to a boundary plane until the removed atoms make whole formula units, so the result
-    /// keeps its stoichiometry and charge.
+    /// Remove the upper grain's unit of every such pair, then further upper-grain units of the kinds still short,
+    /// nearest to a boundary plane first, until the removed units make whole formula units, so the result keeps its
+    /// stoichiometry and charge.
     /// </summary>
     FormulaUnits,
 
-    /// <summary>Remove nothing; any close pair makes the build fail.</summary>
+    /// <summary>Remove nothing; any such pair makes the candidate fail.</summary>
     Refuse,
 }

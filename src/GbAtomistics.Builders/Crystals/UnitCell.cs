@@ -11,6 +11,8 @@ public sealed class UnitCell
 {
     private const double Tolerance = 1e-5;
 
+    private readonly double[,] _pairDistances;
+
     public UnitCell(string name, double a, IReadOnlyList<string> species, IReadOnlyList<double> charges, IReadOnlyList<UnitCellSite> sites)
     {
         if (!(a > 0) || !double.IsFinite(a))
@@ -54,7 +56,8 @@ public sealed class UnitCell
         }
 
         FormulaUnit = ReducedComposition();
-        NearestNeighbourDistance = ShortestDistance();
+        _pairDistances = ShortestPairDistances();
+        NearestNeighbourDistance = _pairDistances.Cast<double>().Min();
     }
 
     /// <summary>A short name of the structure (the built-in name or the file it came from).</summary>
@@ -76,6 +79,13 @@ public sealed class UnitCell
 
     /// <summary>The shortest distance (Å) between two atoms of the perfect crystal.</summary>
     public double NearestNeighbourDistance { get; }
+
+    /// <summary>
+    /// The shortest distance (Å) in the perfect crystal between an atom of species <paramref name="s"/> and one of
+    /// species <paramref name="t"/> (indices in type order), periodic images included; for s = t the two atoms are
+    /// distinct or images of one another.
+    /// </summary>
+    public double PairDistance(int s, int t) => _pairDistances[s, t];
 
     /// <summary>True when any species carries a charge.</summary>
     public bool IsIonic => Charges.Any(q => q != 0);
@@ -255,9 +265,20 @@ public sealed class UnitCell
         return counts.Select(c => c / g).ToArray();
     }
 
-    private double ShortestDistance()
+    private double[,] ShortestPairDistances()
     {
-        double best = double.MaxValue;
+        // Sites lie in [0, 1), so the shortest vector between two of them has fractional components within ±1 after
+        // one image shift: images −1…1 along each axis cover every shortest pair of a cube.
+        int n = Species.Count;
+        var best = new double[n, n];
+        for (int s = 0; s < n; s++)
+        {
+            for (int t = 0; t < n; t++)
+            {
+                best[s, t] = double.PositiveInfinity;
+            }
+        }
+
         for (int i = 0; i < Sites.Count; i++)
         {
             for (int j = 0; j < Sites.Count; j++)
@@ -274,7 +295,8 @@ public sealed class UnitCell
                             }
 
                             double d = (Sites[j].Position + new Vec3(x, y, z) - Sites[i].Position).Length * A;
-                            best = Math.Min(best, d);
+                            int s = Sites[i].Species, t = Sites[j].Species;
+                            best[s, t] = Math.Min(best[s, t], d);
                         }
                     }
                 }

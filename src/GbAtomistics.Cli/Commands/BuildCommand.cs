@@ -35,14 +35,15 @@ internal static class BuildCommand
         var plane = new Option<string?>("--plane") { Description = "Boundary plane family (hkl), e.g. 310; default the first plane of the Σ entry", HelpName = "HKL" };
         var repeat = new Option<string>("--repeat") { Description = "Repetitions of the CSL period along the tilt axis (x) and in the plane (y)", HelpName = "NXxNY", DefaultValueFactory = _ => "1x1" };
         var thickness = new Option<double>("--thickness") { Description = "Least thickness of each grain along the normal (z) in Å, rounded up to whole periods", HelpName = "Å", DefaultValueFactory = _ => 20.0 };
-        var termination = new Option<int?>("--termination") { Description = "Where the boundary cuts the layer stacking (index from --list-terminations); default: the first that works", HelpName = "N" };
+        var termination = new Option<int?>("--termination") { Description = "Where the boundary cuts the layer stacking (index from --list-terminations); default: the best of all", HelpName = "N" };
         var listTerminations = new Option<bool>("--list-terminations") { Description = "Print the terminations of the stacking along the normal and stop" };
-        var translations = new Option<string>("--translations") { Description = "Grid of in-plane translations of the upper grain over one CSL period: writes a numbered family", HelpName = "NXxNY", DefaultValueFactory = _ => "1x1" };
+        var translations = new Option<string?>("--translations") { Description = "Grid of in-plane translations of the upper grain over one CSL period: writes the whole family, ranked (default: search an automatic grid, write the winner)", HelpName = "NXxNY" };
+        var translation = new Option<string?>("--translation") { Description = "One fixed in-plane translation of the upper grain, as fractions of the CSL periods along x and y (no search)", HelpName = "TX,TY" };
         var expansion = new Option<double>("--expansion") { Description = "Extra gap along the normal at each boundary in Å", HelpName = "Å", DefaultValueFactory = _ => 0.0 };
         var vacuum = new Option<double?>("--vacuum") { Description = "Replace the periodic second boundary with free surfaces and this much vacuum (Å)", HelpName = "Å" };
-        var minDistance = new Option<double?>("--min-distance") { Description = "Smallest allowed interatomic distance in Å (default 0.6 × the bulk nearest-neighbour distance)", HelpName = "Å" };
-        var overlap = new Option<string>("--overlap") { Description = "Close pairs: merge (same species only; default), formula-units (remove whole formula units), refuse", HelpName = "MODE", DefaultValueFactory = _ => "merge" };
-        var allow = new Option<bool>("--allow-nonstoichiometric") { Description = "Write a charged or off-stoichiometric result instead of refusing it" };
+        var minRatio = new Option<string?>("--min-ratio") { Description = "Least distance of every species pair as a fraction of its shortest bulk distance: one value, pairs, or both (default 0.75; e.g. 0.7,Li-Li=0.6)", HelpName = "F|A-B=F,..." };
+        var units = new Option<string>("--units") { Description = "Rigid units kept whole: auto (detected from the cell's bonding), none, or CENTRE:LIGAND pairs such as P:S", HelpName = "auto|none|C:L,...", DefaultValueFactory = _ => "auto" };
+        var overlap = new Option<string>("--overlap") { Description = "Pairs below the criterion across a boundary: formula-units (remove the upper grain's units, completed to whole formula units; default) or refuse", HelpName = "MODE", DefaultValueFactory = _ => "formula-units" };
         var name = new Option<string?>("--name") { Description = "Base name of the output files (default e.g. Li3OCl-S5-310)", HelpName = "NAME" };
         var to = new Option<string>("--to") { Description = "Structure formats: lammps (NAME.data), poscar (NAME.vasp) or both", HelpName = "LIST", DefaultValueFactory = _ => "lammps,poscar" };
         var atomStyle = new Option<string?>("--atom-style") { Description = "LAMMPS atom style: charge (default for ionic crystals, formal charges) or atomic", HelpName = "STYLE" };
@@ -53,21 +54,27 @@ internal static class BuildCommand
         var command = new Command(
             "csl",
             "Periodic symmetric tilt bicrystal from a cubic unit cell: tilt axis along x, boundary normal along z, two boundaries\n" +
-            "(z = 0 and z = Lz/2). Each grain is whole CSL periods, so ionic crystals stay stoichiometric and neutral; close pairs\n" +
-            "across a boundary are merged only between like species, and a result that is not whole neutral formula units is\n" +
-            "refused with the terminations that would work. Writes NAME.data, NAME.vasp, NAME.gb.json, NAME.png and build.json.\n\n" +
+            "(z = 0 and z = Lz/2). Each grain is whole CSL periods of whole rigid units (polyanions such as PS4 stay whole and\n" +
+            "belong to the grain of their centre), so the result is stoichiometric and neutral. By default every in-plane\n" +
+            "translation of an automatic grid and every termination is built; candidates with a species pair below --min-ratio\n" +
+            "of its bulk distance are repaired by removing whole formula units (or dropped), and the one of lowest model energy\n" +
+            "(Ewald Coulomb of the formal charges + Born-Mayer contact repulsion) is written. Writes NAME.data, NAME.vasp,\n" +
+            "NAME.gb.json, NAME.png and build.json (per-pair distance table, model energy, why the candidate was chosen).\n\n" +
             "Examples:\n" +
             "  gbat build csl --structure antiperovskite --a 3.91 --species Li,O,Cl --axis 110 --sigma 3 --plane 111 --output li3ocl\n" +
             "  gbat build csl --structure rock-salt --axis 001 --sigma 5 --plane 310 --repeat 2x1 --translations 4x4 --output nacl-s5\n" +
+            "  gbat build csl --structure Na3PS4.vasp --charges Na=1,P=5,S=-2 --axis 001 --sigma 5 --plane 210 --units P:S\n" +
             "  gbat build csl --structure POSCAR --type-map 1=Li,2=O --charges Li=1,O=-2 --axis 001 --sigma 5 --plane 210 --vacuum 15")
         {
             structure, a, species, charges, format, typeMap, axis, sigma, angle, plane, repeat, thickness, termination, listTerminations,
-            translations, expansion, vacuum, minDistance, overlap, allow, name, to, atomStyle, noPreview, output, quiet, json,
+            translations, translation, expansion, vacuum, minRatio, units, overlap, name, to, atomStyle, noPreview, output, quiet, json,
         };
         command.SetAction(parse => CommandRunner.Run(stderr, () =>
         {
             var (rx, ry) = Grid(parse.GetValue(repeat)!, "--repeat");
-            var (tx, ty) = Grid(parse.GetValue(translations)!, "--translations");
+            string? gridText = parse.GetValue(translations);
+            string? translationText = parse.GetValue(translation);
+            string? minRatioText = parse.GetValue(minRatio);
             string? planeText = parse.GetValue(plane);
             string? speciesText = parse.GetValue(species);
             string? chargesText = parse.GetValue(charges);
@@ -88,12 +95,13 @@ internal static class BuildCommand
                 RepeatPlane = ry,
                 Thickness = parse.GetValue(thickness),
                 Termination = parse.GetValue(termination),
-                Translations = (tx, ty),
+                Translations = gridText is null ? null : Grid(gridText, "--translations"),
+                Translation = translationText is null ? null : Fractions(translationText),
                 Expansion = parse.GetValue(expansion),
                 Vacuum = parse.GetValue(vacuum),
-                MinDistance = parse.GetValue(minDistance),
+                Distances = minRatioText is null ? new DistanceCriterion() : DistanceCriterion.Parse(minRatioText),
+                Units = parse.GetValue(units)!,
                 Overlap = ParseOverlap(parse.GetValue(overlap)!),
-                AllowNonStoichiometric = parse.GetValue(allow),
                 Name = parse.GetValue(name),
                 Formats = parse.GetValue(to)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
                 AtomStyle = parse.GetValue(atomStyle),
@@ -147,11 +155,24 @@ internal static class BuildCommand
         throw new InputException($"{option} '{text}': expected two positive whole numbers such as 2x3");
     }
 
+    private static (double X, double Y) Fractions(string text)
+    {
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length == 2 &&
+            double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double x) &&
+            double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double y) &&
+            double.IsFinite(x) && double.IsFinite(y))
+        {
+            return (x, y);
+        }
+
+        throw new InputException($"--translation '{text}': expected two fractions of the CSL periods such as 0.5,0.25");
+    }
+
     private static OverlapMode ParseOverlap(string text) => text.Trim().ToLowerInvariant() switch
     {
-        "merge" => OverlapMode.Merge,
         "formula-units" or "formula-unit" => OverlapMode.FormulaUnits,
         "refuse" or "none" => OverlapMode.Refuse,
-        _ => throw new InputException($"--overlap '{text}': expected merge, formula-units or refuse"),
+        _ => throw new InputException($"--overlap '{text}': expected formula-units or refuse"),
     };
 }
