@@ -9,6 +9,9 @@ namespace GbAtomistics.Pipelines;
 /// <param name="NeighbourCutoff">LAMMPS's neighbour-list cut-off (interaction cut-off plus skin) in Å, when reported.</param>
 public sealed record GbEnergyBulk(double EnergyPerAtom, double LatticeConstant, double BuildLatticeConstant, int Cells, int Atoms, double? NeighbourCutoff)
 {
+    /// <summary>Pressure of the relaxed bulk box (bar).</summary>
+    public double Pressure { get; init; }
+
     /// <summary>The affine scale applied to every bicrystal, a0 / a_build.</summary>
     public double Scale => LatticeConstant / BuildLatticeConstant;
 }

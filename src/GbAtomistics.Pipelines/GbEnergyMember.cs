@@ -31,6 +31,12 @@ public sealed record GbEnergyMember(
     /// <summary>1 eV/Å² in J/m².</summary>
     public const double JPerM2PerEvPerA2 = 16.0217663;
 
+    /// <summary>Residual normal stress Pzz after the last cycle (bar; LAMMPS sign, positive = compressive), NaN when failed.</summary>
+    public double Pzz { get; init; } = double.NaN;
+
+    /// <summary>Relaxation cycles (box free along z, then fixed) the member needed.</summary>
+    public int Cycles { get; init; }
+
     /// <summary>True when the relaxation finished.</summary>
     public bool Succeeded => Error is null;
 

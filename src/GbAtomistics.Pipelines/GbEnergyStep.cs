@@ -17,8 +17,9 @@ namespace GbAtomistics.Pipelines;
 /// zero pressure (<c>fix box/relax iso 0.0</c>, conjugate gradient) and then at fixed box: e_bulk (eV/atom) and a0 (Å).
 /// </para>
 /// <para>
-/// 2. Each built member: scaled affinely by s = a0/a_build, relaxed with the in-plane box fixed and z free
-/// (<c>fix box/relax z 0.0</c>), then at fixed box; γ = (E − N·e_bulk)/(2A) with A = Lx·Ly (two boundaries per periodic
+/// 2. Each built member: scaled affinely by s = a0/a_build, minimised at fixed box, then relaxed with the in-plane box
+/// fixed and z free (<c>fix box/relax z 0.0</c>) and at fixed box, in cycles until Lz and E settle
+/// (<see cref="Lammps.LammpsScripts.Bicrystal"/>); γ = (E − N·e_bulk)/(2A) with A = Lx·Ly (two boundaries per periodic
 /// bicrystal), in eV/Å² and J/m² (1 eV/Å² = 16.0217663 J/m²). Vacuum builds are refused.
 /// </para>
 /// <para>
@@ -33,7 +34,8 @@ public static class GbEnergyStep
     /// <summary>The formula and procedure, as written into gb-energy.json and the command help.</summary>
     public const string Procedure =
         "bulk: unit cell replicated n×n×n (n ≥ 4, n·a0 > 2 × neighbour cut-off), fix box/relax iso 0.0 + CG, then CG at fixed box → e_bulk, a0; " +
-        "bicrystal: change_box scale s = a0/a_build (remap), fix box/relax z 0.0 + CG (Lx, Ly fixed), then CG at fixed box; " +
+        "bicrystal: change_box scale s = a0/a_build (remap), CG at fixed box, then cycles of fix box/relax z 0.0 + CG (Lx, Ly fixed) and CG at fixed box " +
+        "until a cycle changes Lz by < 1e-4 Å and E by < 1e-6 eV (at most 20); " +
         "γ = (E − N·e_bulk)/(2·Lx·Ly), two boundaries per periodic bicrystal";
 
     private const int MinimumCells = 4;
@@ -154,13 +156,13 @@ public static class GbEnergyStep
         GbEnergyBulk b = result.Bulk;
         yield return Invariant($"bulk: e_bulk = {b.EnergyPerAtom:F6} eV/atom, a0 = {b.LatticeConstant:F5} Å (built with {b.BuildLatticeConstant:G6} Å, scale {b.Scale:F6}), {b.Cells}×{b.Cells}×{b.Cells} cells, {b.Atoms} atoms; LAMMPS {result.LammpsVersion ?? "?"}");
         int width = Math.Max(6, result.Members.Select(m => m.Name.Length).DefaultIfEmpty(6).Max());
-        yield return Invariant($"rank  {"member".PadRight(width)}  atoms   area(Å²)  Lz before→after (Å)    γ (J/m²)  γ (mJ/m²)  max disp (Å)  status");
+        yield return Invariant($"rank  {"member".PadRight(width)}  atoms   area(Å²)  Lz before→after (Å)    γ (J/m²)  γ (mJ/m²)  max disp (Å)  Pzz (bar)  status");
         int rank = 0;
         foreach (GbEnergyMember m in result.Members)
         {
             rank++;
             yield return m.Succeeded
-                ? Invariant($"{rank,4}  {m.Name.PadRight(width)}  {m.Atoms,5}  {m.Area,9:F3}  {m.LzBefore,8:F3} → {m.LzAfter,8:F3}  {m.GammaJPerM2,10:F5}  {m.GammaJPerM2 * 1000,9:F1}  {m.MaxDisplacement,12:F3}  ok")
+                ? Invariant($"{rank,4}  {m.Name.PadRight(width)}  {m.Atoms,5}  {m.Area,9:F3}  {m.LzBefore,8:F3} → {m.LzAfter,8:F3}  {m.GammaJPerM2,10:F5}  {m.GammaJPerM2 * 1000,9:F1}  {m.MaxDisplacement,12:F3}  {m.Pzz,9:F1}  ok")
                 : Invariant($"{rank,4}  {m.Name.PadRight(width)}  {m.Atoms,5}  failed: {m.Error}");
         }
 
@@ -176,7 +178,7 @@ public static class GbEnergyStep
         File.WriteAllText(input, LammpsScripts.Bulk(atomStyle, Path.GetFullPath(build.UnitCell), potential, cells));
         LammpsRunResult run = LammpsProcess.Run(lmp, work, input);
         string[]? values = run.Tagged(LammpsScripts.BulkTag);
-        if (run.ExitCode != 0 || values is not { Length: 3 })
+        if (run.ExitCode != 0 || values is not { Length: 4 })
         {
             throw new InputException($"{build.UnitCell}: the bulk relaxation in LAMMPS failed: {run.Error ?? $"lmp exited with code {run.ExitCode} and printed no {LammpsScripts.BulkTag} line"}");
         }
@@ -189,7 +191,7 @@ public static class GbEnergyStep
             throw new InputException($"{build.UnitCell}: the bulk relaxation in LAMMPS gave E = {values[0]} eV, a0 = {a0} Å");
         }
 
-        return (new GbEnergyBulk(energy / atoms, a0, build.LatticeConstant, cells, atoms, run.NeighbourCutoff), run);
+        return (new GbEnergyBulk(energy / atoms, a0, build.LatticeConstant, cells, atoms, run.NeighbourCutoff) { Pressure = Parse(values[3]) }, run);
     }
 
     private static (GbEnergyMember, LammpsRunResult?, Frame?) RunMember(
@@ -205,14 +207,15 @@ public static class GbEnergyStep
         string[]? start = run.Tagged(LammpsScripts.StartTag);
         string[]? end = run.Tagged(LammpsScripts.EndTag);
         GbEnergyMember Failed(string why) => new(m.Name, m.Translation, m.Termination, n, double.NaN, start is { Length: 2 } ? Parse(start[1]) : double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, why);
-        if (run.ExitCode != 0 || start is not { Length: 2 } || end is not { Length: 6 } || !File.Exists(relaxedPath))
+        if (run.ExitCode != 0 || start is not { Length: 2 } || end is not { Length: 8 } || !File.Exists(relaxedPath))
         {
             return (Failed(run.Error ?? Invariant($"lmp exited with code {run.ExitCode} before printing the relaxed energy")), run, null);
         }
 
         double energy = Parse(end[0]);
         int atoms = int.Parse(end[1], CultureInfo.InvariantCulture);
-        double lx = Parse(end[2]), ly = Parse(end[3]), lz = Parse(end[4]), maxDisplacement = Parse(end[5]);
+        double lx = Parse(end[2]), ly = Parse(end[3]), lz = Parse(end[4]), maxDisplacement = Parse(end[5]), pzz = Parse(end[6]);
+        int cycles = (int)Parse(end[7]);
         if (atoms != n)
         {
             return (Failed(Invariant($"LAMMPS ended with {atoms} atoms; the metadata lists {n} (atoms were lost)")), run, null);
@@ -234,7 +237,7 @@ public static class GbEnergyStep
 
         relaxed.Images = null;
         relaxed.Velocities = null;
-        var result = new GbEnergyMember(m.Name, m.Translation, m.Termination, atoms, area, Parse(start[1]), lz, energy, gamma, maxDisplacement, null);
+        var result = new GbEnergyMember(m.Name, m.Translation, m.Termination, atoms, area, Parse(start[1]), lz, energy, gamma, maxDisplacement, null) { Pzz = pzz, Cycles = cycles };
         return (result, run, relaxed);
     }
 
@@ -317,7 +320,7 @@ public static class GbEnergyStep
         bool terminations = ranked.Any(m => m.Termination is not null);
         var text = new StringBuilder("rank,member,translation_x_frac,translation_y_frac");
         text.Append(terminations ? ",termination" : string.Empty);
-        text.Append(",atoms,area_A2,Lz_before_A,Lz_after_A,E_eV,gamma_eV_A2,gamma_J_m2,gamma_mJ_m2,max_displacement_A,status\n");
+        text.Append(",atoms,area_A2,Lz_before_A,Lz_after_A,E_eV,gamma_eV_A2,gamma_J_m2,gamma_mJ_m2,max_displacement_A,Pzz_bar,cycles,status\n");
         int rank = 0;
         foreach (GbEnergyMember m in ranked)
         {
@@ -327,7 +330,7 @@ public static class GbEnergyStep
                 text.Append(',').Append(CsvText(m.Termination ?? string.Empty));
             }
 
-            text.Append(Invariant($",{m.Atoms},{Num(m.Area)},{Num(m.LzBefore)},{Num(m.LzAfter)},{Num(m.Energy)},{Num(m.Gamma)},{Num(m.GammaJPerM2)},{Num(m.GammaJPerM2 * 1000)},{Num(m.MaxDisplacement)},"));
+            text.Append(Invariant($",{m.Atoms},{Num(m.Area)},{Num(m.LzBefore)},{Num(m.LzAfter)},{Num(m.Energy)},{Num(m.Gamma)},{Num(m.GammaJPerM2)},{Num(m.GammaJPerM2 * 1000)},{Num(m.MaxDisplacement)},{Num(m.Pzz)},{m.Cycles},"));
             text.Append(m.Succeeded ? "ok" : CsvText("failed: " + m.Error)).Append('\n');
         }
 
@@ -352,6 +355,7 @@ public static class GbEnergyStep
             cells = bulk.Cells,
             atoms = bulk.Atoms,
             neighbour_cutoff_angstrom = bulk.NeighbourCutoff,
+            pressure_bar = bulk.Pressure,
         },
         members = ranked.Select((m, k) => new
         {
@@ -368,6 +372,8 @@ public static class GbEnergyStep
             gamma_J_per_m2 = Nullable(m.GammaJPerM2),
             gamma_mJ_per_m2 = Nullable(m.GammaJPerM2 * 1000),
             max_displacement_angstrom = Nullable(m.MaxDisplacement),
+            pzz_bar = Nullable(m.Pzz),
+            relaxation_cycles = m.Cycles,
             status = m.Status,
             error = m.Error,
             relaxed = m.Succeeded ? m.Name + "-relaxed.data" : null,

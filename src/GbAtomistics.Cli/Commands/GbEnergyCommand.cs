@@ -24,8 +24,9 @@ internal static class GbEnergyCommand
             "Grain-boundary energies of the bicrystals of a 'gbat build csl' folder, relaxed with LAMMPS (lmp; Debian: apt-get install lammps).\n" +
             "1. Bulk: unit-cell.data replicated n×n×n (n ≥ 4, n·a0 above twice the neighbour cut-off), fix box/relax iso 0.0 with conjugate\n" +
             "   gradient, then CG at fixed box: e_bulk (eV/atom) and the relaxed lattice constant a0.\n" +
-            "2. Each built member: scaled affinely to a0 (change_box ... scale a0/a_build remap), relaxed with Lx, Ly fixed and Lz free\n" +
-            "   (fix box/relax z 0.0), then at fixed box. γ = (E − N·e_bulk)/(2·Lx·Ly): two boundaries per periodic bicrystal.\n" +
+            "2. Each built member: scaled affinely to a0 (change_box ... scale a0/a_build remap), minimised at fixed box, then relaxed with\n" +
+            "   Lx, Ly fixed and Lz free (fix box/relax z 0.0) and at fixed box, repeated until Lz and E settle (at most 20 cycles; the\n" +
+            "   residual Pzz is reported). γ = (E − N·e_bulk)/(2·Lx·Ly): two boundaries per periodic bicrystal.\n" +
             "   Vacuum builds are refused (their excess energy includes two free surfaces). 1 eV/Å² = 16.0217663 J/m².\n" +
             "3. One lmp process per member in a temporary folder; a member whose run fails is reported with the last LAMMPS ERROR line.\n" +
             "Writes gb-energy.csv (ranked, lowest γ first), gb-energy.json, NAME-relaxed.data (atoms in id order), NAME-relaxed.gb.json\n" +
