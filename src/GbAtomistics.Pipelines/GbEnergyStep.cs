@@ -40,11 +40,15 @@ public static class GbEnergyStep
 
     private const int MinimumCells = 4;
 
-    /// <summary>Runs the bulk and every built member, writes the outputs into <paramref name="output"/> and returns the result.</summary>
-    public static GbEnergyResult Run(GbEnergyRequest request, OutputFolder output)
+    /// <summary>
+    /// Checks the build folder, the potential and lmp, then opens the output folder through <paramref name="openOutput"/>
+    /// (given the input files, which it must never overwrite), runs the bulk and every built member, writes the outputs
+    /// and returns the result. Nothing is created before the inputs have been checked.
+    /// </summary>
+    public static GbEnergyResult Run(GbEnergyRequest request, Func<IReadOnlyList<string>, OutputFolder> openOutput)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(openOutput);
         if (request.Threads < 1)
         {
             throw new InputException($"--threads {request.Threads}: expected a positive number of lmp processes");
@@ -72,6 +76,14 @@ public static class GbEnergyStep
 
         string atomStyle = AtomStyle(build.UnitCell);
         string lmp = LammpsExecutable.Resolve(request.Lmp);
+        var inputs = new List<string> { build.BuildJson, build.UnitCell };
+        inputs.AddRange(members.SelectMany(m => new[] { m.Data, build.FileOf(m.Member.Metadata!) }));
+        if (request.PotentialFile is { } potentialFile)
+        {
+            inputs.Add(potentialFile);
+        }
+
+        OutputFolder output = openOutput(inputs);
 
         string work = Path.Combine(Path.GetTempPath(), "gbat-gb-energy-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);

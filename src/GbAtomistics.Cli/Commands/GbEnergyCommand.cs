@@ -49,27 +49,12 @@ internal static class GbEnergyCommand
                 PairStyle = parse.GetValue(pairStyle),
                 PairCoeffs = parse.GetValue(pairCoeff) ?? [],
                 Kspace = parse.GetValue(kspace),
-                Lmp = null,
+                Lmp = parse.GetValue(lmp),
                 Threads = parse.GetValue(threads),
             };
 
-            // Read build.json and find lmp before creating the output folder, so a wrong folder gets no stray gb-energy/.
-            BuildFolder build = BuildFolder.Read(dir);
-            request = request with { Lmp = Pipelines.Lammps.LammpsExecutable.Resolve(parse.GetValue(lmp)) };
-            var inputs = new List<string> { build.BuildJson, build.UnitCell };
-            foreach (BuildFolderMember m in build.Members.Where(m => m.Built))
-            {
-                inputs.Add(build.FileOf(m.Structure!));
-                inputs.Add(build.FileOf(m.Metadata!));
-            }
-
-            if (request.PotentialFile is { } file)
-            {
-                inputs.Add(file);
-            }
-
-            var folder = new OutputFolder(parse.GetValue(output) ?? Path.Combine(dir, "gb-energy"), inputs);
-            GbEnergyResult result = GbEnergyStep.Run(request, folder);
+            OutputFolder? folder = null;
+            GbEnergyResult result = GbEnergyStep.Run(request, inputs => folder = new OutputFolder(parse.GetValue(output) ?? Path.Combine(dir, "gb-energy"), inputs));
             if (parse.GetValue(json))
             {
                 stdout.WriteLine(JsonSerializer.Serialize(result.Summary, Json.Options));
@@ -81,7 +66,7 @@ internal static class GbEnergyCommand
                     stdout.WriteLine(line);
                 }
 
-                stdout.WriteLine($"wrote {folder.Written.Count} files into {folder.Path}");
+                stdout.WriteLine($"wrote {folder!.Written.Count} files into {folder.Path}");
             }
 
             return ExitCodes.Success;
