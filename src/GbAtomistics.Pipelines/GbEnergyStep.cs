@@ -40,6 +40,9 @@ public static class GbEnergyStep
 
     private const int MinimumCells = 4;
 
+    // Residual normal stress (bar) above which the terminal table warns that the relaxation along z did not finish.
+    private const double ResidualStressWarningBar = 5000;
+
     /// <summary>
     /// Checks the build folder, the potential and lmp, then opens the output folder through <paramref name="openOutput"/>
     /// (given the input files, which it must never overwrite), runs the bulk and every built member, writes the outputs
@@ -181,6 +184,11 @@ public static class GbEnergyStep
         foreach (BuildFolderMember s in result.Skipped)
         {
             yield return $"   -  {s.Name.PadRight(width)}  not built: {s.Reason}";
+        }
+
+        foreach (GbEnergyMember m in result.Members.Where(m => m.Succeeded && Math.Abs(m.Pzz) > ResidualStressWarningBar))
+        {
+            yield return Invariant($"warning: {m.Name}: residual Pzz = {m.Pzz:F0} bar after {m.Cycles} cycles: the minimiser stopped before the normal stress vanished (a potential with a jump at its cut-off?); γ is less certain");
         }
     }
 

@@ -137,6 +137,29 @@ public class GbEnergyCommandTests(ITestOutputHelper output)
         Assert.Contains("NaCl-S5-310-t", stdout);
     }
 
+    [SkippableFact]
+    public void FailedMemberIsReportedWithTheLammpsErrorAndTheOthersGoOn()
+    {
+        RequireLmp();
+        string root = TestPaths.NewTempDir();
+        string build = Build(root, "cu", "--structure", "fcc", "--axis", "001", "--sigma", "5", "--plane", "310", "--thickness", "8", "--translations", "2x1");
+        string broken = Path.Combine(build, "Cu-S5-310-t001.data");
+        File.WriteAllLines(broken, File.ReadAllLines(broken).SkipLast(5)); // fewer atom lines than the header declares
+        string potential = Path.Combine(TestPaths.RepositoryRoot, "tools", "csl-relax", "lj-cu.mod");
+        var (code, stdout, stderr) = Gbat.Run("gb-energy", build, "--potential", potential);
+        Assert.True(code == 0, stderr);
+        output.WriteLine(stdout);
+        string[] csv = File.ReadAllLines(Path.Combine(build, "gb-energy", "gb-energy.csv"));
+        Assert.Equal(3, csv.Length);
+        Assert.StartsWith("1,Cu-S5-310-t000,", csv[1]);
+        Assert.EndsWith(",ok", csv[1]);
+        Assert.StartsWith("2,Cu-S5-310-t001,", csv[2]);
+        Assert.Contains("failed: ERROR", csv[2]);
+        Assert.Contains("failed: ERROR", stdout);
+        Assert.True(File.Exists(Path.Combine(build, "gb-energy", "Cu-S5-310-t001-lammps.log")));
+        Assert.False(File.Exists(Path.Combine(build, "gb-energy", "Cu-S5-310-t001-relaxed.data")));
+    }
+
     [Fact]
     public void MissingLmpIsOneLineNamingTheDebianPackage()
     {
