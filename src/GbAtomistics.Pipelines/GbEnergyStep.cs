@@ -107,7 +107,15 @@ public static class GbEnergyStep
             Parallel.For(0, members.Count, new ParallelOptions { MaxDegreeOfParallelism = request.Threads }, k =>
             {
                 var (m, metadata, data) = members[k];
-                runs[k] = RunMember(lmp, work, atomStyle, potential, bulk, m, metadata, data, k);
+                try
+                {
+                    runs[k] = RunMember(lmp, work, atomStyle, potential, bulk, m, metadata, data, k);
+                }
+                catch (InputException e)
+                {
+                    // E.g. a relaxed structure that cannot be read back: this member failed, the others go on.
+                    runs[k] = (new GbEnergyMember(m.Name, m.Translation, m.Termination, metadata.GrainOfAtom.Length, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, e.Message), null, null);
+                }
             });
 
             // 3. Outputs.
