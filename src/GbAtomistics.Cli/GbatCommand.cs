@@ -25,6 +25,7 @@ internal static class GbatCommand
             CompareCommand.Create(stdout, stderr),
             SigmaCommand.Create(stdout, stderr),
             BuildCommand.Create(stdout, stderr),
+            GbEnergyCommand.Create(stdout, stderr),
             MsdCommand.Create(stdout, stderr),
             ConductivityCommand.Create(stdout, stderr),
             ArrheniusCommand.Create(stdout, stderr),

@@ -25,8 +25,8 @@ public static class BicrystalMetadataFile
         return Path.Combine(dir, Path.GetFileNameWithoutExtension(structurePath) + ".gb.json");
     }
 
-    /// <summary>The JSON text of <paramref name="metadata"/>.</summary>
-    public static string ToJson(BicrystalMetadata metadata)
+    /// <summary>The JSON text of <paramref name="metadata"/>, followed by the keys of <paramref name="extra"/> (which readers ignore).</summary>
+    public static string ToJson(BicrystalMetadata metadata, IReadOnlyDictionary<string, object?>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         var content = new Dictionary<string, object?>
@@ -45,6 +45,11 @@ public static class BicrystalMetadataFile
             ["grain_of_atom"] = metadata.GrainOfAtom,
             ["structure"] = metadata.Structure,
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, object?>())
+        {
+            content.TryAdd(key, value);
+        }
+
         // One key per line with its value on that line (lists inline), so a reader's error names the key's line.
         var text = new StringBuilder("{\n");
         int i = 0;

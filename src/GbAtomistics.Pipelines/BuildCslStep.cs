@@ -16,7 +16,8 @@ namespace GbAtomistics.Pipelines;
 /// translations, and writes for each member NAME.data (LAMMPS, <c>charge</c> style with formal charges for an ionic
 /// crystal, else <c>atomic</c>), NAME.vasp (POSCAR), NAME.gb.json (<see cref="BicrystalMetadataFile"/>) and NAME.png
 /// (preview), plus <c>build.json</c> describing every member (composition per grain, net charge, termination,
-/// removed atoms, shortest distance).
+/// removed atoms, shortest distance) and <c>unit-cell.data</c>, the conventional unit cell with the same types, masses,
+/// atom style and charges (the bulk reference of <see cref="GbEnergyStep"/>).
 /// </summary>
 public static class BuildCslStep
 {
@@ -162,12 +163,18 @@ public static class BuildCslStep
         }
 
         var first = members.First(m => m.Bicrystal is not null).Bicrystal!;
+
+        // The conventional unit cell with the bicrystals' species order, types, masses, atom style and charges: the bulk reference of 'gb-energy'.
+        const string unitCellFile = "unit-cell.data";
+        var cellOptions = new WriteOptions { Overwrite = true, Inputs = output.Inputs, AtomStyle = request.AtomStyle ?? (first.Cell.IsIonic ? "charge" : "atomic"), Title = $"{first.Cell.Formula} conventional unit cell ({first.Cell.Name})" };
+        output.WritePlot(unitCellFile, path => WriteFrame(new LammpsDataWriter(path, cellOptions), UnitCellFrame.Create(first.Cell)));
         object summary = new
         {
             step = "build-csl",
             structure = first.Cell.Name,
             formula = first.Cell.Formula,
             lattice_constant_angstrom = first.Cell.A,
+            unit_cell = unitCellFile,
             species = first.Cell.Species,
             formal_charges_e = first.Cell.Charges,
             axis = new[] { first.Entry.Axis.X, first.Entry.Axis.Y, first.Entry.Axis.Z },
