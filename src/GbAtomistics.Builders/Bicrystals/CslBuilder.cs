@@ -291,6 +291,7 @@ public static class CslBuilder
             }
         }
 
+        RecentrePlanes(placed, removed, planes, lz, t);
         int[] removedCounts = new int[cell.Species.Count];
         var kept = new List<Atom>();
         foreach (Atom a in atoms)
@@ -375,6 +376,53 @@ public static class CslBuilder
 
         return (new CslBicrystal(options, g.Entry, g.Planes, frame, metadata, g.Periods, g.PeriodsPerGrain, termination, g.Terminations,
             g.Construction, g.RotationLower, g.RotationUpper, composition, removedCounts, g.Units, pairs, energy), null);
+    }
+
+    /// <summary>
+    /// Where units were removed at a boundary, moves its plane (fractional, along z) to the middle of the gap between
+    /// the nearest remaining unit anchors on either side, so the recorded boundary is where the structure changes and
+    /// not the cut before removal (removal takes units from the upper grain only, which shifts the gap by up to a
+    /// layer).
+    /// </summary>
+    private static void RecentrePlanes(List<Placed> placed, bool[] removed, double[] planes, double lz, double t)
+    {
+        for (int p = 0; p < planes.Length; p++)
+        {
+            double plane = planes[p] * lz;
+            double Offset(Vec3 anchor)
+            {
+                double d = anchor.Z - plane;
+                return d - (lz * Math.Round(d / lz));
+            }
+
+            if (!placed.Where((u, k) => removed[k]).Any(u => Math.Abs(Offset(u.Unit.Anchor)) < t / 2))
+            {
+                continue;
+            }
+
+            double below = double.NegativeInfinity, above = double.PositiveInfinity;
+            for (int k = 0; k < placed.Count; k++)
+            {
+                double d = Offset(placed[k].Unit.Anchor);
+                if (!removed[k] && Math.Abs(d) < t / 2)
+                {
+                    if (d < 0)
+                    {
+                        below = Math.Max(below, d);
+                    }
+                    else
+                    {
+                        above = Math.Min(above, d);
+                    }
+                }
+            }
+
+            if (double.IsFinite(below) && double.IsFinite(above))
+            {
+                double z = plane + ((below + above) / 2);
+                planes[p] = (z - (lz * Math.Floor(z / lz))) / lz;
+            }
+        }
     }
 
     /// <summary>

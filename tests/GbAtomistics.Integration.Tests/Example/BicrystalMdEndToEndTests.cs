@@ -28,7 +28,8 @@ public sealed class BicrystalMdEndToEndTests(ITestOutputHelper output)
         string folder = TestPaths.NewTempDir();
         try
         {
-            // Build: 3x2 CSL periods, 1080 atoms, termination 0 (nothing merged), boundaries at fractional z = 0 and 0.5.
+            // Build: 3x2 CSL periods, termination 0, the default translation search (formula units removed where the
+            // distance criterion asks; the boundary planes recorded in the middle of the gaps).
             string build = Path.Combine(folder, "build");
             GbatInProcess.Run(
                 "build", "csl", "--structure", "antifluorite", "--a", "4.61", "--species", "Li,O", "--charges", "Li=0.6,O=-1.2",
