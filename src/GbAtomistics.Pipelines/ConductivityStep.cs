@@ -43,20 +43,26 @@ public static class ConductivityStep
                 direction = e.Component.ToString().ToLowerInvariant(),
                 ions = e.Ions,
                 volume_A3 = e.Volume,
-                D_A2_per_ps = e.D,
-                D_error_A2_per_ps = e.DError,
-                sigma_S_per_cm = e.Sigma,
-                sigma_error_S_per_cm = e.SigmaError,
-                sigma_mS_per_cm = e.SigmaMilli,
-                sigma_error_mS_per_cm = e.SigmaErrorMilli,
+                measurable = e.Measurable,
+                note = e.Note.Length > 0 ? e.Note : null,
+                D_A2_per_ps = Measured(e, e.D),
+                D_error_A2_per_ps = Measured(e, e.DError),
+                sigma_S_per_cm = Measured(e, e.Sigma),
+                sigma_error_S_per_cm = Measured(e, e.SigmaError),
+                sigma_mS_per_cm = Measured(e, e.SigmaMilli),
+                sigma_error_mS_per_cm = Measured(e, e.SigmaErrorMilli),
+                sigma_upper_S_per_cm = e.Measurable ? (double?)null : e.SigmaUpper,
                 haven_ratio = double.IsNaN(e.Haven) ? (double?)null : e.Haven,
                 haven_error = double.IsNaN(e.HavenError) ? (double?)null : e.HavenError,
             }),
             definitions = "tracer (Nernst-Einstein): sigma = N q^2 e^2 D / (V kB T); collective: sigma = e^2 slope / (2 d V kB T) of <|sum_i q_i dr_i|^2>; " +
-                "Haven ratio H = sigma_tracer / sigma_collective; regions use their mean ion count and volume; errors from the GLS errors of D",
+                "Haven ratio H = sigma_tracer / sigma_collective, only when both are measurable; regions use their mean ion count and volume; errors from the GLS errors of D; " +
+                "where the MSD shows no measurable diffusion the values are null and sigma_upper_S_per_cm is a one-sided 95 % upper bound",
             units = new { sigma = "S/cm (and mS/cm)", D = "Å²/ps", volume = "Å³", temperature = "K" },
         };
         output.WriteText("conductivity.json", JsonSerializer.Serialize(summary, Json.Options));
         return summary;
     }
+
+    private static double? Measured(ConductivityEntry e, double value) => e.Measurable ? value : null;
 }

@@ -96,19 +96,39 @@ public static class MsdStep
         every = input.Frames.Every,
     };
 
+    private static double? Measured(DiffusionEstimate fit, double value) => fit.IsMeasurable ? value : null;
+
+    private static string Status(DiffusionStatus status) => status switch
+    {
+        DiffusionStatus.Diffusive => "diffusive",
+        DiffusionStatus.NotDiffusive => "not diffusive",
+        _ => "undetermined",
+    };
+
     private static object Fit(MsdCurve c) => new
     {
         curve = c.Name,
         dimensions = c.Dimensions,
-        D_A2_per_ps = c.Fit.D,
-        D_error_A2_per_ps = c.Fit.StandardError,
-        D_cm2_per_s = c.Fit.D * DiffusionEstimate.CmSquaredPerSecond,
-        D_error_cm2_per_s = c.Fit.StandardError * DiffusionEstimate.CmSquaredPerSecond,
+        status = Status(c.Fit.Status),
+        measurable = c.Fit.IsMeasurable,
+        D_A2_per_ps = Measured(c.Fit, c.Fit.D),
+        D_error_A2_per_ps = Measured(c.Fit, c.Fit.StandardError),
+        D_cm2_per_s = Measured(c.Fit, c.Fit.D * DiffusionEstimate.CmSquaredPerSecond),
+        D_error_cm2_per_s = Measured(c.Fit, c.Fit.StandardError * DiffusionEstimate.CmSquaredPerSecond),
+        D_upper_95_A2_per_ps = c.Fit.UpperBound,
+        summary = c.Fit.Summary(),
+        fit_estimate_A2_per_ps = c.Fit.D,
+        fit_error_A2_per_ps = c.Fit.StandardError,
         intercept_A2 = c.Fit.Intercept,
         fit_start_ps = c.Fit.StartPs,
         fit_end_ps = c.Fit.EndPs,
+        local_exponent = c.Fit.LocalExponent,
+        suggested_fit_start_ps = c.Fit.SuggestedStartPs,
         independent_walkers = c.Fit.Walkers,
-        reduced_chi_square_vs_model = c.Fit.ReducedChiSquare,
+        covariance = c.Fit.CovarianceSource,
+        reduced_chi_square = c.Fit.ReducedChiSquare,
+        p_value = c.Fit.PValue,
+        error_widening = c.Fit.Widening,
         ols_D_A2_per_ps = c.Fit.OlsD,
         ols_error_A2_per_ps_ignores_correlation = c.Fit.OlsStandardError,
     };

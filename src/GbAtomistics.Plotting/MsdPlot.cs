@@ -3,8 +3,9 @@ using GbAtomistics.Analysis.Transport.Msd;
 namespace GbAtomistics.Plotting;
 
 /// <summary>
-/// Figures of <see cref="MsdResult"/>: total, ∥ and ⊥ MSD against lag time for each region, the fit window shaded and
-/// the fitted lines (GLS) drawn over it.
+/// Figures of <see cref="MsdResult"/>: total, ∥ and ⊥ MSD against lag time for each region, the fit window shaded and,
+/// where the window is diffusive, the fitted line (GLS) over it with its 68 % band; curves with no measurable diffusion
+/// say so in the legend with their upper bound.
 /// </summary>
 public static class MsdPlot
 {
@@ -30,11 +31,18 @@ public static class MsdPlot
 
             double[] y = c.Values.Take(tx.Length).ToArray();
             var line = plot.Add.ScatterLine(tx, y);
-            line.LegendText = FormattableString.Invariant(
-                $"{c.Region} {Label(c.Component)}: D = {c.Fit.D:G3} ± {c.Fit.StandardError:G2} Å²/ps");
-            if (double.IsFinite(c.Fit.D))
+            line.LegendText = $"{c.Region} {Label(c.Component)}: {c.Fit.Summary()}";
+            if (c.Fit.IsMeasurable)
             {
                 double t0 = c.Fit.StartPs, t1 = c.Fit.EndPs;
+                double[] bandT = Enumerable.Range(0, 21).Select(i => t0 + ((t1 - t0) * i / 20)).ToArray();
+                double slopeError = 2 * c.Fit.Dimensions * c.Fit.StandardError;
+                var band = plot.Add.FillY(
+                    bandT,
+                    bandT.Select(x => c.Fit.Intercept + ((c.Fit.Slope - slopeError) * x)).ToArray(),
+                    bandT.Select(x => c.Fit.Intercept + ((c.Fit.Slope + slopeError) * x)).ToArray());
+                band.FillColor = line.Color.WithAlpha(0.2);
+                band.LineWidth = 0;
                 var fit = plot.Add.ScatterLine(
                     new[] { t0, t1 },
                     new[] { c.Fit.Intercept + (c.Fit.Slope * t0), c.Fit.Intercept + (c.Fit.Slope * t1) });

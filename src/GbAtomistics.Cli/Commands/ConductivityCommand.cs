@@ -56,8 +56,11 @@ internal static class ConductivityCommand
                 foreach (ConductivityEntry e in result.Entries.Where(e => e.Component is MsdComponent.Total or MsdComponent.Parallel or MsdComponent.Perpendicular))
                 {
                     string haven = double.IsNaN(e.Haven) ? string.Empty : FormattableString.Invariant($"  Haven {e.Haven:G3} ± {e.HavenError:G2}");
+                    string value = e.Measurable
+                        ? FormattableString.Invariant($"σ = {e.SigmaMilli:G4} ± {e.SigmaErrorMilli:G2} mS/cm")
+                        : FormattableString.Invariant($"not measurable: σ < {e.SigmaUpper * 1000:G2} mS/cm (95 %; {e.Note})");
                     stdout.WriteLine(FormattableString.Invariant(
-                        $"  {e.Kind,-10} {e.Region,-4} {e.Component.ToString().ToLowerInvariant(),-13} σ = {e.SigmaMilli:G4} ± {e.SigmaErrorMilli:G2} mS/cm{haven}"));
+                        $"  {e.Kind,-10} {e.Region,-4} {e.Component.ToString().ToLowerInvariant(),-13} {value}{haven}"));
                 }
 
                 stdout.WriteLine($"wrote {string.Join(", ", folder.Written)}");

@@ -45,7 +45,7 @@ internal static class MsdCommand
                 foreach (MsdCurve c in result.Curves.Where(c => c.Component is MsdComponent.Total or MsdComponent.Parallel or MsdComponent.Perpendicular))
                 {
                     stdout.WriteLine(FormattableString.Invariant(
-                        $"  D {c.Region,-4} {c.Component.ToString().ToLowerInvariant(),-13} = {c.Fit.D:G4} ± {c.Fit.StandardError:G2} Å²/ps (GLS; OLS {c.Fit.OlsD:G4} ± {c.Fit.OlsStandardError:G2}) fit {c.Fit.StartPs:G4}–{c.Fit.EndPs:G4} ps"));
+                        $"  {c.Region,-4} {c.Component.ToString().ToLowerInvariant(),-13} {c.Fit.Summary()}; fit {c.Fit.StartPs:G4}–{c.Fit.EndPs:G4} ps, α = {c.Fit.LocalExponent:F2}, χ²/dof = {c.Fit.ReducedChiSquare:G3}"));
                 }
 
                 stdout.WriteLine($"wrote {string.Join(", ", folder.Written)}");

@@ -198,17 +198,24 @@ internal sealed class ReportWriter(
         Line();
         Line("### Mean-squared displacement and diffusion coefficients");
         Line();
-        Line("D = slope/(2d) over the fit window; the error is the generalised-least-squares error with the model covariance of the MSD points " +
-            "(Bullerjahn, von Bülow & Hummer 2020). ∥ = in the boundary plane, ⊥ = along the normal; gb/bulk count an atom by its region at the time origin (or throughout the lag with membership: stay).");
+        Line("D = slope/(2d) over the fit window, by generalised least squares with the covariance of the MSD points estimated from the spread of the per-atom curves " +
+            "(model covariance of free diffusion, Bullerjahn, von Bülow & Hummer 2020, for one walker); the error is widened by √(χ²/dof) when the straight line is rejected (p < 0.01). " +
+            "A window is diffusive when the slope is at least 2 standard errors above zero and the local exponent α = d ln MSD/d ln t is within 0.3 of 1; " +
+            "otherwise only a one-sided 95 % upper bound is given. ∥ = in the boundary plane, ⊥ = along the normal; gb/bulk count an atom by its region at the time origin (or throughout the lag with membership: stay).");
         Line();
-        Line("| input | species | region | direction | D (Å²/ps) | ± | D (cm²/s) | fit window (ps) |");
-        Line("|---|---|---|---|---|---|---|---|");
+        Line("| input | species | region | direction | D (Å²/ps) | ± | D (cm²/s) | α | χ²/dof | fit window (ps) |");
+        Line("|---|---|---|---|---|---|---|---|---|---|");
         foreach (InputResults r in withMsd)
         {
             MsdResult msd = r.Msd!;
             foreach (MsdCurve c in msd.Curves.Where(c => c.Component is MsdComponent.Total or MsdComponent.Parallel or MsdComponent.Perpendicular))
             {
-                Line($"| {r.Input.Name} | {msd.Options.Species} | {c.Region} | {Direction(c.Component)} | {F(c.Fit.D, "G4")} | {F(c.Fit.StandardError, "G2")} | {F(c.Fit.D * 1e-4, "G4")} | {F(c.Fit.StartPs, "G4")}–{F(c.Fit.EndPs, "G4")} |");
+                var fit = c.Fit;
+                string value = fit.IsMeasurable
+                    ? $"{F(fit.D, "G4")} | {F(fit.StandardError, "G2")}{(fit.Widening > 1 ? $" (×{F(fit.Widening, "F1")})" : "")} | {F(fit.D * 1e-4, "G4")}"
+                    : $"not measurable: < {F(fit.UpperBound, "G2")} (95 %) | — | < {F(fit.UpperBound * 1e-4, "G2")}";
+                string window = $"{F(fit.StartPs, "G4")}–{F(fit.EndPs, "G4")}" + (fit.SuggestedStartPs is { } s ? $" (try from {F(s, "G3")})" : "");
+                Line($"| {r.Input.Name} | {msd.Options.Species} | {c.Region} | {Direction(c.Component)} | {value} | {F(fit.LocalExponent, "F2")} | {F(fit.ReducedChiSquare, "G3")} | {window} |");
             }
         }
 
@@ -226,7 +233,9 @@ internal sealed class ReportWriter(
 
         Line("### Conductivity");
         Line();
-        Line("Nernst–Einstein σ = N q² e² D / (V k_B T) per region (its mean ion count and volume) and direction; collective from the charge-displacement MSD where charges of several species were given.");
+        Line("Nernst–Einstein σ = N q² e² D / (V k_B T) per region (its mean ion count and volume) and direction; collective from the charge-displacement MSD where charges of several species were given " +
+            "(one walker: its error is typically 10–100 times the tracer error of the same run). Not measurable where the MSD window shows no measurable diffusion (one-sided 95 % bound); " +
+            "the Haven ratio only where both σ are measurable.");
         Line();
         Line("| input | T (K) | kind | region | direction | σ (mS/cm) | ± (mS/cm) | Haven ratio |");
         Line("|---|---|---|---|---|---|---|---|");
@@ -236,7 +245,10 @@ internal sealed class ReportWriter(
             foreach (ConductivityEntry e in sigma.Entries.Where(e => e.Component is MsdComponent.Total or MsdComponent.Parallel or MsdComponent.Perpendicular))
             {
                 string haven = double.IsNaN(e.Haven) ? "" : $"{F(e.Haven, "G3")} ± {F(e.HavenError, "G2")}";
-                Line($"| {r.Input.Name} | {F(sigma.Temperature, "G5")} | {e.Kind} | {e.Region} | {Direction(e.Component)} | {F(e.SigmaMilli, "G4")} | {F(e.SigmaErrorMilli, "G2")} | {haven} |");
+                string value = e.Measurable
+                    ? $"{F(e.SigmaMilli, "G4")} | {F(e.SigmaErrorMilli, "G2")}"
+                    : $"not measurable: < {F(e.SigmaUpper * 1000, "G2")} (95 %) | —";
+                Line($"| {r.Input.Name} | {F(sigma.Temperature, "G5")} | {e.Kind} | {e.Region} | {Direction(e.Component)} | {value} | {haven} |");
             }
         }
 

@@ -15,8 +15,11 @@ namespace GbAtomistics.Analysis.Transport.Conductivity;
 /// <param name="DError">GLS standard error of D, Å²/ps.</param>
 /// <param name="Sigma">Conductivity in S/cm.</param>
 /// <param name="SigmaError">Its standard error in S/cm.</param>
-/// <param name="Haven">H = D*/D_σ = σ_tracer/σ_collective (collective entries only), else NaN.</param>
+/// <param name="Haven">H = D*/D_σ = σ_tracer/σ_collective (collective entries only, when both are measurable), else NaN.</param>
 /// <param name="HavenError">Standard error of H, else NaN.</param>
+/// <param name="Measurable">False when the MSD window shows no measurable diffusion: then only <paramref name="SigmaUpper"/> is meaningful.</param>
+/// <param name="SigmaUpper">One-sided 95 % upper bound on σ in S/cm (from the upper bound on D).</param>
+/// <param name="Note">Why σ is not reported, or an empty text.</param>
 public sealed record ConductivityEntry(
     string Kind,
     string Region,
@@ -28,7 +31,10 @@ public sealed record ConductivityEntry(
     double Sigma,
     double SigmaError,
     double Haven,
-    double HavenError)
+    double HavenError,
+    bool Measurable,
+    double SigmaUpper,
+    string Note)
 {
     /// <summary>σ in mS/cm.</summary>
     public double SigmaMilli => Sigma * 1000;

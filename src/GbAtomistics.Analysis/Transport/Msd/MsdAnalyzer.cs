@@ -97,17 +97,20 @@ public sealed class MsdAnalyzer
         Vec3 n = accumulator.Normal;
         int axisComponent = AxisAligned(n);
 
+        int[] lags = Options.Fit.Lags(frames, dt);
+        int stride = SpreadStride(atoms, lags.Length, frames);
         int blocks = Math.Max(1, Math.Min(atoms, threads * 4));
-        var partial = new MsdSums[blocks];
+        var partial = new (MsdSums Sums, MsdSpread Spread)[blocks];
         Parallel.For(
             0,
             blocks,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
-            b => partial[b] = Block(accumulator, (int)((long)b * atoms / blocks), (int)((long)(b + 1) * atoms / blocks), regions, axisComponent));
-        MsdSums sums = partial[0];
+            b => partial[b] = Block(accumulator, (int)((long)b * atoms / blocks), (int)((long)(b + 1) * atoms / blocks), regions, axisComponent, lags, stride));
+        var (sums, spread) = partial[0];
         for (int b = 1; b < blocks; b++)
         {
-            sums.Merge(partial[b]);
+            sums.Merge(partial[b].Sums);
+            spread.Merge(partial[b].Spread);
         }
 
         for (int k = 0; k < frames; k++)
@@ -132,13 +135,13 @@ public sealed class MsdAnalyzer
             }
         }
 
-        int[] lags = Options.Fit.Lags(frames, dt);
         string[] names = hasRegion ? ["all", "gb", "bulk"] : ["all"];
         var curves = new List<MsdCurve>();
+        double sampling = spread.Sampled > 0 ? (double)atoms / spread.Sampled : 0;
         for (int r = 0; r < regions; r++)
         {
             double walkers = r == 0 ? atoms : lags.Average(k => sums.Pairs[r][k] / (frames - k));
-            curves.AddRange(Curves(names[r], sums.Sum[r], sums.Pairs[r], axisComponent, lags, frames, dt, walkers));
+            curves.AddRange(Curves(names[r], sums.Sum[r], sums.Pairs[r], axisComponent, lags, frames, dt, walkers, (spread, r, sampling)));
         }
 
         var collective = new List<MsdCurve>();
@@ -165,11 +168,17 @@ public sealed class MsdAnalyzer
             accumulator.SpeciesCharge);
     }
 
-    private MsdSums Block(MsdAccumulator acc, int from, int to, int regions, int axisComponent)
+    /// <summary>Every stride-th atom feeds the covariance estimate, so that it costs at most about 2·10⁸ operations.</summary>
+    internal static int SpreadStride(int atoms, int points, int frames) =>
+        Math.Max(1, (int)Math.Ceiling((double)atoms * points * frames / 2e8));
+
+    private (MsdSums Sums, MsdSpread Spread) Block(MsdAccumulator acc, int from, int to, int regions, int axisComponent, int[] lags, int stride)
     {
         const int Chunk = 16;
         int frames = acc.Frames;
         var sums = new MsdSums(regions, frames);
+        var spread = new MsdSpread(regions, lags.Length);
+        var spreadWork = new SpreadWork(regions, lags.Length, frames);
         var corr = new Correlation();
         var cx = new double[Chunk][];
         var cy = new double[Chunk][];
@@ -235,12 +244,78 @@ public sealed class MsdAnalyzer
             {
                 RegionSums(acc, sums, corr, j0 + c, cx[c], cy[c], cz[c], cp[c], mask, work, work2, axisComponent);
             }
+
+            for (int c = 0; c < count; c++)
+            {
+                if ((j0 + c) % stride == 0)
+                {
+                    AddSpread(acc, spread, spreadWork, j0 + c, cx[c], cy[c], cz[c], cp[c], lags, regions);
+                }
+            }
         }
 
         // Σ_atoms autocorrelation = inverse FFT of Σ_atoms power spectrum: one inverse transform per component pair.
         corr.SubtractAutocorrelation(power[0], power[1], sums.Sum[0][0], sums.Sum[0][1], frames);
         corr.SubtractAutocorrelation(power[2], power[3], sums.Sum[0][2], sums.Sum[0][3], frames);
-        return sums;
+        return (sums, spread);
+    }
+
+    /// <summary>
+    /// One atom's squared displacements summed over its time origins at each fit lag, per region (membership as for
+    /// the curves: at the origin for <c>start</c>, throughout the lag for <c>stay</c>), added to <paramref name="spread"/>.
+    /// Direct sums, O(points × frames) per atom.
+    /// </summary>
+    private void AddSpread(MsdAccumulator acc, MsdSpread spread, SpreadWork w, int j, double[] x, double[] y, double[] z, double[] p, int[] lags, int regions)
+    {
+        int frames = acc.Frames;
+        int m = lags.Length;
+        spread.Sampled++;
+        for (int r = 0; r < regions; r++)
+        {
+            Array.Clear(w.Raw[r]);
+            Array.Clear(w.Count[r]);
+        }
+
+        bool stay = Options.Membership == RegionMembership.Stay;
+        if (regions > 1)
+        {
+            // runEnd[t]: last frame of the run of equal membership that contains t.
+            for (int t = frames - 1; t >= 0; t--)
+            {
+                w.Inside[t] = acc.InRegion[t][j];
+                w.RunEnd[t] = t + 1 < frames && acc.InRegion[t + 1][j] == w.Inside[t] ? w.RunEnd[t + 1] : t;
+            }
+        }
+
+        for (int q = 0; q < m; q++)
+        {
+            int k = lags[q];
+            for (int t = 0; t + k < frames; t++)
+            {
+                double dx = x[t + k] - x[t], dy = y[t + k] - y[t], dz = z[t + k] - z[t], dp = p[t + k] - p[t];
+                double sx = dx * dx, sy = dy * dy, sz = dz * dz, sp = dp * dp;
+                Add(w, 0, q, m, sx, sy, sz, sp);
+                if (regions > 1 && (!stay || w.RunEnd[t] >= t + k))
+                {
+                    Add(w, w.Inside[t] == 1 ? 1 : 2, q, m, sx, sy, sz, sp);
+                }
+            }
+        }
+
+        for (int r = 0; r < regions; r++)
+        {
+            spread.Add(r, w.Raw[r], w.Count[r]);
+        }
+
+        static void Add(SpreadWork w, int r, int q, int m, double sx, double sy, double sz, double sp)
+        {
+            double[] raw = w.Raw[r];
+            raw[q] += sx;
+            raw[m + q] += sy;
+            raw[(2 * m) + q] += sz;
+            raw[(3 * m) + q] += sp;
+            w.Count[r][q]++;
+        }
     }
 
     private void RegionSums(
@@ -350,7 +425,8 @@ public sealed class MsdAnalyzer
     }
 
     private static IEnumerable<MsdCurve> Curves(
-        string region, double[][] sum, double[] pairs, int axisComponent, int[] lags, int frames, double dt, double walkers)
+        string region, double[][] sum, double[] pairs, int axisComponent, int[] lags, int frames, double dt, double walkers,
+        (MsdSpread Spread, int Region, double Scale)? spread)
     {
         double[] perpendicularSum = axisComponent >= 0 ? sum[axisComponent] : sum[3];
         double[] Mean(Func<int, double> value) => Enumerable.Range(0, frames)
@@ -366,7 +442,17 @@ public sealed class MsdAnalyzer
         };
         foreach (var (component, v) in values)
         {
-            DiffusionEstimate fit = DiffusionFitter.Fit(v, lags, frames, dt, MsdCurve.DimensionsOf(component), walkers);
+            double[]? variance = null;
+            int contributors = 0;
+            if (spread is { } s && s.Scale > 0 && lags.All(k => pairs[k] > 0))
+            {
+                double[] mean = lags.Select(k => v[k]).ToArray();
+                double[] origins = lags.Select(k => pairs[k]).ToArray();
+                variance = s.Spread.Variance(s.Region, (int)component, mean, origins, s.Scale);
+                contributors = s.Spread.Contributors[s.Region];
+            }
+
+            DiffusionEstimate fit = DiffusionFitter.Fit(v, lags, frames, dt, MsdCurve.DimensionsOf(component), walkers, variance, contributors);
             yield return new MsdCurve(region, component, v, (double[])pairs.Clone(), fit);
         }
     }
@@ -392,7 +478,19 @@ public sealed class MsdAnalyzer
         corr.AddSquaredDisplacementSums(m[0], m[1], sums[0], sums[1]);
         corr.AddSquaredDisplacementSums(m[2], m[3], sums[2], sums[3]);
         double[] pairs = Enumerable.Range(0, frames).Select(k => (double)(frames - k)).ToArray();
-        return Curves("collective", sums, pairs, -1, lags, frames, dt, 1.0);
+        return Curves("collective", sums, pairs, -1, lags, frames, dt, 1.0, null);
+    }
+
+    /// <summary>Buffers of <see cref="AddSpread"/> for one block.</summary>
+    private sealed class SpreadWork(int regions, int points, int frames)
+    {
+        public double[][] Raw { get; } = Enumerable.Range(0, regions).Select(_ => new double[4 * points]).ToArray();
+
+        public double[][] Count { get; } = Enumerable.Range(0, regions).Select(_ => new double[points]).ToArray();
+
+        public byte[] Inside { get; } = new byte[frames];
+
+        public int[] RunEnd { get; } = new int[frames];
     }
 
     private static int AxisAligned(Vec3 n)
