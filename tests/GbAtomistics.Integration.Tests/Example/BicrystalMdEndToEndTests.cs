@@ -234,16 +234,27 @@ public sealed class BicrystalMdEndToEndTests(ITestOutputHelper output)
             gb.Column("g_Li-O").Max() < bulk.Column("g_Li-O").Max(),
             $"first Li-O peak at the boundaries ({gb.Column("g_Li-O").Max():F2}) is not lower than in the bulk ({bulk.Column("g_Li-O").Max():F2})");
 
-        // MSD: fitted diffusion coefficients are finite with non-negative errors, for the gb and bulk curves too.
+        // MSD: every curve, gb and bulk too, is either diffusive with a finite D and a positive error, or reported as not
+        // measurable with null D and a finite upper bound (a 1 ps run of a solid rarely shows diffusion).
         using JsonDocument msd = JsonDocument.Parse(File.ReadAllBytes(a.MsdJson));
         var curves = msd.RootElement.GetProperty("diffusion").EnumerateArray().ToList();
         Assert.Contains(curves, c => c.GetProperty("curve").GetString()!.Contains("gb", StringComparison.Ordinal));
         Assert.Contains(curves, c => c.GetProperty("curve").GetString()!.Contains("bulk", StringComparison.Ordinal));
         foreach (JsonElement c in curves)
         {
-            double d = c.GetProperty("D_A2_per_ps").GetDouble();
-            double error = c.GetProperty("D_error_A2_per_ps").GetDouble();
-            Assert.True(double.IsFinite(d) && double.IsFinite(error) && error >= 0, $"curve {c.GetProperty("curve")}: D = {d} ± {error}");
+            string name = c.GetProperty("curve").GetString()!;
+            if (c.GetProperty("measurable").GetBoolean())
+            {
+                double d = c.GetProperty("D_A2_per_ps").GetDouble();
+                double error = c.GetProperty("D_error_A2_per_ps").GetDouble();
+                Assert.True(double.IsFinite(d) && error > 0 && d >= 2 * error, $"curve {name}: D = {d} ± {error}");
+            }
+            else
+            {
+                Assert.Equal(JsonValueKind.Null, c.GetProperty("D_A2_per_ps").ValueKind);
+                double upper = c.GetProperty("D_upper_95_A2_per_ps").GetDouble();
+                Assert.True(double.IsFinite(upper) && upper >= 0, $"curve {name}: upper bound {upper}");
+            }
         }
     }
 

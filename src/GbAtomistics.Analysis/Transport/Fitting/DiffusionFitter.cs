@@ -9,21 +9,22 @@ namespace GbAtomistics.Analysis.Transport.Fitting;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Covariance Σ of the MSD points: the variance of each point from the data, the correlations between points from the
-/// model of free diffusion (<see cref="MsdCovariance"/>, Bullerjahn, von Bülow and Hummer, J. Chem. Phys. 153, 024116
-/// (2020)). <see cref="Msd.MsdAnalyzer"/> estimates the variances from the spread of the per-atom MSD curves, each atom
-/// averaged over all its time origins being one independent observation (the observed spread of squared displacements
-/// with the number of independent observations, as in kinisi, McCluskey et al.); with N contributing atoms and m
-/// points they are shrunk towards the model's variance profile scaled to their sum, by λ = min(1, m/N), because the
-/// generalised least squares of strongly correlated points turns noise in the variances into false precision. So
-/// Σ_ij = ρ_ij √(v_i v_j), ρ the model correlation. Without data variances (the collective charge displacement, one
-/// walker) the model covariance scaled by the variance per frame and component σ² = slope·Δt/d, or MSD(Δt)/d when the
-/// slope is not positive.
+/// Weights: the correlations of MSD points averaged over all time origins are strong and known for free diffusion
+/// (<see cref="MsdCovariance"/>, Bullerjahn, von Bülow and Hummer, J. Chem. Phys. 153, 024116 (2020)); their shape C
+/// gives the generalised least-squares estimator, linear in the curve. Uncertainty from the data: atoms are
+/// independent walkers, so a delete-a-group jackknife over atoms (<see cref="Msd.MsdSpread"/>: 32 groups) gives the
+/// variance of the slope with every correlation, non-Gaussian hop statistic and vibration included, as the observed
+/// spread of squared displacements does in kinisi (McCluskey et al.). Σ = s·C with the scale s that reproduces that
+/// variance; the ±1σ interval uses the Student-t quantile with G − 1 degrees of freedom. Without groups of atoms (the
+/// collective charge displacement, one walker; a region with fewer than 8 groups) the scale is the free-diffusion
+/// variance per frame and component, σ² = slope·Δt/d, or MSD(Δt)/d when the slope is not positive.
 /// </para>
 /// <para>
-/// Goodness of fit: χ² = rᵀΣ⁻¹r with m − 2 degrees of freedom and its p-value. When p &lt; 0.01 the straight line is
-/// rejected and the standard error is multiplied by √(χ²/dof) (the Birge ratio; Bevington and Robinson, Data
-/// Reduction and Error Analysis, ch. 6).
+/// Goodness of fit. With the jackknife: Hotelling's T² of the residuals' projections on three smooth departures from a
+/// line (Legendre P2–P4 over the window), reduced χ² = T²/3, p from F(3, G − 3); this tests for curvature without
+/// relying on the model's correlations, which vibrations and discrete hops break. Without it: χ² = rᵀΣ⁻¹r with m − 2
+/// degrees of freedom. When p &lt; 0.01 the straight line is rejected and the standard error is multiplied by
+/// √(χ²/dof) (the Birge ratio; Bevington and Robinson, Data Reduction and Error Analysis, ch. 6).
 /// </para>
 /// <para>
 /// Diffusive regime: the window is diffusive when the slope is at least two standard errors above zero and the local
@@ -48,12 +49,12 @@ public static class DiffusionFitter
     /// Fits <paramref name="msd"/> (Å², indexed by lag; NaN where undefined) at <paramref name="lags"/>, for a
     /// trajectory of <paramref name="frames"/> frames spaced <paramref name="dt"/> ps, a curve of
     /// <paramref name="dimensions"/> components averaged over <paramref name="walkers"/> independent walkers. With
-    /// <paramref name="dataVariance"/> (the variance of the curve at each of <paramref name="lags"/>, estimated from
-    /// <paramref name="contributors"/> atoms) the fit uses it; otherwise the model covariance alone.
+    /// <paramref name="jackknife"/> (the curve at <paramref name="lags"/> with each group of atoms left out) the
+    /// uncertainty comes from the data; otherwise from the free-diffusion model alone.
     /// </summary>
     public static DiffusionEstimate Fit(
         IReadOnlyList<double> msd, IReadOnlyList<int> lags, int frames, double dt, int dimensions, double walkers,
-        double[]? dataVariance = null, int contributors = 0)
+        Jackknife? jackknife = null)
     {
         int[] keep = Enumerable.Range(0, lags.Count)
             .Where(q => lags[q] > 0 && lags[q] < msd.Count && double.IsFinite(msd[lags[q]]))
@@ -70,53 +71,61 @@ public static class DiffusionFitter
         var (olsA, olsB, olsSe) = Ols(t, y);
 
         double[,] shape = MsdCovariance.OneComponent(frames, used);
-        Matrix<double> sigma;
+        double ridge = 1e-12 * Enumerable.Range(0, m).Sum(i => shape[i, i]) / m;
+        Matrix<double> unit = Matrix<double>.Build.Dense(m, m, (i, j) => shape[i, j] + (i == j ? ridge : 0));
+        var cholesky = unit.Cholesky();
+        Matrix<double> x = Matrix<double>.Build.Dense(m, 2, (i, j) => j == 0 ? 1 : t[i]);
+        Matrix<double> wx = cholesky.Solve(x);
+        Matrix<double> unitCovariance = x.TransposeThisAndMultiply(wx).Inverse();
+
+        // The estimator is linear in the curve: β = H y with H = (XᵀC⁻¹X)⁻¹XᵀC⁻¹.
+        Matrix<double> h = unitCovariance * wx.Transpose();
+        double Slope(double[] values) => h.Row(1).DotProduct(Vector<double>.Build.DenseOfArray(values));
+        Vector<double> yv = Vector<double>.Build.DenseOfArray(y);
+        Vector<double> beta = h * yv;
+        double a = beta[0], b = beta[1];
+
+        // Scale of the covariance: the jackknife variance of the slope over groups of atoms, or the free-diffusion
+        // variance per frame.
+        double scale;
         string source;
-        if (dataVariance is not null && contributors >= 2 && keep.All(q => dataVariance[q] > 0))
+        double intervalFactor = 1;
+        if (jackknife is { Groups: >= 8 } jack && keep.Length == lags.Count)
         {
-            // Observed variances, shrunk towards the free-diffusion profile with one scale fitted to them when atoms are
-            // few; correlations of free diffusion.
-            double[] observed = keep.Select(q => dataVariance[q]).ToArray();
-            double scale = observed.Sum() / Enumerable.Range(0, m).Sum(i => shape[i, i]);
-            double lambda = Math.Min(1, (double)m / contributors);
-            double[] v = Enumerable.Range(0, m).Select(i => ((1 - lambda) * observed[i]) + (lambda * scale * shape[i, i])).ToArray();
-            sigma = Matrix<double>.Build.Dense(m, m, (i, j) => shape[i, j] / Math.Sqrt(shape[i, i] * shape[j, j]) * Math.Sqrt(v[i] * v[j]));
+            double variance = jack.Variance(Slope);
+            scale = variance / unitCovariance[1, 1];
             source = "data";
+
+            // D ± SE is a 68 % interval with G − 1 degrees of freedom in the variance: Student-t quantile over normal.
+            intervalFactor = StudentT.InvCDF(0, 1, jack.Groups - 1, 0.8413447) / Normal.InvCDF(0, 1, 0.8413447);
         }
         else
         {
-            double variance = olsB > 0 ? olsB * dt / dimensions : msd.Count > 1 && msd[1] > 0 ? msd[1] / dimensions : double.NaN;
-            if (!(variance > 0))
-            {
-                return DiffusionEstimate.Missing(dimensions);
-            }
-
-            double scale = dimensions / walkers * variance * variance;
-            sigma = Matrix<double>.Build.Dense(m, m, (i, j) => scale * shape[i, j]);
+            double variance = b > 0 ? b * dt / dimensions : msd.Count > 1 && msd[1] > 0 ? msd[1] / dimensions : double.NaN;
+            scale = dimensions / walkers * variance * variance;
             source = "model";
         }
 
-        double ridge = 1e-12 * sigma.Diagonal().Sum() / m;
-        for (int i = 0; i < m; i++)
+        if (!(scale > 0))
         {
-            sigma[i, i] += ridge;
+            return DiffusionEstimate.Missing(dimensions);
         }
 
-        var cholesky = sigma.Cholesky();
-        Matrix<double> x = Matrix<double>.Build.Dense(m, 2, (i, j) => j == 0 ? 1 : t[i]);
-        Vector<double> yv = Vector<double>.Build.DenseOfArray(y);
-        Matrix<double> wx = cholesky.Solve(x);
-        Matrix<double> information = x.TransposeThisAndMultiply(wx);
-        Matrix<double> covariance = information.Inverse();
-        Vector<double> beta = covariance * wx.TransposeThisAndMultiply(yv);
-        double a = beta[0], b = beta[1];
-        Vector<double> r = yv - (x * beta);
-        double chi2 = r.DotProduct(cholesky.Solve(r));
-        int dof = m - 2;
-        double reduced = chi2 / dof;
-        double p = 1 - ChiSquared.CDF(dof, chi2);
+        double reduced, p;
+        if (source == "data" && m >= 5)
+        {
+            (reduced, p) = CurvatureTest(t, y, h, x, jackknife!);
+        }
+        else
+        {
+            Vector<double> r = yv - (x * beta);
+            double chi2 = r.DotProduct(cholesky.Solve(r)) / scale;
+            reduced = chi2 / (m - 2);
+            p = 1 - ChiSquared.CDF(m - 2, chi2);
+        }
+
         double widening = p < RejectBelow ? Math.Sqrt(reduced) : 1;
-        double seB = Math.Sqrt(covariance[1, 1]) * widening;
+        double seB = Math.Sqrt(unitCovariance[1, 1] * scale) * widening * intervalFactor;
 
         double twoD = 2.0 * dimensions;
         double d = b / twoD, se = seB / twoD;
@@ -130,6 +139,48 @@ public static class DiffusionFitter
         double? suggestion = status == DiffusionStatus.NotDiffusive ? SuggestStart(msd, used, dt) : null;
         return new DiffusionEstimate(
             dimensions, d, se, a, olsB / twoD, olsSe / twoD, t[0], t[^1], m, walkers, reduced, p, widening, alpha, status, upper, source, suggestion);
+    }
+
+    /// <summary>
+    /// Test of the straight line against curvature when the uncertainty comes from the jackknife: the residuals are
+    /// projected on the Legendre polynomials P2, P3, P4 of the window (q = 3 smooth departures from a line), the
+    /// jackknife gives the covariance of the three projections, and T² = cᵀ Cov⁻¹ c is Hotelling's statistic with G
+    /// groups: F = (G − q) T² / (q (G − 1)) follows F(q, G − q). Returns T²/q (the reduced χ²) and the p-value.
+    /// </summary>
+    private static (double Reduced, double P) CurvatureTest(double[] t, double[] y, Matrix<double> h, Matrix<double> x, Jackknife jackknife)
+    {
+        const int q = 3;
+        int m = t.Length;
+        double t0 = t[0], t1 = t[^1];
+        Matrix<double> basis = Matrix<double>.Build.Dense(q, m, (j, i) =>
+        {
+            double u = (2 * (t[i] - t0) / (t1 - t0)) - 1;
+            return j switch
+            {
+                0 => ((3 * u * u) - 1) / 2,
+                1 => ((5 * u * u * u) - (3 * u)) / 2,
+                _ => ((35 * u * u * u * u) - (30 * u * u) + 3) / 8,
+            };
+        });
+        Matrix<double> residual = Matrix<double>.Build.DenseIdentity(m) - (x * h);
+        Matrix<double> projection = basis * residual;
+        Vector<double> Project(double[] values) => projection * Vector<double>.Build.DenseOfArray(values);
+
+        Vector<double> c = Project(y);
+        Vector<double>[] groups = jackknife.LeaveOut.Select(Project).ToArray();
+        int g = groups.Length;
+        Vector<double> mean = groups.Aggregate((a, b) => a + b) / g;
+        Matrix<double> covariance = Matrix<double>.Build.Dense(q, q);
+        foreach (Vector<double> v in groups)
+        {
+            Vector<double> d = v - mean;
+            covariance += d.OuterProduct(d);
+        }
+
+        covariance *= (g - 1.0) / g * jackknife.VarianceScale;
+        double t2 = c.DotProduct(covariance.Solve(c));
+        double f = (g - q) * t2 / (q * (g - 1.0));
+        return (t2 / q, 1 - FisherSnedecor.CDF(q, g - q, f));
     }
 
     /// <summary>Least-squares slope of ln MSD on ln t over the points with a positive MSD; NaN with fewer than 3.</summary>

@@ -302,9 +302,10 @@ public sealed class MsdAnalyzer
             }
         }
 
+        int index = spread.Sampled - 1;
         for (int r = 0; r < regions; r++)
         {
-            spread.Add(r, w.Raw[r], w.Count[r]);
+            spread.Add(r, index, w.Raw[r], w.Count[r]);
         }
 
         static void Add(SpreadWork w, int r, int q, int m, double sx, double sy, double sz, double sp)
@@ -442,17 +443,14 @@ public sealed class MsdAnalyzer
         };
         foreach (var (component, v) in values)
         {
-            double[]? variance = null;
-            int contributors = 0;
-            if (spread is { } s && s.Scale > 0 && lags.All(k => pairs[k] > 0))
+            Jackknife? jackknife = null;
+            if (spread is { } s && s.Scale > 0 && s.Spread.LeaveOneGroupOut(s.Region, (int)component) is { Length: > 0 } curves)
             {
-                double[] mean = lags.Select(k => v[k]).ToArray();
-                double[] origins = lags.Select(k => pairs[k]).ToArray();
-                variance = s.Spread.Variance(s.Region, (int)component, mean, origins, s.Scale);
-                contributors = s.Spread.Contributors[s.Region];
+                // The jackknife of the sampled atoms, scaled to all atoms (variance ∝ 1/atoms).
+                jackknife = new Jackknife(curves, 1 / s.Scale);
             }
 
-            DiffusionEstimate fit = DiffusionFitter.Fit(v, lags, frames, dt, MsdCurve.DimensionsOf(component), walkers, variance, contributors);
+            DiffusionEstimate fit = DiffusionFitter.Fit(v, lags, frames, dt, MsdCurve.DimensionsOf(component), walkers, jackknife);
             yield return new MsdCurve(region, component, v, (double[])pairs.Clone(), fit);
         }
     }

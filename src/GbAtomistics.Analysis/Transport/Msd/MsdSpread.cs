@@ -1,52 +1,47 @@
 namespace GbAtomistics.Analysis.Transport.Msd;
 
 /// <summary>
-/// Per-atom sums at the fit lags from which the variance of the mean MSD at each lag is estimated: each atom's
-/// squared displacements summed over its time origins, S_i(k), and its number of origins n_i(k), are one independent
-/// observation. For a curve mean μ_k = Σ_i S_i(k) / Σ_i n_i(k) the delta-method variance is
-/// Var(μ_k) = Σ_i (S_i(k) − μ_k n_i(k))² / (Σ_i n_i(k))²; the sums kept here, Σ S², Σ S n and Σ n², give it once the
-/// means are known. Atoms of disjoint blocks merge by addition.
+/// Per-group sums at the fit lags for a delete-a-group jackknife over atoms: the sampled atoms are dealt into
+/// <see cref="Groups"/> groups, and each group keeps Σ_i S_i(k), its atoms' squared displacements summed over their
+/// time origins at fit point k, and Σ_i n_i(k), their numbers of origins, per region and component. Atoms are
+/// independent walkers, so the spread of the curve with one group left out measures the uncertainty of the curve and
+/// of any fit to it, with every correlation between lags included. Atoms of disjoint blocks merge by addition.
 /// </summary>
 internal sealed class MsdSpread
 {
     /// <summary>The derived components, in <see cref="MsdComponent"/> order.</summary>
     public const int Components = 6;
 
-    private readonly double[] _s = new double[Components];
+    /// <summary>Number of jackknife groups (fewer when fewer atoms contribute).</summary>
+    public const int Groups = 32;
 
     public MsdSpread(int regions, int points)
     {
         Points = points;
-        SS = new double[regions][][];
-        SN = new double[regions][][];
-        NN = new double[regions][];
+        S = new double[regions][][][];
+        N = new double[regions][][];
         Contributors = new int[regions];
         for (int r = 0; r < regions; r++)
         {
-            SS[r] = new double[Components][];
-            SN[r] = new double[Components][];
+            S[r] = new double[Components][][];
             for (int c = 0; c < Components; c++)
             {
-                SS[r][c] = new double[points];
-                SN[r][c] = new double[points];
+                S[r][c] = Enumerable.Range(0, Groups).Select(_ => new double[points]).ToArray();
             }
 
-            NN[r] = new double[points];
+            N[r] = Enumerable.Range(0, Groups).Select(_ => new double[points]).ToArray();
         }
     }
 
     public int Points { get; }
 
-    /// <summary>Σ_i S_i(k)² per region, component and point.</summary>
-    public double[][][] SS { get; }
+    /// <summary>Σ S_i(k) per region, component, group and point.</summary>
+    public double[][][][] S { get; }
 
-    /// <summary>Σ_i S_i(k) n_i(k).</summary>
-    public double[][][] SN { get; }
+    /// <summary>Σ n_i(k) per region, group and point.</summary>
+    public double[][][] N { get; }
 
-    /// <summary>Σ_i n_i(k)².</summary>
-    public double[][] NN { get; }
-
-    /// <summary>Atoms sampled that have at least one origin in the region at some fit lag.</summary>
+    /// <summary>Sampled atoms with at least one origin in the region at some fit point.</summary>
     public int[] Contributors { get; }
 
     /// <summary>Atoms sampled.</summary>
@@ -54,9 +49,10 @@ internal sealed class MsdSpread
 
     /// <summary>
     /// Adds one atom's sums in one region: <paramref name="raw"/> holds S for x, y, z and ⊥ at each point
-    /// (4·m values, component-major) and <paramref name="n"/> its origins at each point.
+    /// (4·m values, component-major) and <paramref name="n"/> its origins at each point. The atom goes to the group of
+    /// its sampling index.
     /// </summary>
-    public void Add(int region, ReadOnlySpan<double> raw, ReadOnlySpan<double> n)
+    public void Add(int region, int atom, ReadOnlySpan<double> raw, ReadOnlySpan<double> n)
     {
         int m = Points;
         bool any = false;
@@ -71,69 +67,83 @@ internal sealed class MsdSpread
         }
 
         Contributors[region]++;
-        Span<double> derived = stackalloc double[Components * m];
+        int g = atom % Groups;
         for (int k = 0; k < m; k++)
         {
             double x = raw[k], y = raw[m + k], z = raw[(2 * m) + k], p = raw[(3 * m) + k];
             double total = x + y + z;
-            derived[k] = total;
-            derived[m + k] = x;
-            derived[(2 * m) + k] = y;
-            derived[(3 * m) + k] = z;
-            derived[(4 * m) + k] = total - p;
-            derived[(5 * m) + k] = p;
-        }
-
-        for (int c = 0; c < Components; c++)
-        {
-            double[] ss = SS[region][c], sn = SN[region][c];
-            for (int k = 0; k < m; k++)
-            {
-                double sk = derived[(c * m) + k];
-                ss[k] += sk * sk;
-                sn[k] += sk * n[k];
-            }
-        }
-
-        double[] nn = NN[region];
-        for (int k = 0; k < m; k++)
-        {
-            nn[k] += n[k] * n[k];
+            S[region][0][g][k] += total;
+            S[region][1][g][k] += x;
+            S[region][2][g][k] += y;
+            S[region][3][g][k] += z;
+            S[region][4][g][k] += total - p;
+            S[region][5][g][k] += p;
+            N[region][g][k] += n[k];
         }
     }
 
     public void Merge(MsdSpread other)
     {
         Sampled += other.Sampled;
-        for (int r = 0; r < NN.Length; r++)
+        for (int r = 0; r < N.Length; r++)
         {
             Contributors[r] += other.Contributors[r];
-            for (int c = 0; c < Components; c++)
+            for (int g = 0; g < Groups; g++)
             {
-                Add(SS[r][c], other.SS[r][c]);
-                Add(SN[r][c], other.SN[r][c]);
-            }
+                for (int c = 0; c < Components; c++)
+                {
+                    Add(S[r][c][g], other.S[r][c][g]);
+                }
 
-            Add(NN[r], other.NN[r]);
+                Add(N[r][g], other.N[r][g]);
+            }
         }
     }
 
     /// <summary>
-    /// The variance of the curve means <paramref name="mean"/> (at the fit points) of region <paramref name="region"/>
-    /// and component <paramref name="component"/>, given the total origins <paramref name="pairs"/> of all atoms at
-    /// each point and the ratio <paramref name="scale"/> of all atoms to sampled atoms.
+    /// The curve of the sampled atoms at the fit points with each non-empty group left out in turn (one array of m
+    /// values per group), for region <paramref name="region"/> and component <paramref name="component"/>; empty when
+    /// fewer than 8 groups hold atoms or a point would have no origins.
     /// </summary>
-    public double[] Variance(int region, int component, ReadOnlySpan<double> mean, ReadOnlySpan<double> pairs, double scale)
+    public double[][] LeaveOneGroupOut(int region, int component)
     {
-        var v = new double[Points];
-        double[] ss = SS[region][component], sn = SN[region][component], nn = NN[region];
-        for (int k = 0; k < Points; k++)
+        int m = Points;
+        double[][] s = S[region][component], n = N[region];
+        int[] filled = Enumerable.Range(0, Groups).Where(g => n[g].Any(v => v > 0)).ToArray();
+        if (filled.Length < 8)
         {
-            double sum = ss[k] - (2 * mean[k] * sn[k]) + (mean[k] * mean[k] * nn[k]);
-            v[k] = scale * sum / (pairs[k] * pairs[k]);
+            return [];
         }
 
-        return v;
+        var totalS = new double[m];
+        var totalN = new double[m];
+        foreach (int g in filled)
+        {
+            for (int k = 0; k < m; k++)
+            {
+                totalS[k] += s[g][k];
+                totalN[k] += n[g][k];
+            }
+        }
+
+        var curves = new double[filled.Length][];
+        for (int j = 0; j < filled.Length; j++)
+        {
+            int g = filled[j];
+            curves[j] = new double[m];
+            for (int k = 0; k < m; k++)
+            {
+                double origins = totalN[k] - n[g][k];
+                if (!(origins > 0))
+                {
+                    return [];
+                }
+
+                curves[j][k] = (totalS[k] - s[g][k]) / origins;
+            }
+        }
+
+        return curves;
     }
 
     private static void Add(double[] target, double[] source)
