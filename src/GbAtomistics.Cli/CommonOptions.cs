@@ -4,7 +4,7 @@ using GbAtomistics.IO;
 
 namespace GbAtomistics.Cli;
 
-/// <summary>The options every command spells the same way (DESIGN.md, CLI conventions).</summary>
+/// <summary>The options every command spells the same way.</summary>
 internal static class CommonOptions
 {
     public static Option<string?> Format() => new("--format")

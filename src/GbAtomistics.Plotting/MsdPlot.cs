@@ -22,6 +22,8 @@ public static class MsdPlot
             span.LegendText = "fit window";
         }
 
+        var palette = new ScottPlot.Palettes.Category10();
+        int index = 0;
         foreach (MsdCurve c in result.Curves)
         {
             if (c.Component is not (MsdComponent.Total or MsdComponent.Parallel or MsdComponent.Perpendicular))
@@ -31,7 +33,10 @@ public static class MsdPlot
 
             double[] y = c.Values.Take(tx.Length).ToArray();
             var line = plot.Add.ScatterLine(tx, y);
-            line.LegendText = $"{c.Region} {Label(c.Component)}: {c.Fit.Summary()}";
+            line.Color = palette.GetColor(index++);
+            line.LegendText = $"{c.Region} {Label(c.Component)}: " + (c.Fit.IsMeasurable
+                ? FormattableString.Invariant($"D = {c.Fit.D:G3} ± {c.Fit.StandardError:G2} Å²/ps")
+                : FormattableString.Invariant($"not diffusive, D < {c.Fit.UpperBound:G2} Å²/ps (95 %)"));
             if (c.Fit.IsMeasurable)
             {
                 double t0 = c.Fit.StartPs, t1 = c.Fit.EndPs;
@@ -52,8 +57,9 @@ public static class MsdPlot
             }
         }
 
-        plot.ShowLegend();
-        Chart.Save(plot, path);
+        // Outside the data area: the legend names every curve with its D or bound and must not cover the curves.
+        plot.ShowLegend(ScottPlot.Edge.Right);
+        Chart.Save(plot, path, 1250, 600);
     }
 
     private static string Label(MsdComponent c) => c switch

@@ -4,7 +4,7 @@ using GbAtomistics.Core;
 namespace GbAtomistics.Builders.Csl;
 
 /// <summary>
-/// Σ enumeration for cubic lattices about any rotation axis [uvw] (DESIGN.md §3): for N = u² + v² + w² and coprime
+/// Σ enumeration for cubic lattices about any rotation axis [uvw]: for N = u² + v² + w² and coprime
 /// m ≥ 0, n ≥ 1, θ = 2·atan(n√N/m) and Σ = m² + N·n² with the factors of 2 removed. Rotations giving the same
 /// misorientation (θ and 360°/k − θ about a k-fold axis) are one entry.
 /// </summary>

@@ -58,7 +58,7 @@ public sealed class RdfBruteForceTests
         }
     }
 
-    /// <summary>The definitions of DESIGN.md §3 evaluated directly: every ordered pair of atoms and every image.</summary>
+    /// <summary>The partial-RDF definitions evaluated directly: every ordered pair of atoms and every image.</summary>
     private static (double[][] G, double[][] N) Direct(Frame[] frames, IReadOnlyList<SpeciesPair> pairs, SlabRegion? region)
     {
         int histograms = pairs.Count + 1;

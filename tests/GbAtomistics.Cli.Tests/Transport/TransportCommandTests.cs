@@ -20,9 +20,14 @@ public sealed class TransportCommandTests
         Assert.Equal(21, root.GetProperty("frames_used").GetInt32());
         Assert.Equal(0.1, root.GetProperty("frame_interval_ps").GetDouble(), 12);
         Assert.Equal("images", root.GetProperty("unwrap").GetString());
+        // 2 ps of a Li2O crystal at 1000 K: no Li hops, so no measurable diffusion (null D, a finite upper bound).
         JsonElement total = root.GetProperty("diffusion").EnumerateArray().First(e => e.GetProperty("curve").GetString() == "all_total");
-        Assert.True(total.GetProperty("D_A2_per_ps").GetDouble() > 0);
-        Assert.True(total.GetProperty("D_error_A2_per_ps").GetDouble() > 0);
+        Assert.Equal("not diffusive", total.GetProperty("status").GetString());
+        Assert.False(total.GetProperty("measurable").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, total.GetProperty("D_A2_per_ps").ValueKind);
+        Assert.InRange(total.GetProperty("D_upper_95_A2_per_ps").GetDouble(), 1e-6, 0.01);
+        Assert.Equal("data", total.GetProperty("covariance").GetString());
+        Assert.Contains("no measurable diffusion", stdout.Length > 0 ? total.GetProperty("summary").GetString() : "");
         string csv = File.ReadAllText(Path.Combine(dir, "msd.csv"));
         Assert.StartsWith("lag_ps,msd_all_total_A2,", csv);
         Assert.True(new FileInfo(Path.Combine(dir, "msd.png")).Length > 1000);
@@ -66,9 +71,12 @@ public sealed class TransportCommandTests
         Assert.Equal(0.6, root.GetProperty("charge_e").GetDouble(), 12);
         Assert.Equal(324, root.GetProperty("charged_atoms_in_collective").GetInt32());
         var entries = root.GetProperty("entries").EnumerateArray().ToList();
-        Assert.Contains(entries, e => e.GetProperty("kind").GetString() == "collective" && e.GetProperty("haven_ratio").ValueKind == JsonValueKind.Number);
+        // Nothing diffuses in 2 ps: no σ and no Haven ratio, only upper bounds.
+        Assert.All(entries, e => Assert.False(e.GetProperty("measurable").GetBoolean()));
+        Assert.All(entries, e => Assert.Equal(JsonValueKind.Null, e.GetProperty("haven_ratio").ValueKind));
+        Assert.All(entries, e => Assert.True(e.GetProperty("sigma_upper_S_per_cm").GetDouble() > 0));
         Assert.Contains(entries, e => e.GetProperty("region").GetString() == "gb" && e.GetProperty("direction").GetString() == "parallel");
-        Assert.StartsWith("kind,region,direction,ions,volume_A3", File.ReadAllText(Path.Combine(dir, "conductivity.csv")));
+        Assert.StartsWith("kind,region,direction,measurable,ions,volume_A3", File.ReadAllText(Path.Combine(dir, "conductivity.csv")));
 
         // one conductivity.json per temperature feeds the Arrhenius fit
         string table = Path.Combine(TestPaths.NewTempDir(), "runs.csv");

@@ -16,7 +16,7 @@ namespace GbAtomistics.Integration.Tests.Rdf;
 /// delr = r_max/N_bin from 0, a pair at distance r in bin ⌊r/delr⌋, the bin reported at its centre (k + ½) delr;
 /// per frame g_IJ = hist / (N_I (N_J − D/N_I) ΔV/V) with exact shell volumes ΔV = 4π/3 (r₂³ − r₁³), D the atoms in
 /// both type sets (so N_J − 1 for I = J), V the current volume; the coordination column is the running sum of
-/// g ΔV (N_J − D/N_I)/V. These are gbat's definitions (DESIGN.md §3), so the curves must agree bin by bin.
+/// g ΔV (N_J − D/N_I)/V. These are gbat's definitions, so the curves must agree bin by bin.
 /// fix ave/time with N_every·N_repeat = N_freq averages the samples at steps 10…50, not the frame dumped at step 0
 /// (checked below), so gbat reads frames 1…5 of the dump.
 /// </remarks>

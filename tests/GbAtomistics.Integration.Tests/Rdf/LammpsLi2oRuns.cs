@@ -21,7 +21,7 @@ public sealed class LammpsLi2oRuns : IDisposable
 
     /// <summary>
     /// The run folder for the orthogonal cell (newton on) or the triclinic one (xy = xz = a, newton off: the 2021
-    /// Debian build loses pairs of triclinic cells with newton on, DESIGN.md §5). Skips the test when lmp or python3
+    /// Debian build loses pairs of triclinic cells with newton on, LAMMPS issue #2759). Skips the test when lmp or python3
     /// is absent.
     /// </summary>
     public string Folder(bool triclinic)

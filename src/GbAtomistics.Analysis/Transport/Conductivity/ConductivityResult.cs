@@ -32,16 +32,26 @@ public sealed class ConductivityResult
     public ConductivityEntry? Entry(string kind, string region, Msd.MsdComponent component) =>
         Entries.FirstOrDefault(e => e.Kind == kind && e.Region == region && e.Component == component);
 
-    /// <summary>The table as CSV with units in the header.</summary>
+    /// <summary>
+    /// The table as CSV with units in the header; values that are not measurable are left empty, with their 95 %
+    /// upper bound in <c>sigma_upper_S_per_cm</c>.
+    /// </summary>
     public string ToCsv()
     {
-        var sb = new StringBuilder("kind,region,direction,ions,volume_A3,D_A2_per_ps,D_error_A2_per_ps,sigma_S_per_cm,sigma_error_S_per_cm,sigma_mS_per_cm,sigma_error_mS_per_cm,haven_ratio,haven_error\n");
+        var sb = new StringBuilder("kind,region,direction,measurable,ions,volume_A3,D_A2_per_ps,D_error_A2_per_ps,sigma_S_per_cm,sigma_error_S_per_cm," +
+            "sigma_mS_per_cm,sigma_error_mS_per_cm,sigma_upper_S_per_cm,haven_ratio,haven_error\n");
         foreach (ConductivityEntry e in Entries)
         {
-            sb.Append(e.Kind).Append(',').Append(e.Region).Append(',').Append(e.Component.ToString().ToLowerInvariant());
-            foreach (double v in new[] { e.Ions, e.Volume, e.D, e.DError, e.Sigma, e.SigmaError, e.SigmaMilli, e.SigmaErrorMilli, e.Haven, e.HavenError })
+            sb.Append(e.Kind).Append(',').Append(e.Region).Append(',').Append(e.Component.ToString().ToLowerInvariant())
+                .Append(',').Append(e.Measurable ? "true" : "false");
+            double m = e.Measurable ? 1 : double.NaN;
+            foreach (double v in new[]
             {
-                sb.Append(',').Append(v.ToString("G9", CultureInfo.InvariantCulture));
+                e.Ions, e.Volume, m * e.D, m * e.DError, m * e.Sigma, m * e.SigmaError, m * e.SigmaMilli, m * e.SigmaErrorMilli,
+                e.Measurable ? double.NaN : e.SigmaUpper, e.Haven, e.HavenError,
+            })
+            {
+                sb.Append(',').Append(double.IsFinite(v) ? v.ToString("G9", CultureInfo.InvariantCulture) : string.Empty);
             }
 
             sb.Append('\n');
