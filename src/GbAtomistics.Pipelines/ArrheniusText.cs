@@ -28,8 +28,8 @@ internal static class ArrheniusText
     public static string Consistency(ArrheniusFit fit) => fit.DegreesOfFreedom == 0
         ? "— (2 points, no dof)"
         : fit.Inconsistent
-            ? Invariant($"fit inconsistent (χ²/dof = {fit.ReducedChiSquare:G3}, p = {P(fit.PValue)}): not a single Arrhenius law")
-            : Invariant($"χ²/dof = {fit.ReducedChiSquare:G3}, p = {P(fit.PValue)}");
+            ? Invariant($"fit inconsistent (χ²/dof = {fit.ReducedChiSquare:G3}, p {P(fit.PValue)}): not a single Arrhenius law")
+            : Invariant($"χ²/dof = {fit.ReducedChiSquare:G3}, p {P(fit.PValue)}");
 
     /// <summary>A fitted value with its log-normal interval and the extrapolation flag.</summary>
     public static string Value(ArrheniusValue v, string unit)
@@ -38,8 +38,8 @@ internal static class ArrheniusText
         return v.Extrapolated ? text + Invariant($", extrapolated ×{v.OutsideFactor:G2} beyond the data") : text;
     }
 
-    /// <summary>A p-value: three significant digits, or "&lt; 1e-300" when it underflows.</summary>
-    public static string P(double p) => p > 0 ? p.ToString(p < 1e-3 ? "0.0E+0" : "G2", CultureInfo.InvariantCulture) : "< 1e-300";
+    /// <summary>A p-value with its relation: "= 0.68", "= 1.2E-5", or "&lt; 1e-300" when it underflows.</summary>
+    public static string P(double p) => p > 0 ? "= " + p.ToString(p < 1e-3 ? "0.0E+0" : "G2", CultureInfo.InvariantCulture) : "< 1e-300";
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }

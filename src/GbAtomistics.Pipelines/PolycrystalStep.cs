@@ -77,7 +77,8 @@ public static class PolycrystalStep
 
             if (root.TryGetProperty("inconsistent_with_single_arrhenius_law", out JsonElement bad) && bad.ValueKind == JsonValueKind.True)
             {
-                caveats.Add(string.Create(CultureInfo.InvariantCulture, $"fit inconsistent (χ²/dof = {Get(root, "reduced_chi_square"):G3}, p = {Get(root, "p_value"):G2})"));
+                double? p = Get(root, "p_value");
+                caveats.Add(string.Create(CultureInfo.InvariantCulture, $"fit inconsistent (χ²/dof = {Get(root, "reduced_chi_square"):G3}, p {(p > 0 ? $"= {p:G2}" : "< 1e-300")})"));
             }
 
             return new BrickLayerInput(name, v, v * logError, lower, upper, string.Create(CultureInfo.InvariantCulture, $"{text} at {t:G4} K"),

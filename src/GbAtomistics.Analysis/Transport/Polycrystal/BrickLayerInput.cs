@@ -51,7 +51,8 @@ public sealed record BrickLayerInput(string Name, double Value, double Error, do
 
         if (fit.Inconsistent)
         {
-            caveats.Add(FormattableString.Invariant($"fit inconsistent (χ²/dof = {fit.ReducedChiSquare:G3}, p = {fit.PValue:G2})"));
+            string p = fit.PValue > 0 ? FormattableString.Invariant($"= {fit.PValue:G2}") : "< 1e-300";
+            caveats.Add(FormattableString.Invariant($"fit inconsistent (χ²/dof = {fit.ReducedChiSquare:G3}, p {p})"));
         }
 
         return new BrickLayerInput(name, value.Value, value.Error, value.Lower, value.Upper, source, caveats.Count > 0 ? string.Join("; ", caveats) : null);
