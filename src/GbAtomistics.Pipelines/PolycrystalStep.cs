@@ -90,7 +90,7 @@ public static class PolycrystalStep
     public static string Describe(BrickLayerInput i)
     {
         string interval = i.HasError
-            ? string.Create(CultureInfo.InvariantCulture, $"{i.Value:G3} S/cm, 68 % [{i.Lower:G2}, {i.Upper:G2}]")
+            ? string.Create(CultureInfo.InvariantCulture, $"{i.Value:G3} S/cm, 68 % [{i.Lower:G3}, {i.Upper:G3}]")
             : string.Create(CultureInfo.InvariantCulture, $"{i.Value:G4} S/cm (no error given)");
         return $"{interval}: {i.Source}{(i.Caveat is null ? string.Empty : $"; caution: {i.Caveat}")}";
     }

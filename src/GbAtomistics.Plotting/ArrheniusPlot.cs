@@ -62,7 +62,7 @@ public static class ArrheniusPlot
             range.Color = marker.Color;
         }
 
-        LogAxis.Apply(plot.Axes.Left);
+        LogAxis.Apply(plot.Axes.Left, y, line.Select(a => Scale(a, a.Lower)), line.Select(a => Scale(a, a.Upper)));
         plot.ShowLegend();
         plot.Legend.Alignment = ScottPlot.Alignment.UpperRight;
         Chart.Save(plot, path);

@@ -14,6 +14,7 @@ public static class PolycrystalPlot
         var plot = Chart.Create(title ?? $"Brick-layer polycrystal{caveat}", $"grain size d ({sizeUnit}, log scale)", "σ_poly (S/cm, log scale)");
         double[] x = LogAxis.Log10(sizes);
         var (lower, upper) = model.Band(sizes);
+        double[] references = LogAxis.Log10([model.SigmaBulk, model.SigmaGbParallel]);
         if (model.Inputs.Any(i => i.HasError))
         {
             var band = plot.Add.FillY(x, LogAxis.Log10(lower), LogAxis.Log10(upper));
@@ -33,9 +34,10 @@ public static class PolycrystalPlot
         parallel.LinePattern = ScottPlot.LinePattern.Dashed;
         parallel.Color = ScottPlot.Colors.Gray;
         parallel.LegendText = "σ_GB∥";
-        LogAxis.Apply(plot.Axes.Bottom);
-        LogAxis.Apply(plot.Axes.Left);
+        LogAxis.Apply(plot.Axes.Bottom, x);
+        LogAxis.Apply(plot.Axes.Left, LogAxis.Log10(lower), LogAxis.Log10(upper), references);
         plot.ShowLegend();
+        plot.Legend.Alignment = ScottPlot.Alignment.UpperRight;
         Chart.Save(plot, path);
     }
 }

@@ -332,8 +332,8 @@ internal sealed class ReportWriter(
             double s = m.Conductivity(d);
             var (lo, hi) = m.ConductivityInterval(d);
             var (rlo, rhi) = m.RatioInterval(d);
-            string sigma = errors ? $"{F(s, "G3")} [{F(lo, "G2")}, {F(hi, "G2")}]" : $"{F(s, "G4")} (inputs without errors)";
-            string ratio = errors ? $"{F(s / m.SigmaBulk, "G3")} [{F(rlo, "G2")}, {F(rhi, "G2")}]" : $"{F(s / m.SigmaBulk, "G3")} (inputs without errors)";
+            string sigma = errors ? $"{F(s, "G3")} [{F(lo, "G3")}, {F(hi, "G3")}]" : $"{F(s, "G4")} (inputs without errors)";
+            string ratio = errors ? $"{F(s / m.SigmaBulk, "G3")} [{F(rlo, "G3")}, {F(rhi, "G3")}]" : $"{F(s / m.SigmaBulk, "G3")} (inputs without errors)";
             Line($"| {F(d, "G4")} | {sigma}{flag} | {ratio}{flag} |");
         }
 
