@@ -21,8 +21,10 @@ internal static class ArrheniusCommand
         Option<bool> json = CommonOptions.Json();
         var command = new Command(
             "arrhenius",
-            "Weighted Arrhenius fit ln(σT) = ln A − Ea/(k_B T) over runs at several temperatures: Ea ± error (eV), prefactor,\n" +
-            "and σ(300 K) ± error. Writes arrhenius.json, arrhenius.csv and arrhenius.png (ln σT against 1000/T).\n\n" +
+            "Weighted Arrhenius fit ln(σT) = ln A − Ea/(k_B T) over runs at several temperatures: Ea with its 68 % interval (eV),\n" +
+            "prefactor, χ²/dof and its p-value (errors scaled by χ²/dof when the points scatter more than their errors), and\n" +
+            "σ(300 K) with a log-normal 68 % interval, flagged when extrapolated. Entries marked not measurable, or with null\n" +
+            "values, are left out with a note. Writes arrhenius.json, arrhenius.csv and arrhenius.png (σT against 1000/T, log axis).\n\n" +
             "Examples:\n  gbat arrhenius T500/conductivity.json T600/conductivity.json T700/conductivity.json --region gb --direction parallel\n" +
             "  gbat arrhenius runs.csv   (header, then temperature_K,sigma_S_per_cm,error_S_per_cm)")
         {
@@ -31,14 +33,19 @@ internal static class ArrheniusCommand
         command.SetAction(parse => CommandRunner.Run(stderr, () =>
         {
             string[] files = parse.GetValue(inputs)!;
-            var points = ArrheniusStep.Load(files, parse.GetValue(kind)!, parse.GetValue(region)!, parse.GetValue(direction)!);
             ArrheniusQuantity q = parse.GetValue(quantity)!.ToLowerInvariant() switch
             {
                 "sigma" => ArrheniusQuantity.Conductivity,
                 "d" => ArrheniusQuantity.Diffusion,
                 string s => throw new Core.InputException($"--quantity {s}: expected sigma or D"),
             };
-            ArrheniusFit fit = ArrheniusFitter.Fit(points, q);
+            ArrheniusInputs read = ArrheniusStep.Load(files, parse.GetValue(kind)!, parse.GetValue(region)!, parse.GetValue(direction)!, q);
+            foreach (string note in read.LeftOut)
+            {
+                stderr.WriteLine($"gbat: arrhenius: left out {note}");
+            }
+
+            ArrheniusFit fit = ArrheniusFitter.Fit(read.Points, q, read.LeftOut);
             var folder = new OutputFolder(parse.GetValue(output)!, files);
             object summary = ArrheniusStep.Write(fit, folder, parse.GetValue(at));
             if (parse.GetValue(json))
@@ -47,9 +54,11 @@ internal static class ArrheniusCommand
             }
             else if (!parse.GetValue(quiet))
             {
-                var (v, e) = fit.At(parse.GetValue(at));
-                stdout.WriteLine(FormattableString.Invariant(
-                    $"arrhenius: {points.Count} runs, Ea = {fit.ActivationEnergy:F3} ± {fit.ActivationEnergyError:F3} eV, A = {fit.Prefactor:G4}, value at {parse.GetValue(at):G4} K = {v:G4} ± {e:G2}"));
+                foreach (string line in ArrheniusStep.Describe(fit, parse.GetValue(at)))
+                {
+                    stdout.WriteLine(line);
+                }
+
                 stdout.WriteLine($"wrote {string.Join(", ", folder.Written)}");
             }
 

@@ -459,73 +459,80 @@ public sealed class PipelineRunner
     private ArrheniusFit RunArrhenius(ArrheniusStage a, Dictionary<string, InputResults> results, OutputFolder folder)
     {
         var points = new List<ArrheniusPoint>();
+        var leftOut = new List<string>();
         foreach (string name in a.Inputs)
         {
             ConductivityEntry e = Entry(results, name, a.Kind, a.Region, a.Direction);
             double t = results[name].Conductivity!.Temperature;
-            double value = a.Quantity == ArrheniusQuantity.Conductivity ? e.Sigma : e.D;
-            if (!(value > 0))
+            bool sigma = a.Quantity == ArrheniusQuantity.Conductivity;
+            double value = sigma ? e.Sigma : e.D;
+            double error = sigma ? e.SigmaError : e.DError;
+            string symbol = sigma ? "σ" : "D";
+            if (!(value > 0) || !double.IsFinite(value) || !(error > 0) || !double.IsFinite(error))
             {
-                string symbol = a.Quantity == ArrheniusQuantity.Conductivity ? "σ" : "D";
-                throw new InputException(FormattableString.Invariant($"{name}: {a.Kind} {symbol} ({a.Region}, {a.Direction}) = {value:G3} is not positive: ") +
-                    "no measurable diffusion in the fit window (a longer run, a higher temperature or a later fit window may help)");
+                // not measurable: no positive slope in the fit window, or an undefined value or error; left out with the reason
+                leftOut.Add(FormattableString.Invariant($"{name} ({t:G4} K): {a.Kind} {symbol} ({a.Region}, {a.Direction}) = {value:G3} ± {error:G2} is not measurable ") +
+                    "(no positive, finite value with an error in the fit window; a longer run, a higher temperature or a later fit window may help)");
+                continue;
             }
 
-            points.Add(a.Quantity == ArrheniusQuantity.Conductivity
-                ? new ArrheniusPoint(t, e.Sigma, e.SigmaError, name)
-                : new ArrheniusPoint(t, e.D, e.DError, name));
+            points.Add(new ArrheniusPoint(t, value, error, name));
         }
 
-        ArrheniusFit fit = ArrheniusFitter.Fit(points, a.Quantity);
+        ArrheniusFit fit = ArrheniusFitter.Fit(points, a.Quantity, leftOut);
         object summary = ArrheniusStep.Write(fit, folder, a.ExtrapolateTo);
         WriteJson(folder, "arrhenius.json", summary, a.Inputs.Select(n => results[n].Input.Trajectory.Path).ToArray(),
             new { set = a.Name, kind = a.Kind, region = a.Region, direction = a.Direction, quantity = a.Quantity.ToString().ToLowerInvariant(), extrapolate_to_K = a.ExtrapolateTo });
-        Svg(folder, "arrhenius.svg", p => ArrheniusPlot.Save(fit, p));
+        Svg(folder, "arrhenius.svg", p => ArrheniusPlot.Save(fit, p, a.ExtrapolateTo));
         _written.AddRange(folder.Written);
         return fit;
     }
 
     private (BrickLayerModel, string[]) RunPolycrystal(PolycrystalStage p, Dictionary<string, InputResults> results, Dictionary<string, ArrheniusFit> fits, OutputFolder root)
     {
-        (double Value, string Text) Value(ConductivitySource s)
+        BrickLayerInput Value(string key, ConductivitySource s)
         {
             if (s.Value is { } v)
             {
-                return (v, FormattableString.Invariant($"{v:G6} S/cm (given)"));
+                return BrickLayerInput.Given(key, v, null, "given, no error");
             }
 
             if (s.Arrhenius is { } set)
             {
                 if (!fits.TryGetValue(set, out ArrheniusFit? fit))
                 {
-                    throw new InputException($"Arrhenius set {set} was not fitted (see its error above)");
+                    throw new InputException($"{key}: Arrhenius set {set} was not fitted (see its error above)");
                 }
 
                 if (fit.Quantity != ArrheniusQuantity.Conductivity)
                 {
-                    throw new InputException($"Arrhenius set {set} fits D; the polycrystal model needs a conductivity set (quantity: sigma)");
+                    throw new InputException($"{key}: Arrhenius set {set} fits D; the polycrystal model needs a conductivity set (quantity: sigma)");
                 }
 
                 double t = p.Temperature ?? _definition.Arrhenius.First(a => a.Name == set).ExtrapolateTo;
-                var (value, error) = fit.At(t);
-                return (value, FormattableString.Invariant($"{value:G4} ± {error:G2} S/cm: Arrhenius set {set} at {t:G4} K"));
+                return BrickLayerInput.FromArrhenius(key, fit, fit.At(t), FormattableString.Invariant($"Arrhenius set {set} at {t:G4} K"));
             }
 
             ConductivityEntry e = Entry(results, s.Input!, s.Kind, s.Region, s.Direction);
-            return (e.Sigma, FormattableString.Invariant($"{e.Sigma:G4} ± {e.SigmaError:G2} S/cm: {s.Kind} {s.Region} {s.Direction} of {s.Input} at {results[s.Input!].Conductivity!.Temperature:G4} K"));
+            double kelvin = results[s.Input!].Conductivity!.Temperature;
+            string source = FormattableString.Invariant($"{s.Kind} {s.Region} {s.Direction} of {s.Input} at {kelvin:G4} K");
+            if (!(e.Sigma > 0) || !double.IsFinite(e.Sigma) || !(e.SigmaError > 0) || !double.IsFinite(e.SigmaError))
+            {
+                throw new InputException(FormattableString.Invariant($"{key}: {source}: σ = {e.Sigma:G3} ± {e.SigmaError:G2} S/cm is not measurable"));
+            }
+
+            return BrickLayerInput.Given(key, e.Sigma, e.SigmaError, source);
         }
 
-        var bulk = Value(p.Bulk);
-        var parallel = Value(p.GbParallel);
-        var perpendicular = Value(p.GbPerpendicular);
-        var model = new BrickLayerModel(bulk.Value, parallel.Value, perpendicular.Value, p.Width);
+        var model = new BrickLayerModel(Value("sigma-bulk", p.Bulk), Value("sigma-gb-parallel", p.GbParallel), Value("sigma-gb-perpendicular", p.GbPerpendicular), p.Width);
         OutputFolder folder = Folder(root, "polycrystal");
         object summary = PolycrystalStep.Write(model, p.MinSize, p.MaxSize, folder);
-        WriteJson(folder, "polycrystal.json", summary, [], new { sigma_bulk = bulk.Text, sigma_gb_parallel = parallel.Text, sigma_gb_perpendicular = perpendicular.Text });
+        string[] sources = model.Inputs.Select(PolycrystalStep.Describe).ToArray();
+        WriteJson(folder, "polycrystal.json", summary, [], new { sigma_bulk = sources[0], sigma_gb_parallel = sources[1], sigma_gb_perpendicular = sources[2] });
         var (sizes, sigma) = model.Curve(p.MinSize, p.MaxSize);
         Svg(folder, "polycrystal.svg", path => PolycrystalPlot.Save(model, sizes, sigma, "nm", path));
         _written.AddRange(folder.Written);
-        return (model, [bulk.Text, parallel.Text, perpendicular.Text]);
+        return (model, sources);
     }
 
     private static ConductivityEntry Entry(Dictionary<string, InputResults> results, string name, string kind, string region, string direction)

@@ -266,25 +266,42 @@ internal sealed class ReportWriter(
 
         Line("## Arrhenius fits");
         Line();
-        Line("Weighted fits of ln(σT) (or ln D) against 1/T, weights (value/error)²; Ea = −slope·k_B.");
+        Line("Weighted fits of ln(σT) (or ln D) against 1/T, weights (value/error)²; Ea = −slope·k_B. Intervals are 68 %: " +
+            "from the input errors when χ²/dof ≤ 1 (or with two temperatures, which leave no dof), otherwise the covariance is scaled by " +
+            "χ²/dof (Birge ratio) and Student-t quantiles with n − 2 dof are used. p is P(χ² ≥ observed); p < 0.01 flags a fit " +
+            "inconsistent with a single Arrhenius law. Extrapolated values carry a log-normal interval from the full covariance " +
+            "of ln A and slope, and how far 1/T lies beyond the data in widths of the fitted 1/T range.");
         Line();
-        Line("| set | quantity | points | Ea (eV) | ± (eV) | extrapolated to | value | ± | χ²/dof |");
-        Line("|---|---|---|---|---|---|---|---|---|");
+        Line("| set | quantity | points | Ea (eV), 68 % interval | consistency | value at | value, 68 % interval |");
+        Line("|---|---|---|---|---|---|---|");
         foreach (ArrheniusStage a in definition.Arrhenius)
         {
             if (!fits.TryGetValue(a.Name, out ArrheniusFit? fit))
             {
-                Line($"| {a.Name} | {a.Kind} {a.Region} {a.Direction} | not computed (see below) | | | | | | |");
+                Line($"| {a.Name} | {a.Kind} {a.Region} {a.Direction} | not computed (see below) | not measurable | | | |");
                 continue;
             }
 
-            var (v, e) = fit.At(a.ExtrapolateTo);
             string unit = fit.Quantity == ArrheniusQuantity.Conductivity ? "S/cm" : "Å²/ps";
             string what = $"{(fit.Quantity == ArrheniusQuantity.Conductivity ? "σ" : "D")} {a.Kind} {a.Region} {a.Direction}";
-            Line($"| {a.Name} | {what} | {fit.Points.Count} | {F(fit.ActivationEnergy, "F3")} | {F(fit.ActivationEnergyError, "F3")} | {F(a.ExtrapolateTo, "G4")} K | {F(v, "G3")} {unit} | {F(e, "G2")} | {F(double.IsNaN(fit.ReducedChiSquare) ? null : fit.ReducedChiSquare, "G3")} |");
+            string points = fit.LeftOut.Count > 0 ? $"{fit.Points.Count} ({fit.LeftOut.Count} left out)" : $"{fit.Points.Count}";
+            string consistency = fit.Inconsistent ? $"**{ArrheniusText.Consistency(fit)}**" : ArrheniusText.Consistency(fit);
+            ArrheniusValue v = fit.At(a.ExtrapolateTo);
+            string value = v.Extrapolated ? $"**{ArrheniusText.Value(v, unit)}**" : ArrheniusText.Value(v, unit);
+            Line($"| {a.Name} | {what} | {points} | {ArrheniusText.ActivationEnergy(fit)} | {consistency} | {F(a.ExtrapolateTo, "G4")} K | {value} |");
         }
 
         Line();
+        foreach (ArrheniusStage a in definition.Arrhenius.Where(a => fits.ContainsKey(a.Name) && fits[a.Name].LeftOut.Count > 0))
+        {
+            foreach (string note in fits[a.Name].LeftOut)
+            {
+                Line($"- {a.Name}: left out {note}");
+            }
+
+            Line();
+        }
+
         foreach (ArrheniusStage a in definition.Arrhenius.Where(a => fits.ContainsKey(a.Name)))
         {
             Image($"arrhenius-{a.Name}/arrhenius.png", $"Arrhenius plot, {a.Name}");
@@ -298,23 +315,38 @@ internal sealed class ReportWriter(
             return;
         }
 
+        BrickLayerModel m = p.Model;
+        bool errors = m.Inputs.Any(i => i.HasError);
         Line("## Polycrystal conductivity (brick-layer model)");
         Line();
-        Line("σ_poly(d) = (d/L)² L/(d/σ_bulk + δ/σ_GB⊥) + (1 − (d/L)²) σ_GB∥, L = d + δ (van Dijk & Burggraaf 1981; Näfe 1984; Haile, West & Campbell 1998).");
+        Line("σ_poly(d) = (d/L)² L/(d/σ_bulk + δ/σ_GB⊥) + (1 − (d/L)²) σ_GB∥, L = d + δ (van Dijk & Burggraaf 1981; Näfe 1984; Haile, West & Campbell 1998). " +
+            "68 % intervals: the model evaluated with the inputs at the ends of their intervals (σ_poly rises with each input). " +
+            "An input not more than twice its error is refused.");
         Line();
+        if (m.Flagged)
+        {
+            Line($"**Caution:** {string.Join("; ", m.Caveats)}. The curve below inherits these caveats.");
+            Line();
+        }
+
         Line("| input to the model | value |");
         Line("|---|---|");
         Line($"| σ_bulk | {p.Sources[0]} |");
         Line($"| σ_GB∥ | {p.Sources[1]} |");
         Line($"| σ_GB⊥ | {p.Sources[2]} |");
-        Line($"| δ (nm) | {F(p.Model.Width, "G4")} |");
+        Line($"| δ (nm) | {F(m.Width, "G4")} (given) |");
         Line();
-        Line("| grain size d (nm) | σ_poly (S/cm) | σ_poly/σ_bulk |");
+        Line("| grain size d (nm) | σ_poly (S/cm), 68 % interval | σ_poly/σ_bulk, 68 % interval |");
         Line("|---|---|---|");
-        foreach (double d in new[] { 10.0, 100.0, 1000.0, 10000.0 })
+        string flag = m.Flagged ? " (flagged inputs)" : string.Empty;
+        foreach (double d in PolycrystalStep.TabulatedSizes)
         {
-            double s = p.Model.Conductivity(d);
-            Line($"| {F(d, "G4")} | {F(s, "G4")} | {F(s / p.Model.SigmaBulk, "G3")} |");
+            double s = m.Conductivity(d);
+            var (lo, hi) = m.ConductivityInterval(d);
+            var (rlo, rhi) = m.RatioInterval(d);
+            string sigma = errors ? $"{F(s, "G3")} [{F(lo, "G3")}, {F(hi, "G3")}]" : $"{F(s, "G4")} (inputs without errors)";
+            string ratio = errors ? $"{F(s / m.SigmaBulk, "G3")} [{F(rlo, "G3")}, {F(rhi, "G3")}]" : $"{F(s / m.SigmaBulk, "G3")} (inputs without errors)";
+            Line($"| {F(d, "G4")} | {sigma}{flag} | {ratio}{flag} |");
         }
 
         Line();

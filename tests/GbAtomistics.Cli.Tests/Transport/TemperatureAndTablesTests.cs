@@ -32,7 +32,7 @@ public sealed class TemperatureAndTablesTests
         string dir = TestPaths.NewTempDir();
         string json = Path.Combine(dir, "runs.json");
         File.WriteAllText(json, """[{"temperature_K": 500, "value": 0.001, "error": 0.0001}, {"temperature_K": 800, "value": 0.01, "error": 0.001}]""");
-        var points = ArrheniusStep.Load([json]);
+        var points = ArrheniusStep.Load([json]).Points;
         Assert.Equal(2, points.Count);
         Assert.Equal(800, points[1].Temperature);
 

@@ -105,7 +105,7 @@ public sealed class TransportCommandTests
         string dir = TestPaths.NewTempDir();
         var (code, stdout, stderr) = Gbat.Run("arrhenius", table, "--output", dir);
         Assert.True(code == 0, stderr);
-        Assert.Contains("Ea = 0.500 ±", stdout);
+        Assert.Contains("Ea = 0.500 eV, 68 % [", stdout);
         Assert.True(File.Exists(Path.Combine(dir, "arrhenius.json")));
     }
 

@@ -1,15 +1,21 @@
 using GbAtomistics.Core;
+using MathNet.Numerics.LinearAlgebra;
 
 namespace GbAtomistics.Analysis.Transport.Arrhenius;
 
 /// <summary>Weighted Arrhenius fits (see <see cref="ArrheniusFit"/>).</summary>
 public static class ArrheniusFitter
 {
-    public static ArrheniusFit Fit(IReadOnlyList<ArrheniusPoint> points, ArrheniusQuantity quantity = ArrheniusQuantity.Conductivity)
+    /// <summary>
+    /// Fits <paramref name="points"/>. <paramref name="leftOut"/> lists inputs dropped before the fit with the reason;
+    /// it is carried on the fit for reports.
+    /// </summary>
+    public static ArrheniusFit Fit(IReadOnlyList<ArrheniusPoint> points, ArrheniusQuantity quantity = ArrheniusQuantity.Conductivity, IReadOnlyList<string>? leftOut = null)
     {
+        string dropped = leftOut is { Count: > 0 } ? $" ({leftOut.Count} left out: {string.Join("; ", leftOut)})" : string.Empty;
         if (points.Count < 2)
         {
-            throw new InputException($"an Arrhenius fit needs runs at two or more temperatures; {points.Count} given");
+            throw new InputException($"an Arrhenius fit needs runs at two or more temperatures; {points.Count} usable{dropped}");
         }
 
         foreach (ArrheniusPoint p in points)
@@ -33,30 +39,28 @@ public static class ArrheniusFitter
 
         if (points.Select(p => p.Temperature).Distinct().Count() < 2)
         {
-            throw new InputException("an Arrhenius fit needs at least two different temperatures");
+            throw new InputException($"an Arrhenius fit needs at least two different temperatures{dropped}");
         }
 
-        double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
-        var rows = points.Select(p =>
+        int n = points.Count;
+        var design = Matrix<double>.Build.Dense(n, 2);
+        var y = Vector<double>.Build.Dense(n);
+        var w = Vector<double>.Build.Dense(n);
+        for (int i = 0; i < n; i++)
         {
-            double y = quantity == ArrheniusQuantity.Conductivity ? Math.Log(p.Value * p.Temperature) : Math.Log(p.Value);
+            ArrheniusPoint p = points[i];
+            design[i, 0] = 1;
+            design[i, 1] = 1 / p.Temperature;
+            y[i] = quantity == ArrheniusQuantity.Conductivity ? Math.Log(p.Value * p.Temperature) : Math.Log(p.Value);
             double sd = p.Error / p.Value;
-            return (X: 1 / p.Temperature, Y: y, W: 1 / (sd * sd));
-        }).ToArray();
-        foreach (var (x, y, w) in rows)
-        {
-            sw += w;
-            sx += w * x;
-            sy += w * y;
-            sxx += w * x * x;
-            sxy += w * x * y;
+            w[i] = 1 / (sd * sd);
         }
 
-        double det = (sw * sxx) - (sx * sx);
-        double slope = ((sw * sxy) - (sx * sy)) / det;
-        double lnA = ((sxx * sy) - (sx * sxy)) / det;
-        double chi2 = rows.Sum(r => r.W * Math.Pow(r.Y - lnA - (slope * r.X), 2));
-        return new ArrheniusFit(
-            quantity, points, lnA, slope, sxx / det, sw / det, -sx / det, points.Count > 2 ? chi2 / (points.Count - 2) : double.NaN);
+        Matrix<double> xtw = design.Transpose() * Matrix<double>.Build.DiagonalOfDiagonalVector(w);
+        Matrix<double> covariance = (xtw * design).Inverse();
+        Vector<double> beta = covariance * (xtw * y);
+        Vector<double> residual = y - (design * beta);
+        double chi2 = residual.PointwiseMultiply(residual).DotProduct(w);
+        return new ArrheniusFit(quantity, points, beta[0], beta[1], covariance, chi2, leftOut ?? []);
     }
 }
