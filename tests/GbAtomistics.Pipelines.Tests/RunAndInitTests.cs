@@ -14,22 +14,22 @@ public sealed class RunAndInitTests
         defaults: {type-map: {1: Li, 2: O}, timestep: 1fs, charges: {Li: 0.6, O: -1.2}}
         inputs:
           hot:
-            file: DUMP
-            temperature: 1000
+            file: HOT
+            temperature: 994
             normal: z
-            planes: [0.25, 0.75]
-            half-width: 2
+            planes: [0, 0.5]
+            half-width: 4
           warm:
-            file: DUMP
-            temperature: 900
+            file: WARM
+            temperature: 904
             normal: z
-            planes: [0.25, 0.75]
-            half-width: 2
+            planes: [0, 0.5]
+            half-width: 4
         analyses:
           rdf: {inputs: [hot], r-max: 6, bins: 200}
           coordination: {inputs: [hot], cutoff: 2.9, atoms: none}
           profile: {inputs: [hot], species: none}
-          msd: {fit-start: 0.2, fit-end: 1.5}
+          msd: {}
           conductivity: {}
           compare:
             - {name: regions, inputs: [hot], cutoff: 2.9}
@@ -106,9 +106,10 @@ public sealed class RunAndInitTests
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "hot", "conductivity.json")));
         JsonElement p = doc.RootElement.GetProperty("provenance");
         Assert.Equal("9.9.9", p.GetProperty("version").GetString());
-        JsonElement input = p.GetProperty("inputs").EnumerateArray().First(i => i.GetProperty("path").GetString() == Li2oFiles.Dump);
-        Assert.Equal(new FileInfo(Li2oFiles.Dump).Length, input.GetProperty("bytes").GetInt64());
-        string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Li2oFiles.Dump)));
+        string hot = Li2oFiles.Example("li2o-s5-310-1000K");
+        JsonElement input = p.GetProperty("inputs").EnumerateArray().First(i => i.GetProperty("path").GetString() == hot);
+        Assert.Equal(new FileInfo(hot).Length, input.GetProperty("bytes").GetInt64());
+        string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(hot)));
         Assert.Equal(sha, input.GetProperty("sha256").GetString());
         Assert.True(doc.RootElement.TryGetProperty("options", out _));
     }

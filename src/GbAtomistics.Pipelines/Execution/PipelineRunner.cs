@@ -468,11 +468,16 @@ public sealed class PipelineRunner
             double value = sigma ? e.Sigma : e.D;
             double error = sigma ? e.SigmaError : e.DError;
             string symbol = sigma ? "σ" : "D";
+            if (!e.Measurable)
+            {
+                leftOut.Add(FormattableString.Invariant($"{name} ({t:G4} K): {a.Kind} {symbol} ({a.Region}, {a.Direction}) is not measurable ({e.Note}; ") +
+                    (sigma ? FormattableString.Invariant($"σ < {e.SigmaUpper:G2} S/cm, 95 %") : "see msd.json") + "; a longer run, a higher temperature or a later fit window may help)");
+                continue;
+            }
+
             if (!(value > 0) || !double.IsFinite(value) || !(error > 0) || !double.IsFinite(error))
             {
-                // not measurable: no positive slope in the fit window, or an undefined value or error; left out with the reason
-                leftOut.Add(FormattableString.Invariant($"{name} ({t:G4} K): {a.Kind} {symbol} ({a.Region}, {a.Direction}) = {value:G3} ± {error:G2} is not measurable ") +
-                    "(no positive, finite value with an error in the fit window; a longer run, a higher temperature or a later fit window may help)");
+                leftOut.Add(FormattableString.Invariant($"{name} ({t:G4} K): {a.Kind} {symbol} ({a.Region}, {a.Direction}) = {value:G3} ± {error:G2} has no positive, finite value with an error"));
                 continue;
             }
 
@@ -516,6 +521,11 @@ public sealed class PipelineRunner
             ConductivityEntry e = Entry(results, s.Input!, s.Kind, s.Region, s.Direction);
             double kelvin = results[s.Input!].Conductivity!.Temperature;
             string source = FormattableString.Invariant($"{s.Kind} {s.Region} {s.Direction} of {s.Input} at {kelvin:G4} K");
+            if (!e.Measurable)
+            {
+                throw new InputException(FormattableString.Invariant($"{key}: {source}: σ is not measurable ({e.Note}; σ < {e.SigmaUpper:G2} S/cm, 95 %)"));
+            }
+
             if (!(e.Sigma > 0) || !double.IsFinite(e.Sigma) || !(e.SigmaError > 0) || !double.IsFinite(e.SigmaError))
             {
                 throw new InputException(FormattableString.Invariant($"{key}: {source}: σ = {e.Sigma:G3} ± {e.SigmaError:G2} S/cm is not measurable"));

@@ -25,7 +25,7 @@ public sealed class TransportCommandTests
         Assert.Equal("not diffusive", total.GetProperty("status").GetString());
         Assert.False(total.GetProperty("measurable").GetBoolean());
         Assert.Equal(JsonValueKind.Null, total.GetProperty("D_A2_per_ps").ValueKind);
-        Assert.InRange(total.GetProperty("D_upper_95_A2_per_ps").GetDouble(), 1e-6, 0.01);
+        Assert.InRange(total.GetProperty("D_upper_95_A2_per_ps").GetDouble(), 1e-6, 0.1); // a weak bound from 2 ps
         Assert.Equal("data", total.GetProperty("covariance").GetString());
         Assert.Contains("no measurable diffusion", stdout.Length > 0 ? total.GetProperty("summary").GetString() : "");
         string csv = File.ReadAllText(Path.Combine(dir, "msd.csv"));
@@ -85,7 +85,7 @@ public sealed class TransportCommandTests
         var (c2, s2, e2) = Gbat.Run("arrhenius", Path.Combine(dir, "conductivity.json"), table, "--output", outDir, "--json");
         Assert.True(c2 == 0, e2);
         using JsonDocument fit = JsonDocument.Parse(s2);
-        Assert.Equal(4, fit.RootElement.GetProperty("points").GetArrayLength());
+        Assert.Equal(3, fit.RootElement.GetProperty("points").GetArrayLength()); // the 2 ps run is not measurable and is left out
         Assert.True(File.Exists(Path.Combine(outDir, "arrhenius.png")));
     }
 
