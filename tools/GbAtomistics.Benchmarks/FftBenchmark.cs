@@ -15,6 +15,7 @@ public class FftBenchmark
     private double[] _im = [];
     private double[] _source = [];
     private Fft _fft = null!;
+    private System.Numerics.Complex[] _complex = [];
 
     [Params(4096, 65536)]
     public int N { get; set; }
@@ -27,6 +28,7 @@ public class FftBenchmark
         _re = new double[N];
         _im = new double[N];
         _fft = new Fft(N);
+        _complex = new System.Numerics.Complex[N];
     }
 
     [Benchmark(Baseline = true)]
@@ -47,5 +49,18 @@ public class FftBenchmark
         Fourier.Forward(_re, _im, FourierOptions.NoScaling);
         Fourier.Inverse(_re, _im, FourierOptions.NoScaling);
         return _re[1];
+    }
+
+    [Benchmark]
+    public double MathNetComplex()
+    {
+        for (int i = 0; i < N; i++)
+        {
+            _complex[i] = new System.Numerics.Complex(_source[i], 0);
+        }
+
+        Fourier.Forward(_complex, FourierOptions.NoScaling);
+        Fourier.Inverse(_complex, FourierOptions.NoScaling);
+        return _complex[1].Real;
     }
 }

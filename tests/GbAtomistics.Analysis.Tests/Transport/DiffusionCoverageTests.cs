@@ -7,10 +7,14 @@ namespace GbAtomistics.Analysis.Tests.Transport;
 
 /// <summary>
 /// Honest error bars and honest "no diffusion" on trajectories like real solids (vibration about sites plus discrete
-/// hops, <see cref="Solids"/>), seeded and fast. The larger counts run in tools/bench/diffusion-coverage.sh.
+/// hops, <see cref="Solids"/>), seeded and fast. The realisation counts are the least the checks need; the environment
+/// variable GBAT_COVERAGE_TRIALS raises them (tools/bench/diffusion-coverage.sh runs 2000).
 /// </summary>
 public class DiffusionCoverageTests(ITestOutputHelper output)
 {
+    private static int Trials(int least) =>
+        int.TryParse(Environment.GetEnvironmentVariable("GBAT_COVERAGE_TRIALS"), out int n) && n > least ? n : least;
+
     private const double Dt = 0.1;   // ps between frames
     private const double A = 2.0;    // Å hop length
 
@@ -19,7 +23,7 @@ public class DiffusionCoverageTests(ITestOutputHelper output)
     [InlineData(256, 0.02, 0.3, 7)]     // many atoms: variances mostly from the data
     public void SixtyEightPercentIntervalCoversTheTrueDOfHoppingAndVibratingAtoms(int atoms, double p, double sigma, int seed)
     {
-        const int trials = 200;
+        int trials = Trials(200);
         double d = Solids.Diffusion(A, p, Dt);
         var random = new Random(seed);
         int covered = 0, diffusive = 0, dataCovariance = 0;
@@ -42,7 +46,7 @@ public class DiffusionCoverageTests(ITestOutputHelper output)
     [Fact]
     public void VibrationWithoutHopsIsReportedAsNotDiffusive()
     {
-        const int trials = 200;
+        int trials = Trials(200);
         var random = new Random(11);
         int notDiffusive = 0;
         foreach (int trial in Enumerable.Range(0, trials))
@@ -66,7 +70,7 @@ public class DiffusionCoverageTests(ITestOutputHelper output)
     {
         // A cage (σ = 0.7 Å, relaxation 1 ps, plateau 2.9 Å²) dominates the MSD over the default window (2–10 ps);
         // the hops (D = 0.1 Å²/ps) only add 1.2 to 6 Å² to it.
-        const int trials = 50;
+        int trials = Trials(50);
         var random = new Random(5);
         int flagged = 0;
         for (int trial = 0; trial < trials; trial++)

@@ -17,8 +17,11 @@ namespace GbAtomistics.Analysis.Transport.Arrhenius;
 /// </param>
 public sealed record ArrheniusValue(double Temperature, double Value, double Lower, double Upper, double Level, double LogError, double OutsideFactor)
 {
-    /// <summary>True when the temperature lies outside the fitted range of 1/T.</summary>
-    public bool Extrapolated => OutsideFactor > 0;
+    /// <summary>
+    /// True when 1/T lies more than a tenth of the fitted range beyond the data (a run at 903.8 K evaluated at 900 K
+    /// is not an extrapolation worth a caveat; 300 K from 800–1000 K, ×8.6, is).
+    /// </summary>
+    public bool Extrapolated => OutsideFactor > 0.1;
 
     /// <summary>Delta-method standard error of the value (value · sd of ln value), same unit as the value.</summary>
     public double Error => Value * LogError;

@@ -169,11 +169,11 @@ public sealed class MsdAnalyzer
     }
 
     /// <summary>
-    /// Every stride-th atom feeds the jackknife, so that its direct sums cost at most about 5·10⁷ squared
+    /// Every stride-th atom feeds the jackknife, so that its direct sums cost at most about 2·10⁷ squared
     /// displacements (a few hundred atoms are plenty for 32 groups; the variance is scaled to all atoms).
     /// </summary>
     internal static int SpreadStride(int atoms, int points, int frames) =>
-        Math.Max(1, (int)Math.Ceiling((double)atoms * points * frames / 5e7));
+        Math.Max(1, (int)Math.Ceiling((double)atoms * points * frames / 2e7));
 
     private (MsdSums Sums, MsdSpread Spread) Block(MsdAccumulator acc, int from, int to, int regions, int axisComponent, int[] lags, int stride)
     {
