@@ -2,9 +2,9 @@
 # Regenerates testdata/example/: LAMMPS trajectories of Li2O (antifluorite) for the worked example.
 #
 #   li2o-bulk-<T>K/     perfect crystal, 4x4x4 conventional cells, 768 atoms
-#   li2o-s5-310-<T>K/   Sigma5(310)[001] symmetric tilt bicrystal from `gbat build csl` (termination 0, through a
-#                       Li2O layer, nothing merged; repeat 3x2), 1080 atoms, two boundaries (z = 0 and z = Lz/2 of the
-#                       starting cell)
+#   li2o-s5-310-<T>K/   Sigma5(310)[001] symmetric tilt bicrystal from `gbat build csl` (its default: the translation
+#                       and termination of lowest model energy with every species pair at >= 0.75 of its bulk
+#                       distance; repeat 3x2), two boundaries (recorded in structure.gb.json)
 #   T = 800, 900, 1000 K
 #
 # Each folder holds structure.data (the starting structure, LAMMPS data, charge style), log.lammps and
@@ -51,7 +51,7 @@ python3 "$here/../testdata/pedone_li2o_table.py" "$work/pedone_li2o.table"
 mkdir -p "$work/bulk" "$work/s5"
 (cd "$work/bulk" && OMP_NUM_THREADS=1 lmp -in "$here/li2o-bulk-data.in" -log none -screen none)
 dotnet run --project "$root/src/GbAtomistics.Cli" -c Release -- build csl --structure antifluorite --a 4.61 \
-  --species Li,O --charges Li=0.6,O=-1.2 --axis 001 --sigma 5 --plane 310 --termination 0 --repeat 3x2 \
+  --species Li,O --charges Li=0.6,O=-1.2 --axis 001 --sigma 5 --plane 310 --repeat 3x2 \
   --to lammps --name structure --output "$work/s5/build"
 cp "$work/s5/build/structure.data" "$work/s5/structure.data"
 sed 's/"structure": *"[^"]*"/"structure": "structure.data"/' "$work/s5/build/structure.gb.json" > "$work/s5/structure.gb.json"

@@ -70,7 +70,7 @@ public sealed record DiffusionEstimate(
 
     /// <summary>Why a window is not diffusive: the slope or the local exponent.</summary>
     public string Reason =>
-        !(StandardError > 0) || D < 2 * StandardError
+        !(StandardError > 0) || D < DiffusionFitter.Significance * StandardError
             ? FormattableString.Invariant($"slope {D / StandardError:F1} standard errors from zero")
             : FormattableString.Invariant($"local exponent {LocalExponent:F2}, not near 1");
 
