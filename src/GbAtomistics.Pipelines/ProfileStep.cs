@@ -49,10 +49,25 @@ public static class ProfileStep
         return new ProfileRun(profile, cn, sources, region, rdf is null ? 1 : 2);
     }
 
-    /// <summary>Writes the table, plots and JSON summary; returns the summary.</summary>
-    public static object Write(ProfileRun run, TrajectoryInput input, OutputFolder output, string prefix = "profile")
+    /// <summary>
+    /// Writes the table, plots and JSON summary; returns the summary. With <paramref name="charges"/> (e per species)
+    /// also the electrostatic profile (<see cref="ElectrostaticProfile"/>): <c>potential.csv</c> and
+    /// <c>potential.png</c>, macroscopically averaged over <paramref name="averageAngstrom"/> when given.
+    /// </summary>
+    public static object Write(
+        ProfileRun run, TrajectoryInput input, OutputFolder output, string prefix = "profile",
+        IReadOnlyDictionary<string, double>? charges = null, double? averageAngstrom = null)
     {
+        ArgumentNullException.ThrowIfNull(run);
         string name = Path.GetFileName(input.Path);
+        ElectrostaticProfile? potential = charges is null ? null : Potential(run.Profile, charges, averageAngstrom);
+        if (potential is not null)
+        {
+            output.WriteText("potential.csv", PotentialCsv(run.Profile, potential));
+            output.WritePlot("potential.png", path => ProfilePlot.SavePotential(
+                potential, run.Profile, run.Region.Region?.Planes ?? [], path, $"Electrostatic potential along the normal ({name})"));
+        }
+
         output.WriteText($"{prefix}.csv", run.Profile.ToCsv(run.Coordination));
         output.WritePlot($"{prefix}-density.png", path => ProfilePlot.SaveDensity(run.Profile, path, $"Number density along the normal ({name})"));
         output.WritePlot($"{prefix}-composition.png", path => ProfilePlot.SaveComposition(run.Profile, path, $"Composition along the normal ({name})"));
@@ -61,14 +76,47 @@ public static class ProfileStep
             output.WritePlot($"{prefix}-coordination.png", path => CoordinationPlot.SaveProfile(cn, path, $"Mean coordination along the normal ({name})"));
         }
 
-        object summary = Summary(run, input);
+        object summary = Summary(run, input, potential);
         output.WriteText($"{prefix}.json", JsonSerializer.Serialize(summary, Json.Options));
         return summary;
     }
 
-    public static object Summary(ProfileRun run, TrajectoryInput input)
+    /// <summary>The electrostatic profile with a charge for every species of the profile (an error names a missing one).</summary>
+    public static ElectrostaticProfile Potential(ProfileResult profile, IReadOnlyDictionary<string, double> charges, double? averageAngstrom)
     {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(charges);
+        double[] q = profile.Species.Select(s =>
+            charges.FirstOrDefault(c => string.Equals(c.Key, s, StringComparison.OrdinalIgnoreCase)) is { Key: not null } c
+                ? c.Value
+                : throw new InputException($"--charges: no charge for {s}; give one for every species ({string.Join(", ", profile.Species)})")).ToArray();
+        return ElectrostaticProfile.Compute(profile, q, averageAngstrom);
+    }
+
+    private static string PotentialCsv(ProfileResult profile, ElectrostaticProfile potential)
+    {
+        var text = new System.Text.StringBuilder("position_A,charge_density_e_per_A3,field_V_per_A,potential_V,potential_macroscopic_V\n");
+        IReadOnlyList<double> x = profile.SlabCentresAngstrom;
+        for (int b = 0; b < x.Count; b++)
+        {
+            text.Append(System.FormattableString.Invariant(
+                $"{x[b]:G9},{potential.ChargeDensity[b]:G9},{potential.Field[b]:G9},{potential.Potential[b]:G9},"));
+            if (potential.MacroscopicPotential is { } m)
+            {
+                text.Append(m[b].ToString("G9", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    public static object Summary(ProfileRun run, TrajectoryInput input, ElectrostaticProfile? potential = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
         ProfileResult p = run.Profile;
+        SlabRegion? region = run.Region.Region;
         return new
         {
             analysis = "profile",
@@ -93,7 +141,18 @@ public static class ProfileStep
             species = p.Species,
             definitions = "slabs of equal fractional width along the normal, volume V/bins each; density = <N_s(slab)/(V/bins)> over frames; " +
                 "composition = sum N_s(slab) / sum N(slab); mean CN of A atoms per slab",
-            units = new { position = "Å", density = "atoms/Å³", composition = "fraction", cn = "atoms" },
+            electrostatics = potential is null ? null : new
+            {
+                definition = "planar-average charge density from the species charges; 1-D periodic Poisson equation, zero mean field, mean potential zero; " +
+                    "macroscopic average = running mean over the window (one repeat of the layer stacking makes a perfect crystal flat)",
+                average_window_angstrom = potential.WindowAngstrom,
+                boundary_steps_V = region is null ? null : potential.Steps(region, p.MeanWidth),
+                boundary_planes_fractional = region?.Planes,
+                interior_ripple_V = region is null ? (double?)null : potential.InteriorRipple(region, p.MeanWidth),
+                potential_range_V = new[] { (potential.MacroscopicPotential ?? potential.Potential).Min(), (potential.MacroscopicPotential ?? potential.Potential).Max() },
+                files = new[] { "potential.csv", "potential.png" },
+            },
+            units = new { position = "Å", density = "atoms/Å³", composition = "fraction", cn = "atoms", charge_density = "e/Å³", field = "V/Å", potential = "V" },
         };
     }
 }

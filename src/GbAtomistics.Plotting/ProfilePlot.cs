@@ -39,4 +39,37 @@ public static class ProfilePlot
         plot.ShowLegend();
         Chart.Save(plot, path);
     }
+
+    /// <summary>
+    /// The electrostatic potential along the normal (V): planar average, macroscopic average when computed, and the
+    /// boundary planes (fractional, may be empty) as dashed vertical lines; the charge density on the right axis.
+    /// </summary>
+    public static void SavePotential(ElectrostaticProfile potential, ProfileResult profile, IReadOnlyList<double> planes, string path, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(potential);
+        ArgumentNullException.ThrowIfNull(profile);
+        var plot = Chart.Create(
+            title ?? "Electrostatic potential along the boundary normal", $"position along {"abc"[profile.Options.NormalAxis]} (Å)", "potential φ (V)");
+        double[] x = profile.SlabCentresAngstrom.ToArray();
+        var planar = plot.Add.ScatterLine(x, potential.Potential.ToArray());
+        planar.LegendText = "planar average";
+        planar.LineWidth = 1;
+        if (potential.MacroscopicPotential is { } macro)
+        {
+            var line = plot.Add.ScatterLine(x, macro.ToArray());
+            line.LegendText = FormattableString.Invariant($"macroscopic average ({potential.WindowAngstrom:G3} Å window)");
+            line.LineWidth = 3;
+        }
+
+        for (int i = 0; i < planes.Count; i++)
+        {
+            var v = plot.Add.VerticalLine(planes[i] * profile.MeanWidth);
+            v.LinePattern = ScottPlot.LinePattern.Dashed;
+            v.Color = ScottPlot.Colors.Black;
+            v.LegendText = i == 0 ? "boundary planes" : string.Empty;
+        }
+
+        plot.ShowLegend(ScottPlot.Edge.Right);
+        Chart.Save(plot, path, 1200, 560);
+    }
 }

@@ -12,6 +12,8 @@ internal static class ProfileCommand
     {
         var trajectoryOptions = new TrajectoryOptions();
         var structure = new StructureOptions();
+        var charges = new Option<string?>("--charges") { Description = "Charge of every species in e, e.g. Li=0.6,O=-1.2: adds the charge density and the electrostatic potential (potential.csv, potential.png)", HelpName = "MAP" };
+        var average = new Option<double?>("--average") { Description = "Macroscopic average of the potential over this window in Å (one repeat of the layer stacking along the normal flattens a perfect crystal)", HelpName = "Å" };
         Option<string> output = CommonOptions.Output("gbat-profile");
         Option<int> threads = CommonOptions.Threads();
         Option<bool> quiet = CommonOptions.Quiet();
@@ -23,9 +25,10 @@ internal static class ProfileCommand
             "Writes profile.csv (position in Å), profile.json and density, composition and coordination plots into --output; " +
             "with --boundaries auto the planes found are reported.\n\n" +
             "Examples:\n  gbat profile gb.lammpstrj --type-map 1=Li,2=O,3=Cl --normal z --profile-bins 100\n" +
-            "  gbat profile gb.lammpstrj --type-map 1=Li,2=O,3=Cl --species Li-O,O-Li --boundaries auto")
+            "  gbat profile gb.lammpstrj --type-map 1=Li,2=O,3=Cl --species Li-O,O-Li --boundaries auto\n" +
+            "  gbat profile gb.lammpstrj --type-map 1=Li,2=O --charges Li=0.6,O=-1.2 --boundaries gb.gb.json --profile-bins 400 --average 3.3")
         {
-            output, threads, quiet, json,
+            charges, average, output, threads, quiet, json,
         };
         foreach (Option option in structure.All)
         {
@@ -42,7 +45,13 @@ internal static class ProfileCommand
                 : new CoordinationRequest(ProfileBins: parse.GetValue(structure.ProfileBins), Region: structure.Region(parse));
             var folder = new OutputFolder(parse.GetValue(output)!, [trajectory.Path]);
             ProfileRun run = TerminalProgress.During(stderr, parse.GetValue(quiet) || parse.GetValue(json), () => ProfileStep.Compute(trajectory, request, coordination, parse.GetValue(threads)));
-            object summary = ProfileStep.Write(run, trajectory, folder);
+            string? chargeText = parse.GetValue(charges);
+            if (parse.GetValue(average) is not null && chargeText is null)
+            {
+                throw new InputException("--average smooths the electrostatic potential: give --charges too");
+            }
+
+            object summary = ProfileStep.Write(run, trajectory, folder, charges: chargeText is null ? null : ChargeMap.Parse(chargeText), averageAngstrom: parse.GetValue(average));
             if (parse.GetValue(json))
             {
                 stdout.WriteLine(JsonSerializer.Serialize(summary, Json.Options));

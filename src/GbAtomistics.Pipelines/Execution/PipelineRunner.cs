@@ -395,7 +395,11 @@ public sealed class PipelineRunner
 
         if (r.Profile is { } profile)
         {
-            object summary = ProfileStep.Write(profile, t, folder);
+            // The electrostatic potential when the input's charges cover every species (charges given for the mobile
+            // species alone serve the conductivity only).
+            IReadOnlyDictionary<string, double>? charges = r.Input.Charges is { } q &&
+                profile.Profile.Species.All(s => q.Keys.Any(k => string.Equals(k, s, StringComparison.OrdinalIgnoreCase))) ? q : null;
+            object summary = ProfileStep.Write(profile, t, folder, charges: charges);
             WriteJson(folder, "profile.json", summary, t.Path);
             Svg(folder, "profile-density.svg", p => ProfilePlot.SaveDensity(profile.Profile, p, $"Number density along the normal ({file})"));
         }
