@@ -3,6 +3,7 @@ using System.Text.Json;
 using GbAtomistics.Builders.Bicrystals;
 using GbAtomistics.Builders.Crystals;
 using GbAtomistics.Builders.Csl;
+using GbAtomistics.Builders.Scoring;
 using GbAtomistics.Core;
 using GbAtomistics.IO;
 using GbAtomistics.IO.Lammps;
@@ -78,6 +79,7 @@ public static class BuildCslStep
             Distances = request.Distances,
             Units = RigidUnits.Parse(cell, request.Units),
             Overlap = request.Overlap,
+            ScorePotential = request.ScorePotential is { } file ? PairPotential.Read(file, cell.Species) : null,
         };
     }
 
@@ -191,7 +193,9 @@ public static class BuildCslStep
             rigid_units = first.Units.Description,
             formula_unit_in_units = string.Join(" + ", first.Units.FormulaInKinds.Select((n, k) => $"{n} {first.Units.Kinds[k]}")),
             overlap = first.Options.Overlap == OverlapMode.Refuse ? "refuse" : "formula-units",
-            scoring = "model energy: Ewald Coulomb of the formal charges + Born-Mayer contact repulsion (rho 0.3 Å), (E - n e_bulk)/(2A), unrelaxed",
+            scoring = first.Options.ScorePotential is { } pot
+                ? $"model energy: Ewald Coulomb of the charges + the {pot.Style} pair terms of {pot.Source} (cut-off {pot.Cutoff} Å), (E - n e_bulk)/(2A), unrelaxed"
+                : "model energy: Ewald Coulomb of the formal charges + Born-Mayer contact repulsion (rho 0.3 Å), (E - n e_bulk)/(2A), unrelaxed",
             terminations = first.Terminations.Select(t => new { index = t.Index, description = t.Description, height_angstrom = t.Height }),
             translations = request.Translations is { } grid ? new[] { grid.X, grid.Y } : null,
             search = request.Translations is null && request.Translation is null ? "automatic translation grid, winner written" : null,

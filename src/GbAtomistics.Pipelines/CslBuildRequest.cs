@@ -61,6 +61,9 @@ public sealed record CslBuildRequest
 
     public OverlapMode Overlap { get; init; } = OverlapMode.FormulaUnits;
 
+    /// <summary>A LAMMPS pair_style/pair_coeff fragment whose short-range terms rank the candidates, or null.</summary>
+    public string? ScorePotential { get; init; }
+
     /// <summary>Base name of the output files (default from the formula, Σ and plane, e.g. <c>Li3OCl-S5-310</c>).</summary>
     public string? Name { get; init; }
 

@@ -65,6 +65,9 @@ public sealed record CslBuildOptions
 
     public OverlapMode Overlap { get; init; } = OverlapMode.FormulaUnits;
 
+    /// <summary>Short-range terms that replace the model's Born–Mayer repulsion in the ranking, or null.</summary>
+    public Scoring.PairPotential? ScorePotential { get; init; }
+
     /// <summary>Throws an <see cref="InputException"/> naming the option for a value out of range.</summary>
     public void Validate()
     {

@@ -188,7 +188,7 @@ public static class CslBuilder
         }
 
         return new Geometry(entry, planes, o, r1, r2, construction, periods, k, terminations, layers1, layers2, units, minimum,
-            new ModelEnergy(cell, units));
+            new ModelEnergy(cell, units, options.ScorePotential));
     }
 
     internal static (CslBicrystal? Result, string? Failure) Construct(CslBuildOptions options, Geometry g, Termination termination)

@@ -25,7 +25,9 @@ namespace GbAtomistics.Builders.Scoring;
 /// </para>
 /// <para>
 /// It is a ranking model, not a force field: it sees overlaps and charge imbalance at a boundary, not relaxation or
-/// bonding. Energies that a study can quote come from relaxing the candidates with a real potential in LAMMPS.
+/// bonding. Energies that a study can quote come from relaxing the candidates with a real potential in LAMMPS. A
+/// user's short-range potential (<see cref="PairPotential"/>, <c>--score-potential</c>) replaces the repulsion: the
+/// ranking is then by that force field's unrelaxed energy (Ewald Coulomb of the cell's charges plus its pair terms).
 /// </para>
 /// </remarks>
 internal sealed class ModelEnergy
@@ -44,10 +46,17 @@ internal sealed class ModelEnergy
     private readonly double[,] _cut2;
     private readonly double _cutoff;
 
-    public ModelEnergy(UnitCell cell, RigidUnits units)
+    private readonly PairPotential? _potential;
+
+    /// <summary>
+    /// The model for <paramref name="cell"/>; with <paramref name="potential"/> its short-range terms replace the
+    /// Born–Mayer repulsion (the Coulomb part stays the Ewald sum of the cell's charges).
+    /// </summary>
+    public ModelEnergy(UnitCell cell, RigidUnits units, PairPotential? potential = null)
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(units);
+        _potential = potential;
         int n = cell.Species.Count;
         _charges = cell.Charges.ToArray();
         _b = new double[n, n];
@@ -83,7 +92,11 @@ internal sealed class ModelEnergy
         int[] species = cell.Sites.Select(site => site.Species).ToArray();
         int perCell = units.Units.Count(u => u.Kind == 0) / units.FormulaInKinds[0];
         double coulomb = Coulomb(box, positions, species);
-        if (coulomb < 0)
+        if (potential is not null)
+        {
+            _cutoff = 0;
+        }
+        else if (coulomb < 0)
         {
             // Born equilibrium: Σ φ·r/ρ = −E_Coulomb for the crystal at its own lattice constant.
             var virial = new Repulsion(species, _b, _d, _cut2);
@@ -109,6 +122,13 @@ internal sealed class ModelEnergy
     {
         ArgumentNullException.ThrowIfNull(box);
         double coulomb = Coulomb(box, positions, species);
+        if (_potential is { } potential && positions.Length > 0)
+        {
+            var pairs = new UserPairs(species.ToArray(), potential);
+            new CellList(box, positions, potential.Cutoff).VisitPairs(ref pairs);
+            return coulomb + pairs.Sum;
+        }
+
         if (_cutoff <= 0 || positions.Length == 0)
         {
             return coulomb;
@@ -141,6 +161,15 @@ internal sealed class ModelEnergy
     /// </summary>
     public double ExcessPerArea(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> species, int formulaUnits, double area) =>
         (Energy(box, positions, species) - (formulaUnits * BulkPerFormulaUnit)) / (2 * area) * EvPerSquareAngstromToJoulePerSquareMetre;
+
+    private struct UserPairs(int[] species, PairPotential potential) : IPairVisitor
+    {
+        /// <summary>Σ φ (eV).</summary>
+        public double Sum { get; private set; }
+
+        public void Visit(int i, int j, double distanceSquared) =>
+            Sum += potential.Energy(species[i], species[j], Math.Sqrt(distanceSquared));
+    }
 
     private struct Repulsion(int[] species, double[,] b, double[,] d, double[,] cut2) : IPairVisitor
     {

@@ -43,6 +43,7 @@ internal static class BuildCommand
         var vacuum = new Option<double?>("--vacuum") { Description = "Replace the periodic second boundary with free surfaces and this much vacuum (Å)", HelpName = "Å" };
         var minRatio = new Option<string?>("--min-ratio") { Description = "Least distance of every species pair as a fraction of its shortest bulk distance: one value, pairs, or both (default 0.75; e.g. 0.7,Li-Li=0.6)", HelpName = "F|A-B=F,..." };
         var units = new Option<string>("--units") { Description = "Rigid units kept whole: auto (detected from the cell's bonding), none, or CENTRE:LIGAND pairs such as P:S", HelpName = "auto|none|C:L,...", DefaultValueFactory = _ => "auto" };
+        var scorePotential = new Option<string?>("--score-potential") { Description = "Rank candidates with this LAMMPS pair_style/pair_coeff fragment (born, buck, lj/cut, morse; Coulomb by Ewald) instead of the Born-Mayer model", HelpName = "FILE" };
         var overlap = new Option<string>("--overlap") { Description = "Pairs below the criterion across a boundary: formula-units (remove the upper grain's units, completed to whole formula units; default) or refuse", HelpName = "MODE", DefaultValueFactory = _ => "formula-units" };
         var name = new Option<string?>("--name") { Description = "Base name of the output files (default e.g. Li3OCl-S5-310)", HelpName = "NAME" };
         var to = new Option<string>("--to") { Description = "Structure formats: lammps (NAME.data), poscar (NAME.vasp) or both", HelpName = "LIST", DefaultValueFactory = _ => "lammps,poscar" };
@@ -67,7 +68,7 @@ internal static class BuildCommand
             "  gbat build csl --structure POSCAR --type-map 1=Li,2=O --charges Li=1,O=-2 --axis 001 --sigma 5 --plane 210 --vacuum 15")
         {
             structure, a, species, charges, format, typeMap, axis, sigma, angle, plane, repeat, thickness, termination, listTerminations,
-            translations, translation, expansion, vacuum, minRatio, units, overlap, name, to, atomStyle, noPreview, output, quiet, json,
+            translations, translation, expansion, vacuum, minRatio, units, overlap, scorePotential, name, to, atomStyle, noPreview, output, quiet, json,
         };
         command.SetAction(parse => CommandRunner.Run(stderr, () =>
         {
@@ -102,6 +103,7 @@ internal static class BuildCommand
                 Distances = minRatioText is null ? new DistanceCriterion() : DistanceCriterion.Parse(minRatioText),
                 Units = parse.GetValue(units)!,
                 Overlap = ParseOverlap(parse.GetValue(overlap)!),
+                ScorePotential = parse.GetValue(scorePotential),
                 Name = parse.GetValue(name),
                 Formats = parse.GetValue(to)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
                 AtomStyle = parse.GetValue(atomStyle),
