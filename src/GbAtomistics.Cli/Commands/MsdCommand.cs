@@ -25,7 +25,7 @@ internal static class MsdCommand
         command.Add(output);
         command.SetAction(parse => CommandRunner.Run(stderr, () =>
         {
-            TrajectoryInput input = o.Trajectory(parse);
+            TrajectoryInput input = TimestepSource.Resolve(o.Trajectory(parse));
             MsdOptions options = o.Msd(parse);
             MsdResult result = TerminalProgress.During(stderr, parse.GetValue(o.Quiet) || parse.GetValue(o.Json), () => MsdStep.Compute(input, options, parse.GetValue(o.Threads)));
             var folder = new OutputFolder(parse.GetValue(output)!, [input.Path]);
@@ -42,6 +42,7 @@ internal static class MsdCommand
             else if (!parse.GetValue(o.Quiet))
             {
                 stdout.WriteLine($"msd: {result.Atoms} {result.Options.Species} atoms, {result.Frames} frames {result.TimestepPs:G4} ps apart, unwrap {result.Unwrap.ToString().ToLowerInvariant()}");
+                stdout.WriteLine($"  timestep: {Timestep(input)}");
                 foreach (MsdCurve c in result.Curves.Where(c => c.Component is MsdComponent.Total or MsdComponent.Parallel or MsdComponent.Perpendicular))
                 {
                     stdout.WriteLine(FormattableString.Invariant(
@@ -55,4 +56,9 @@ internal static class MsdCommand
         }));
         return command;
     }
+
+    /// <summary>The MD timestep and where it came from, for the text output.</summary>
+    internal static string Timestep(TrajectoryInput input) => input.ReadOptions.TimestepPs is { } ps
+        ? FormattableString.Invariant($"{ps * 1000:G6} fs from {input.TimestepSource}")
+        : $"none given; {input.TimestepSource}";
 }

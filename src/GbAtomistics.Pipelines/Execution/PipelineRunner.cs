@@ -255,9 +255,10 @@ public sealed class PipelineRunner
             r.Msd = first.Msd(msdOptions, _threads);
             if (conductivity)
             {
-                var (kelvin, source) = TemperatureSource.Resolve(input.Temperature, trajectory.Path);
-                r.Conductivity = ConductivityCalculator.Compute(r.Msd, new ConductivityOptions(kelvin));
-                r.TemperatureSource = source;
+                TemperatureEstimate temperature = TemperatureSource.Estimate(input.Temperature, trajectory.Path, r.Msd.FirstStep, r.Msd.LastStep);
+                r.Conductivity = ConductivityCalculator.Compute(r.Msd, new ConductivityOptions(temperature.Kelvin));
+                r.Temperature = temperature;
+                r.TemperatureSource = $"{temperature.Text()}, {temperature.Source}";
             }
         }
 
@@ -404,7 +405,7 @@ public sealed class PipelineRunner
         {
             if (r.Conductivity is { } sigma)
             {
-                object summary = ConductivityStep.Write(msd, sigma, r.TemperatureSource!, t, folder);
+                object summary = ConductivityStep.Write(msd, sigma, r.Temperature!, t, folder);
                 WriteJson(folder, "conductivity.json", summary, t.Path);
                 WriteJson(folder, "msd.json", MsdStep.Summary(msd, t), t.Path);
             }
