@@ -77,7 +77,7 @@ internal static class CommonOptions
 
     public static Option<string?> Region() => new("--region")
     {
-        Description = "Restrict central atoms to the grain-boundary slabs (gb) or the rest (bulk); needs --normal, --planes, --half-width",
+        Description = "Restrict central atoms to the grain-boundary slabs (gb) or the rest (bulk): slabs from --boundaries, --planes, or NAME.gb.json beside the input",
         HelpName = "gb|bulk",
     };
 
@@ -92,13 +92,6 @@ internal static class CommonOptions
     {
         Description = "Boundary plane positions as fractional coordinates along the normal, e.g. 0.25,0.75",
         HelpName = "LIST",
-    };
-
-    public static Option<double> HalfWidth() => new("--half-width")
-    {
-        Description = "Half-width of each boundary slab in Å",
-        HelpName = "Å",
-        DefaultValueFactory = _ => 3.0,
     };
 
     /// <summary>Builds reader options from the parsed common options.</summary>

@@ -37,7 +37,8 @@ internal static class ConductivityCommand
         command.SetAction(parse => CommandRunner.Run(stderr, () =>
         {
             TrajectoryInput input = TimestepSource.Resolve(o.Trajectory(parse));
-            MsdOptions options = o.Msd(parse, parse.GetValue(charges));
+            ResolvedRegion region = o.Region(parse, input);
+            MsdOptions options = o.Msd(parse, region, parse.GetValue(charges));
             var (msd, result, kelvin) = TerminalProgress.During(stderr, parse.GetValue(o.Quiet) || parse.GetValue(o.Json), () => ConductivityStep.Compute(input, options, parse.GetValue(temperature), parse.GetValue(o.Threads)));
             var folder = new OutputFolder(parse.GetValue(output)!, [input.Path]);
             object summary = ConductivityStep.Write(msd, result, kelvin, input, folder);
@@ -54,6 +55,7 @@ internal static class ConductivityCommand
             {
                 stdout.WriteLine(FormattableString.Invariant($"conductivity of {msd.Options.Species} (q = {result.Charge:G4} e) at {kelvin.Text()} ({kelvin.Source})"));
                 stdout.WriteLine($"  timestep: {MsdCommand.Timestep(input)}");
+                stdout.WriteLine($"  region: {MsdCommand.RegionText(region)}");
                 foreach (ConductivityEntry e in result.Entries.Where(e => e.Component is MsdComponent.Total or MsdComponent.Parallel or MsdComponent.Perpendicular))
                 {
                     string haven = double.IsNaN(e.Haven) ? string.Empty : FormattableString.Invariant($"  Haven {e.Haven:G3} ± {e.HavenError:G2}");
