@@ -1,12 +1,13 @@
 using System.Globalization;
 using GbAtomistics.Core;
+using GbAtomistics.IO;
 using GbAtomistics.IO.Lammps;
 
 namespace GbAtomistics.Pipelines;
 
 /// <summary>
-/// Finds the MD timestep of a run when the user gives none: the <c>timestep</c> in force for the last run of the
-/// <c>log.lammps</c> beside the trajectory, converted from the log's <c>units</c> style to ps (metal: ps, real: fs,
+/// Finds the MD timestep of a LAMMPS dump when the user gives none: the <c>timestep</c> in force for the last run of
+/// the <c>log.lammps</c> beside the dump, converted from the log's <c>units</c> style to ps (metal: ps, real: fs,
 /// …). Reduced (<c>lj</c>) time has no conversion and is not taken.
 /// </summary>
 public static class TimestepSource
@@ -36,13 +37,26 @@ public static class TimestepSource
             return input with { TimestepSource = "given (--timestep or timestep:)" };
         }
 
-        if (LogBeside(input.Path) is not { } log || FromLog(log) is not { } found)
+        string? log = LogBeside(input.Path);
+        (double Ps, string Source)? found;
+        try
+        {
+            // Only a LAMMPS dump counts MD steps of the log's timestep (VASP files carry their own POTIM).
+            found = log is null || FormatRegistry.DetectForReading(input.Path, input.Format).Name != "lammps-dump" ? null : FromLog(log);
+        }
+        catch (InputException e)
+        {
+            // A log that cannot be read gives no timestep; the MSD then asks for --timestep as without a log.
+            return input with { TimestepSource = $"the trajectory file ({log} beside it could not be read: {e.Message})" };
+        }
+
+        if (found is null)
         {
             return input with { TimestepSource = "the trajectory file (frame times as it gives them)" };
         }
 
-        var read = input.ReadOptions with { TimestepPs = found.Ps };
-        return input with { ReadOptions = read, TimestepSource = found.Source };
+        var read = input.ReadOptions with { TimestepPs = found.Value.Ps };
+        return input with { ReadOptions = read, TimestepSource = found.Value.Source };
     }
 
     /// <summary>The timestep (ps) of the last run in <paramref name="logPath"/> and its source, or null when the log sets none usable.</summary>
