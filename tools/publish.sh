@@ -8,7 +8,7 @@
 # $DOTNET_BUNDLE_EXTRACT_BASE_DIR (default ~/.net). Copy the file to the cluster and run ./gbat --help. Needs the .NET 10 SDK here and, on first use, nuget.org (or a local feed) to
 # restore the runtime pack Microsoft.NETCore.App.Runtime.RID.
 #
-# GBAT_FRAMEWORK_DEPENDENT=1 makes a framework-dependent single file instead (a few MB; the target machine then
+# GBAT_FRAMEWORK_DEPENDENT=1 makes a framework-dependent single file instead (18 MB; the target machine then
 # needs the .NET 10 runtime, not the SDK).
 set -euo pipefail
 

@@ -21,7 +21,7 @@ internal static class CommonOptions
 
     public static Option<string?> Timestep() => new("--timestep")
     {
-        Description = "MD timestep with its unit, e.g. 2fs or 0.001ps (LAMMPS steps → time; VASP POTIM)",
+        Description = "MD timestep with its unit, e.g. 2fs or 0.001ps (LAMMPS steps → time; VASP POTIM); msd and conductivity take that of log.lammps beside a LAMMPS dump when absent",
         HelpName = "T",
     };
 
