@@ -41,4 +41,20 @@ public sealed class RunLogMetadataPipelineTests
         Assert.Contains("log.lammps", msd.RootElement.GetProperty("timestep_source").GetString());
         Assert.Contains(" ± ", File.ReadAllText(Path.Combine(Path.GetDirectoryName(path)!, "out", "report.md")));
     }
+
+    [Fact]
+    public void AnInputWithoutBoundariesFindsTheBuilderMetadataBesideItsDump()
+    {
+        string path = Li2oFiles.Pipeline("""
+            inputs:
+              hot: {file: HOT, type-map: {1: Li, 2: O}}
+              none: {file: HOT, type-map: {1: Li, 2: O}, boundaries: none}
+            analyses: {}
+            """);
+        PipelineDefinition definition = PipelineParser.Load(path);
+        ResolvedRegion found = definition.Input("hot").Resolved;
+        Assert.Contains("structure.gb.json", found.Source);
+        Assert.Equal(4.0, found.Region!.HalfWidth);
+        Assert.Null(definition.Input("none").Resolved.Region);
+    }
 }
