@@ -21,7 +21,7 @@ internal static class CommonOptions
 
     public static Option<string?> Timestep() => new("--timestep")
     {
-        Description = "MD timestep with its unit, e.g. 2fs or 0.001ps (LAMMPS steps → time; VASP POTIM)",
+        Description = "MD timestep with its unit, e.g. 2fs or 0.001ps (LAMMPS steps → time; VASP POTIM); msd and conductivity take that of log.lammps beside a LAMMPS dump when absent",
         HelpName = "T",
     };
 
@@ -77,7 +77,7 @@ internal static class CommonOptions
 
     public static Option<string?> Region() => new("--region")
     {
-        Description = "Restrict central atoms to the grain-boundary slabs (gb) or the rest (bulk); needs --normal, --planes, --half-width",
+        Description = "Restrict central atoms to the grain-boundary slabs (gb) or the rest (bulk): slabs from --boundaries, --planes, or NAME.gb.json beside the input",
         HelpName = "gb|bulk",
     };
 
@@ -92,13 +92,6 @@ internal static class CommonOptions
     {
         Description = "Boundary plane positions as fractional coordinates along the normal, e.g. 0.25,0.75",
         HelpName = "LIST",
-    };
-
-    public static Option<double> HalfWidth() => new("--half-width")
-    {
-        Description = "Half-width of each boundary slab in Å",
-        HelpName = "Å",
-        DefaultValueFactory = _ => 3.0,
     };
 
     /// <summary>Builds reader options from the parsed common options.</summary>

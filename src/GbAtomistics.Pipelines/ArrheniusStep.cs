@@ -214,7 +214,7 @@ public static class ArrheniusStep
             ln_prefactor = fit.LnPrefactor,
             ln_prefactor_error = fit.LnPrefactorError,
             prefactor = fit.Prefactor,
-            prefactor_unit = sigma ? "S·K/cm" : "Å²/ps",
+            prefactor_unit = PrefactorUnit(fit.Quantity),
             chi_square = fit.ChiSquare,
             degrees_of_freedom = fit.DegreesOfFreedom,
             reduced_chi_square = fit.ReducedChiSquare,
@@ -243,6 +243,9 @@ public static class ArrheniusStep
     }
 
     /// <summary>The fit in a few lines for the terminal: E_a with its interval, consistency, the extrapolated value, inputs left out.</summary>
+    /// <summary>The unit of the prefactor A: S·K/cm for σ (the fit is of ln σT), Å²/ps for D.</summary>
+    public static string PrefactorUnit(ArrheniusQuantity quantity) => quantity == ArrheniusQuantity.Conductivity ? "S·K/cm" : "Å²/ps";
+
     public static IReadOnlyList<string> Describe(ArrheniusFit fit, double extrapolateTo)
     {
         string unit = fit.Quantity == ArrheniusQuantity.Conductivity ? "S/cm" : "Å²/ps";
@@ -250,7 +253,7 @@ public static class ArrheniusStep
         string left = fit.LeftOut.Count > 0 ? $" ({fit.LeftOut.Count} left out)" : string.Empty;
         return
         [
-            FormattableString.Invariant($"arrhenius: {fit.Points.Count} runs{left}, Ea = {ArrheniusText.ActivationEnergy(fit)}, A = {fit.Prefactor:G3} (ln A = {fit.LnPrefactor:F2} ± {fit.LnPrefactorError:F2})"),
+            FormattableString.Invariant($"arrhenius: {fit.Points.Count} runs{left}, Ea = {ArrheniusText.ActivationEnergy(fit)}, A = {fit.Prefactor:G3} {PrefactorUnit(fit.Quantity)} (ln A = {fit.LnPrefactor:F2} ± {fit.LnPrefactorError:F2} with A in {PrefactorUnit(fit.Quantity)})"),
             $"  {ArrheniusText.Consistency(fit)}",
             FormattableString.Invariant($"  {symbol}({extrapolateTo:G4} K) = {ArrheniusText.Value(fit.At(extrapolateTo), unit)}"),
         ];

@@ -34,7 +34,7 @@ internal static class ArrheniusText
     /// <summary>A fitted value with its log-normal interval and the extrapolation flag.</summary>
     public static string Value(ArrheniusValue v, string unit)
     {
-        string text = Invariant($"{v.Value:G3} {unit}, 68 % [{v.Lower:G3}, {v.Upper:G3}]");
+        string text = Invariant($"{v.Value:G3} {unit}, 68 % [{v.Lower:G3}, {v.Upper:G3}] {unit}");
         return v.Extrapolated ? text + Invariant($", extrapolated ×{v.OutsideFactor:G2} beyond the data") : text;
     }
 

@@ -12,16 +12,21 @@ namespace GbAtomistics.Pipelines;
 /// </summary>
 public static class ConductivityStep
 {
-    public static (MsdResult Msd, ConductivityResult Conductivity, string TemperatureSource) Compute(
+    /// <summary>
+    /// The MSD and the conductivities at <paramref name="temperature"/> (K), or, when it is null, at the temperature of
+    /// the analysed frames (<see cref="TemperatureSource.Estimate"/>: thermo rows of the log beside the input whose
+    /// steps lie within the frames). A missing temperature is an error before the trajectory is read.
+    /// </summary>
+    public static (MsdResult Msd, ConductivityResult Conductivity, TemperatureEstimate Temperature) Compute(
         TrajectoryInput input, MsdOptions options, double? temperature, int threads = 1)
     {
-        var (kelvin, source) = TemperatureSource.Resolve(temperature, input.Path);
-        var conductivityOptions = new ConductivityOptions(kelvin);
+        TemperatureSource.Estimate(temperature, input.Path); // fails early when there is none
         MsdResult msd = MsdStep.Compute(input, options, threads);
-        return (msd, ConductivityCalculator.Compute(msd, conductivityOptions), source);
+        TemperatureEstimate t = TemperatureSource.Estimate(temperature, input.Path, msd.FirstStep, msd.LastStep);
+        return (msd, ConductivityCalculator.Compute(msd, new ConductivityOptions(t.Kelvin)), t);
     }
 
-    public static object Write(MsdResult msd, ConductivityResult result, string temperatureSource, TrajectoryInput input, OutputFolder output)
+    public static object Write(MsdResult msd, ConductivityResult result, TemperatureEstimate temperature, TrajectoryInput input, OutputFolder output)
     {
         MsdStep.Write(msd, input, output);
         output.WriteText("conductivity.csv", result.ToCsv());
@@ -31,7 +36,11 @@ public static class ConductivityStep
             input = input.Path,
             species = msd.Options.Species,
             temperature_K = result.Temperature,
-            temperature_source = temperatureSource,
+            temperature_sd_K = temperature.StandardDeviation,
+            temperature_thermo_rows = temperature.Rows,
+            temperature_source = temperature.Source,
+            timestep_ps = TimestepSource.Resolve(input).ReadOptions.TimestepPs,
+            timestep_source = TimestepSource.Resolve(input).TimestepSource,
             charge_e = result.Charge,
             charged_atoms_in_collective = msd.ChargedAtoms,
             options = MsdStep.Options(msd.Options, input),

@@ -15,6 +15,7 @@ public static class MsdStep
 {
     public static MsdResult Compute(TrajectoryInput input, MsdOptions options, int threads = 1)
     {
+        input = TimestepSource.Resolve(input);
         var analyzer = new MsdAnalyzer(options);
         if (threads <= 1)
         {
@@ -57,6 +58,10 @@ public static class MsdStep
         atoms = result.Atoms,
         frames_used = result.Frames,
         frame_interval_ps = result.TimestepPs,
+        timestep_ps = TimestepSource.Resolve(input).ReadOptions.TimestepPs,
+        timestep_source = TimestepSource.Resolve(input).TimestepSource,
+        first_step = result.FirstStep,
+        last_step = result.LastStep,
         unwrap = result.Unwrap.ToString().ToLowerInvariant(),
         unwrap_warning = result.UnwrapWarning,
         options = Options(result.Options, input),

@@ -26,11 +26,54 @@ public static class RegionSource
         return Path.Combine(Path.GetDirectoryName(structurePath) ?? "", stem + ".gb.json");
     }
 
-    /// <summary>The metadata file beside <paramref name="structurePath"/>, or null when there is none.</summary>
+    /// <summary>
+    /// The metadata file beside <paramref name="structurePath"/>, or null when there is none: <c>NAME.gb.json</c> for
+    /// <c>NAME.ext</c> (the builder writes <c>NAME.data</c>, <c>NAME.vasp</c> and <c>NAME.gb.json</c> together), else,
+    /// for a run folder such as <c>testdata/example/*</c> (<c>dump.lammpstrj.gz</c> beside <c>structure.data</c> and
+    /// <c>structure.gb.json</c>), the one <c>*.gb.json</c> in the folder whose <c>structure</c> names a file in that
+    /// folder. Several such files are an error that asks for <c>--boundaries</c>.
+    /// </summary>
     public static string? FindBeside(string structurePath)
     {
         string path = MetadataPathFor(structurePath);
-        return File.Exists(path) ? path : null;
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        string dir = Path.GetDirectoryName(Path.GetFullPath(structurePath))!;
+        if (!Directory.Exists(dir))
+        {
+            return null;
+        }
+
+        var matches = new List<string>();
+        foreach (string candidate in Directory.EnumerateFiles(dir, "*.gb.json").Order(StringComparer.Ordinal))
+        {
+            string structure;
+            try
+            {
+                structure = ReadMetadata(candidate).Structure;
+            }
+            catch (InputException)
+            {
+                continue; // not bicrystal metadata
+            }
+
+            if (structure.Length > 0 && Path.GetFileName(structure) == structure && File.Exists(Path.Combine(dir, structure)))
+            {
+                matches.Add(candidate);
+            }
+        }
+
+        return matches.Count switch
+        {
+            0 => null,
+            1 => matches[0],
+            _ => throw new InputException(
+                $"{structurePath}: several boundary metadata files beside it ({string.Join(", ", matches.Select(Path.GetFileName))}); " +
+                "choose one with --boundaries FILE.gb.json (or --boundaries none)"),
+        };
     }
 
     /// <summary>Reads bicrystal metadata; a missing file or a missing/invalid required property is an <see cref="InputException"/>.</summary>

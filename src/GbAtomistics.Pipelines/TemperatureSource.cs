@@ -5,20 +5,73 @@ using GbAtomistics.IO.Lammps;
 namespace GbAtomistics.Pipelines;
 
 /// <summary>
-/// Finds the temperature of a run when the user gives none: the mean of the <c>Temp</c> column of the last thermo
-/// block of <c>log.lammps</c> beside the trajectory, else the last thermostat or velocity temperature in that log,
-/// else <c>TEBEG</c> of an <c>OUTCAR</c> beside it.
+/// Finds the temperature of a run when the user gives none: the mean and standard deviation of the <c>Temp</c> column
+/// of <c>log.lammps</c> beside the trajectory over the thermo rows whose steps lie within the analysed frames (the
+/// production part: a start-up transient before the first analysed frame is left out), else over the last thermo
+/// block, else the last thermostat or velocity temperature in that log, else <c>TEBEG</c> of an <c>OUTCAR</c> beside it.
 /// </summary>
 public static class TemperatureSource
 {
     /// <summary>The temperature in K and a sentence saying where it came from, or an error asking for --temperature.</summary>
     public static (double Kelvin, string Source) Resolve(double? given, string trajectoryPath)
     {
+        TemperatureEstimate e = Estimate(given, trajectoryPath);
+        return (e.Kelvin, e.Source);
+    }
+
+    /// <summary>
+    /// The temperature of the frames from MD step <paramref name="firstStep"/> to <paramref name="lastStep"/>
+    /// (inclusive; null for the whole last thermo block), with its spread when it comes from thermo rows.
+    /// </summary>
+    public static TemperatureEstimate Estimate(double? given, string trajectoryPath, long? firstStep = null, long? lastStep = null)
+    {
         if (given is { } t)
         {
-            return (t, "--temperature");
+            return new TemperatureEstimate(t, null, null, "--temperature");
         }
 
+        if (firstStep is { } first && lastStep is { } last && TimestepSource.LogBeside(trajectoryPath) is { } production &&
+            FromRows(production, first, last) is { } rows)
+        {
+            return rows;
+        }
+
+        var (kelvin, source) = Fallback(trajectoryPath);
+        return new TemperatureEstimate(kelvin, null, null, source);
+    }
+
+    /// <summary>
+    /// Mean and standard deviation of <c>Temp</c> over the rows with first ≤ step ≤ last of one thermo block: the last
+    /// block that covers the whole range, else the last with any rows in it (a log with <c>reset_timestep</c> repeats
+    /// step numbers, so the production run is the last block, not the first, that matches).
+    /// </summary>
+    private static TemperatureEstimate? FromRows(string logPath, long first, long last)
+    {
+        LammpsLog log = LammpsLogReader.Read(logPath);
+        var candidates = log.Blocks.Where(b => b.ColumnIndex("Temp") >= 0 && b.ColumnIndex("Step") == 0 && b.RowCount > 0).ToArray();
+        ThermoBlock? block = candidates.LastOrDefault(b => b.FirstStep <= first && b.LastStep >= last)
+            ?? candidates.LastOrDefault(b => b.Rows.Any(r => r[0] >= first && r[0] <= last));
+        if (block is null)
+        {
+            return null;
+        }
+
+        int temp = block.ColumnIndex("Temp");
+        double[] values = block.Rows.Where(r => r[0] >= first && r[0] <= last).Select(r => r[temp]).ToArray();
+        if (values.Length == 0)
+        {
+            return null;
+        }
+
+        double mean = values.Average();
+        double sd = values.Length > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1)) : 0;
+        string source = string.Create(CultureInfo.InvariantCulture,
+            $"mean ± standard deviation of Temp over the {values.Length} thermo rows of {logPath} (block at line {block.HeaderLine}) at steps {first}–{last}, the analysed frames");
+        return new TemperatureEstimate(mean, sd, values.Length, source);
+    }
+
+    private static (double Kelvin, string Source) Fallback(string trajectoryPath)
+    {
         string dir = Path.GetDirectoryName(Path.GetFullPath(trajectoryPath))!;
         string log = Path.Combine(dir, "log.lammps");
         if (File.Exists(log))

@@ -14,7 +14,7 @@ internal static class CompareCommand
         var inputs = new Argument<string[]>("INPUT") { Description = "Trajectories or structures to compare", Arity = ArgumentArity.OneOrMore };
         var labels = new Option<string?>("--labels")
         {
-            Description = "Names of the inputs in the table and plots, comma-separated (default: file names)",
+            Description = "Names of the inputs in the table and plots, comma-separated (default: file names; inputs with the same file name are named by their folder)",
             HelpName = "LIST",
         };
         Option<string?> format = CommonOptions.Format();
@@ -63,7 +63,7 @@ internal static class CompareCommand
 
             string[] names = parse.GetValue(labels) is { } text
                 ? text.Split(',', StringSplitOptions.TrimEntries)
-                : paths.Select(Path.GetFileName).Select(n => n ?? "input").ToArray();
+                : InputLabels.Default(paths);
             if (names.Length != paths.Length)
             {
                 throw new InputException($"--labels has {names.Length} names for {paths.Length} inputs");

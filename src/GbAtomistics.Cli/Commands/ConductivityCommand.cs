@@ -19,7 +19,7 @@ internal static class ConductivityCommand
         };
         var temperature = new Option<double?>("--temperature")
         {
-            Description = "Temperature in K (default: mean Temp of log.lammps, or TEBEG of OUTCAR, beside the input)",
+            Description = "Temperature in K (default: mean Temp of the thermo rows of log.lammps beside the input within the analysed frames, or TEBEG of OUTCAR)",
             HelpName = "K",
         };
         Option<string> output = CommonOptions.Output("gbat-conductivity");
@@ -36,11 +36,12 @@ internal static class ConductivityCommand
         command.Add(output);
         command.SetAction(parse => CommandRunner.Run(stderr, () =>
         {
-            TrajectoryInput input = o.Trajectory(parse);
-            MsdOptions options = o.Msd(parse, parse.GetValue(charges));
-            var (msd, result, source) = TerminalProgress.During(stderr, parse.GetValue(o.Quiet) || parse.GetValue(o.Json), () => ConductivityStep.Compute(input, options, parse.GetValue(temperature), parse.GetValue(o.Threads)));
+            TrajectoryInput input = TimestepSource.Resolve(o.Trajectory(parse));
+            ResolvedRegion region = o.Region(parse, input);
+            MsdOptions options = o.Msd(parse, region, parse.GetValue(charges));
+            var (msd, result, kelvin) = TerminalProgress.During(stderr, parse.GetValue(o.Quiet) || parse.GetValue(o.Json), () => ConductivityStep.Compute(input, options, parse.GetValue(temperature), parse.GetValue(o.Threads)));
             var folder = new OutputFolder(parse.GetValue(output)!, [input.Path]);
-            object summary = ConductivityStep.Write(msd, result, source, input, folder);
+            object summary = ConductivityStep.Write(msd, result, kelvin, input, folder);
             if (msd.UnwrapWarning is { } warning)
             {
                 stderr.WriteLine($"gbat: warning: {warning}");
@@ -52,7 +53,9 @@ internal static class ConductivityCommand
             }
             else if (!parse.GetValue(o.Quiet))
             {
-                stdout.WriteLine(FormattableString.Invariant($"conductivity of {msd.Options.Species} (q = {result.Charge:G4} e) at {result.Temperature:G5} K ({source}):"));
+                stdout.WriteLine(FormattableString.Invariant($"conductivity of {msd.Options.Species} (q = {result.Charge:G4} e) at {kelvin.Text()} ({kelvin.Source})"));
+                stdout.WriteLine($"  timestep: {MsdCommand.Timestep(input)}");
+                stdout.WriteLine($"  region: {MsdCommand.RegionText(region)}");
                 foreach (ConductivityEntry e in result.Entries.Where(e => e.Component is MsdComponent.Total or MsdComponent.Parallel or MsdComponent.Perpendicular))
                 {
                     string haven = double.IsNaN(e.Haven) ? string.Empty : FormattableString.Invariant($"  Haven {e.Haven:G3} ± {e.HavenError:G2}");

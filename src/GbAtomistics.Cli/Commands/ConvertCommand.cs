@@ -60,6 +60,12 @@ internal static class ConvertCommand
             };
 
             FileFormat outFormat = FormatRegistry.DetectForWriting(outPath, parse.GetValue(to));
+            bool isInput = string.Equals(Path.GetFullPath(outPath), Path.GetFullPath(inPath), StringComparison.Ordinal);
+            if (!isInput && !writeOptions.Overwrite && File.Exists(outPath))
+            {
+                throw new InputException($"{outPath}: already exists; give --overwrite to replace it, or choose another name");
+            }
+
             OutputFile.CheckTarget(outPath, writeOptions.Overwrite, writeOptions.Inputs);
             using ITrajectoryReader reader = FormatRegistry.OpenReader(inPath, readOptions, parse.GetValue(format));
             var result = Convert(reader, outFormat, outPath, writeOptions, selection, parse.GetValue(keepWhole));

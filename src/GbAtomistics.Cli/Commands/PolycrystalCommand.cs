@@ -59,7 +59,7 @@ internal static class PolycrystalCommand
                     var (lo, hi) = model.ConductivityInterval(d);
                     var (rlo, rhi) = model.RatioInterval(d);
                     string interval = model.Inputs.Any(i => i.HasError)
-                        ? FormattableString.Invariant($" [{lo:G3}, {hi:G3}] (68 %)")
+                        ? FormattableString.Invariant($" [{lo:G3}, {hi:G3}] S/cm (68 %)")
                         : " (inputs without errors)";
                     stdout.WriteLine(FormattableString.Invariant(
                         $"  d = {d,6:G4} nm: σ_poly = {model.Conductivity(d):G4} S/cm{interval}, {model.Ratio(d):G3} × bulk [{rlo:G3}, {rhi:G3}]"));

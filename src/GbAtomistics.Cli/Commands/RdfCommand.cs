@@ -17,9 +17,7 @@ internal static class RdfCommand
         var bins = new Option<int>("--bins") { Description = "Number of bins from 0 to r-max", HelpName = "N", DefaultValueFactory = _ => 400 };
         var species = new Option<string?>("--species") { Description = "Pairs A-B such as Li-O,O-O (default: every pair)", HelpName = "PAIRS" };
         Option<string?> region = CommonOptions.Region();
-        Option<string> normal = CommonOptions.Normal();
-        Option<string?> planes = CommonOptions.Planes();
-        Option<double> halfWidth = CommonOptions.HalfWidth();
+        var regions = new RegionOptions();
         Option<string> output = CommonOptions.Output("gbat-rdf");
         Option<int> threads = CommonOptions.Threads();
         Option<bool> quiet = CommonOptions.Quiet();
@@ -29,10 +27,12 @@ internal static class RdfCommand
             "Partial radial distribution functions g_AB(r) and cumulative coordination n_AB(r)\n\n" +
             "Writes rdf.csv (r in Å), rdf.json (options, first peaks and minima) and rdf.png into --output.\n\n" +
             "Examples:\n  gbat rdf dump.lammpstrj --type-map 1=Li,2=O --species Li-O,O-O --r-max 10\n" +
-            "  gbat rdf gb.lammpstrj --type-map 1=Li,2=O --region gb --normal z --planes 0.25,0.75 --half-width 4")
+            "  gbat rdf gb.lammpstrj --type-map 1=Li,2=O --region gb --normal z --planes 0.25,0.75 --half-width 4\n" +
+            "  gbat rdf run/dump.lammpstrj.gz --type-map 1=Li,2=O --region bulk --boundaries run/structure.gb.json")
         {
-            rMax, bins, species, region, normal, planes, halfWidth, output, threads, quiet, json,
+            rMax, bins, species, region, output, threads, quiet, json,
         };
+        regions.AddTo(command);
         trajectoryOptions.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(stderr, () =>
         {
@@ -42,7 +42,7 @@ internal static class RdfCommand
                 parse.GetValue(rMax),
                 parse.GetValue(bins),
                 pairs is null ? null : SpeciesPair.ParseList(pairs),
-                RegionOption(parse.GetValue(region), parse.GetValue(normal)!, parse.GetValue(planes), parse.GetValue(halfWidth)));
+                RegionOption(parse.GetValue(region), regions, parse, trajectory, parse.GetValue(threads)));
             RdfResult result = TerminalProgress.During(stderr, parse.GetValue(quiet) || parse.GetValue(json), () => RdfStep.Compute(trajectory, options, parse.GetValue(threads)));
             var folder = new OutputFolder(parse.GetValue(output)!, [trajectory.Path]);
             object summary = RdfStep.Write(result, trajectory, folder);
@@ -60,19 +60,28 @@ internal static class RdfCommand
         return command;
     }
 
-    /// <summary>The region of --region/--normal/--planes/--half-width, or null for the whole box.</summary>
-    internal static SlabRegion? RegionOption(string? part, string normal, string? planes, double halfWidth)
+    /// <summary>
+    /// The central-atom region of <c>--region gb|bulk</c> with the slabs of the region options (resolved as in every
+    /// other command), or null for the whole box.
+    /// </summary>
+    internal static SlabRegion? RegionOption(string? part, RegionOptions regions, ParseResult parse, TrajectoryInput trajectory, int threads)
     {
         if (part is null)
         {
-            return planes is null ? null : throw new InputException("--planes given without --region gb|bulk");
+            return regions.Given(parse)
+                ? throw new InputException("--planes or --boundaries given without --region gb|bulk (the part whose atoms are the centres)")
+                : null;
         }
 
-        if (planes is null)
+        if (!part.Equals("gb", StringComparison.OrdinalIgnoreCase) && !part.Equals("bulk", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InputException($"--region {part}: expected --planes with the boundary positions, e.g. --planes 0.25,0.75");
+            throw new InputException($"--region {part}: expected gb or bulk");
         }
 
-        return new RegionSpec(part, normal, RegionSpec.ParsePlanes(planes), halfWidth).ToRegion();
+        ResolvedRegion resolved = RegionResolver.Resolve(trajectory, regions.Request(parse), threads).Region;
+        return resolved.Region is { } slabs
+            ? RegionResolver.Part(slabs, part)
+            : throw new InputException(
+                $"--region {part}: {trajectory.Path} has no boundaries ({resolved.Source}); give --boundaries FILE.gb.json|auto, or --planes with --normal and --half-width");
     }
 }

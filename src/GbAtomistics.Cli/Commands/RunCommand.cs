@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Reflection;
+using GbAtomistics.Core;
 using GbAtomistics.Pipelines.Definition;
 using GbAtomistics.Pipelines.Execution;
 
@@ -14,6 +15,7 @@ internal static class RunCommand
         var output = new Option<string?>("--output", "-o") { Description = "Folder for the results (default: the pipeline's 'output', relative to the file)", HelpName = "DIR" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: the pipeline's 'threads', else the number of cores)", HelpName = "N" };
         var check = new Option<bool>("--check") { Description = "Only read and validate the pipeline (files, regions, options); read no trajectory" };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Write into an output folder that already holds files (files of the same name are replaced)" };
         Option<bool> quiet = CommonOptions.Quiet();
         var command = new Command(
             "run",
@@ -22,9 +24,10 @@ internal static class RunCommand
             "per input, comparison and Arrhenius set, JSON with provenance (tool version, input sizes and SHA-256), PNG and SVG\n" +
             "plots, pipeline.json and report.md into the output folder. Errors in the file are reported as FILE:LINE:COLUMN:\n" +
             "key.path: expected ..., found .... A step that fails is listed in report.md and the others go on (exit code 1).\n\n" +
-            "Examples:\n  gbat run testdata/example/pipeline.yaml\n  gbat run pipeline.yaml --output results-2 --threads 8\n  gbat run pipeline.yaml --check")
+            "An output folder that already holds files is refused unless --overwrite is given.\n\n" +
+            "Examples:\n  gbat run testdata/example/pipeline.yaml\n  gbat run pipeline.yaml --output results-2 --threads 8\n  gbat run pipeline.yaml --output results --overwrite\n  gbat run pipeline.yaml --check")
         {
-            file, output, threads, check, quiet,
+            file, output, threads, check, overwrite, quiet,
         };
         command.SetAction(parse => CommandRunner.Run(stderr, () =>
         {
@@ -43,6 +46,12 @@ internal static class RunCommand
                 }
 
                 return ExitCodes.Success;
+            }
+
+            if (!parse.GetValue(overwrite) && Directory.Exists(definition.Output) && Directory.EnumerateFileSystemEntries(definition.Output).Any())
+            {
+                throw new InputException(
+                    $"{definition.Output}: the output folder exists and is not empty; give --overwrite to write into it, or another --output");
             }
 
             string version = typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";

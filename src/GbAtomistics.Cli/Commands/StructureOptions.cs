@@ -45,42 +45,12 @@ internal sealed class StructureOptions
         DefaultValueFactory = _ => 50,
     };
 
-    public Option<string?> Boundaries { get; } = new("--boundaries")
-    {
-        Description = "Grain-boundary slabs: auto (detected from coordination defects), none, or a NAME.gb.json file " +
-            "(default: NAME.gb.json beside the input when present)",
-        HelpName = "auto|none|FILE",
-    };
+    /// <summary>The region options, shared with rdf, msd and conductivity.</summary>
+    public RegionOptions Regions { get; } = new();
 
-    public Option<string> Normal { get; } = CommonOptions.Normal();
+    public IEnumerable<Option> All => [Species, Cutoff, RMax, Bins, ProfileBins, .. Regions.All];
 
-    public Option<string?> Planes { get; } = CommonOptions.Planes();
-
-    public Option<double?> HalfWidth { get; } = new("--half-width")
-    {
-        Description = "Half-width of each boundary slab in Å (default: from the metadata, the detection, or 3 Å with --planes)",
-        HelpName = "Å",
-    };
-
-    public Option<double> Smoothing { get; } = new("--smoothing")
-    {
-        Description = "Width (Å) of the moving average of the defect profile used by --boundaries auto (≥ one interlayer spacing)",
-        HelpName = "Å",
-        DefaultValueFactory = _ => 4.0,
-    };
-
-    public IEnumerable<Option> All => [Species, Cutoff, RMax, Bins, ProfileBins, Boundaries, Normal, Planes, HalfWidth, Smoothing];
-
-    public RegionRequest Region(ParseResult parse)
-    {
-        string? planes = parse.GetValue(Planes);
-        return new RegionRequest(
-            parse.GetValue(Boundaries),
-            parse.GetValue(Normal)!,
-            planes is null ? null : RegionSpec.ParsePlanes(planes),
-            parse.GetValue(HalfWidth),
-            Smoothing: parse.GetValue(Smoothing));
-    }
+    public RegionRequest Region(ParseResult parse) => Regions.Request(parse);
 
     public CoordinationRequest Request(ParseResult parse, long? snapshotStep = null, IReadOnlyList<string>? atoms = null)
     {

@@ -15,11 +15,8 @@ internal sealed class TransportOptions
 
     public Option<string> Species { get; } = new("--species") { Description = "Mobile species", HelpName = "NAME", DefaultValueFactory = _ => "Li" };
 
-    public Option<string> Normal { get; } = CommonOptions.Normal();
-
-    public Option<string?> Planes { get; } = CommonOptions.Planes();
-
-    public Option<double> HalfWidth { get; } = CommonOptions.HalfWidth();
+    /// <summary>The grain-boundary slabs, spelled as in the structure commands.</summary>
+    public RegionOptions Regions { get; } = new();
 
     public Option<string> Membership { get; } = new("--membership")
     {
@@ -63,26 +60,33 @@ internal sealed class TransportOptions
     public void AddTo(Command command)
     {
         Trajectories.AddTo(command);
-        foreach (Option o in new Option[] { Species, Normal, Planes, HalfWidth, Membership, Unwrap, Drift, FitStart, FitEnd, Threads, Quiet, Json })
+        foreach (Option o in new Option[] { Species, Membership, Unwrap, Drift, FitStart, FitEnd, Threads, Quiet, Json })
         {
             command.Add(o);
         }
+
+        Regions.AddTo(command);
     }
+
+    /// <summary>
+    /// The slabs of the region options for <paramref name="input"/> (planes, metadata given or found beside it, or
+    /// detection, which reads the trajectory), or <see cref="ResolvedRegion.Region"/> null for none.
+    /// </summary>
+    public ResolvedRegion Region(ParseResult parse, TrajectoryInput input) =>
+        RegionResolver.Resolve(input, Regions.Request(parse), parse.GetValue(Threads)).Region;
 
     public TrajectoryInput Trajectory(ParseResult parse) => Trajectories.ToInput(parse);
 
-    public MsdOptions Msd(ParseResult parse, string? charges = null)
+    /// <summary>The MSD options, with the gb slabs of <paramref name="region"/> (from <see cref="Region"/>).</summary>
+    public MsdOptions Msd(ParseResult parse, ResolvedRegion region, string? charges = null)
     {
-        string? planes = parse.GetValue(Planes);
-        SlabRegion? region = planes is null
-            ? null
-            : new RegionSpec("gb", parse.GetValue(Normal)!, RegionSpec.ParsePlanes(planes), parse.GetValue(HalfWidth)).ToRegion();
+        SlabRegion? slabs = region.Region is { } r ? RegionResolver.Part(r, "gb") : null;
         string drift = parse.GetValue(Drift)!;
         bool fromFile = string.Equals(charges, "file", StringComparison.OrdinalIgnoreCase);
         return new MsdOptions(
             parse.GetValue(Species)!,
-            RegionSpec.ParseNormal(parse.GetValue(Normal)!),
-            region,
+            slabs?.Axis ?? RegionSpec.ParseNormal(parse.GetValue(Regions.Normal)!),
+            slabs,
             parse.GetValue(Membership)!.ToLowerInvariant() switch
             {
                 "start" => RegionMembership.Start,

@@ -204,7 +204,8 @@ public static partial class PipelineParser
             planes?.NumberList(),
             Get("half-width") is { } hw ? Positive(hw, "a half-width in Å") : null,
             Smoothing: Get("smoothing") is { } sm ? Positive(sm, "a width in Å") : 4.0);
-        var trajectory = new TrajectoryInput(path, read, format, selection);
+        // Without a timestep, the one of log.lammps beside the file (its timestep command and units), said in msd.json.
+        var trajectory = TimestepSource.Resolve(new TrajectoryInput(path, read, format, selection));
         YamlValue regionNode = planes ?? boundaries ?? map.Self;
         ResolvedRegion resolved = regionNode.At(() =>
         {

@@ -22,6 +22,9 @@ internal sealed class InputResults(PipelineInput input)
 
     public string? TemperatureSource { get; set; }
 
+    /// <summary>The temperature of the conductivity (K) with its spread over the thermo rows, when computed.</summary>
+    public TemperatureEstimate? Temperature { get; set; }
+
     public int Passes { get; set; }
 
     public int FramesUsed { get; set; }

@@ -255,9 +255,10 @@ public sealed class PipelineRunner
             r.Msd = first.Msd(msdOptions, _threads);
             if (conductivity)
             {
-                var (kelvin, source) = TemperatureSource.Resolve(input.Temperature, trajectory.Path);
-                r.Conductivity = ConductivityCalculator.Compute(r.Msd, new ConductivityOptions(kelvin));
-                r.TemperatureSource = source;
+                TemperatureEstimate temperature = TemperatureSource.Estimate(input.Temperature, trajectory.Path, r.Msd.FirstStep, r.Msd.LastStep);
+                r.Conductivity = ConductivityCalculator.Compute(r.Msd, new ConductivityOptions(temperature.Kelvin));
+                r.Temperature = temperature;
+                r.TemperatureSource = $"{temperature.Text()}, {temperature.Source}";
             }
         }
 
@@ -337,12 +338,10 @@ public sealed class PipelineRunner
     private ResolvedRegion DetectBoundaries(PipelineInput input, InputResults r)
     {
         CoordinationRequest q = _definition.Coordination?.Request ?? new CoordinationRequest();
-        IReadOnlyList<SpeciesPair> pairs = q.Pairs ?? FirstFrame.DefaultPairs(FirstFrame.Species(input.Trajectory));
-        var (cutoffs, _, rdf) = CutoffResolver.Resolve(input.Trajectory, pairs, q.CutoffSpec, q.RdfRMax, q.RdfBins, _threads);
-        CoordinationResult plain = CoordinationStep.Run(input.Trajectory, new CoordinationOptions(pairs, cutoffs, null, input.Region.NormalAxis, q.ProfileBins, null), _threads);
-        r.Passes += rdf is null ? 1 : 2;
-        r.PassContents.Add($"boundary detection: {(rdf is null ? 1 : 2)} passes (g(r) for cut-offs, coordination defects)");
-        return CoordinationStep.Detect(plain, input.Region);
+        var (region, passes) = RegionResolver.Detect(input.Trajectory, input.Region, q, _threads);
+        r.Passes += passes;
+        r.PassContents.Add($"boundary detection: {passes} passes (g(r) for cut-offs, coordination defects)");
+        return region;
     }
 
     private static SlabRegion? Part(SlabRegion? region, string part, PipelineInput input)
@@ -408,7 +407,7 @@ public sealed class PipelineRunner
         {
             if (r.Conductivity is { } sigma)
             {
-                object summary = ConductivityStep.Write(msd, sigma, r.TemperatureSource!, t, folder);
+                object summary = ConductivityStep.Write(msd, sigma, r.Temperature!, t, folder);
                 WriteJson(folder, "conductivity.json", summary, t.Path);
                 WriteJson(folder, "msd.json", MsdStep.Summary(msd, t), t.Path);
             }
@@ -618,7 +617,7 @@ public sealed class PipelineRunner
     private static string MetadataPath(PipelineInput input) =>
         input.Region.Boundaries is { } b && !b.Equals("auto", StringComparison.OrdinalIgnoreCase) && !b.Equals("none", StringComparison.OrdinalIgnoreCase)
             ? b
-            : RegionSource.MetadataPathFor(input.Trajectory.Path);
+            : RegionSource.FindBeside(input.Trajectory.Path) ?? RegionSource.MetadataPathFor(input.Trajectory.Path);
 
     private static bool Applies(IReadOnlyList<string>? inputs, PipelineInput input) => inputs?.Contains(input.Name) == true;
 

@@ -136,7 +136,10 @@ public sealed class TransportCommandTests
     [Fact]
     public void MissingTimestepIsAnError()
     {
-        var (code, _, stderr) = Gbat.Run("msd", Dump, "--type-map", "1=Li,2=O", "--output", TestPaths.NewTempDir());
+        // Beside the shipped dump, log.lammps gives the timestep; a copy without the log has none.
+        string alone = Path.Combine(TestPaths.NewTempDir(), Path.GetFileName(Dump));
+        File.Copy(Dump, alone);
+        var (code, _, stderr) = Gbat.Run("msd", alone, "--type-map", "1=Li,2=O", "--output", TestPaths.NewTempDir());
         Assert.Equal(1, code);
         Assert.Contains("--timestep", stderr);
     }

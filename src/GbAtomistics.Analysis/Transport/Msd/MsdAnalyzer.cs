@@ -165,7 +165,11 @@ public sealed class MsdAnalyzer
             accumulator.Unwrapper.Resolved,
             accumulator.Unwrapper.Warning,
             lags,
-            accumulator.SpeciesCharge);
+            accumulator.SpeciesCharge)
+        {
+            FirstStep = accumulator.Steps[0],
+            LastStep = accumulator.Steps[^1],
+        };
     }
 
     /// <summary>

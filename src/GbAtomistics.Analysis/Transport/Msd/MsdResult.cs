@@ -54,6 +54,12 @@ public sealed class MsdResult
 
     public int Frames { get; }
 
+    /// <summary>MD step of the first analysed frame (as in the file; 0 when the file has no steps).</summary>
+    public long FirstStep { get; init; }
+
+    /// <summary>MD step of the last analysed frame.</summary>
+    public long LastStep { get; init; }
+
     /// <summary>Time between analysed frames in ps.</summary>
     public double TimestepPs { get; }
 
