@@ -10,9 +10,10 @@ internal static class FormatsCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         Option<bool> json = CommonOptions.Json();
+        var markdown = new Option<bool>("--markdown") { Description = "Print the list as the Markdown table of the README" };
         var command = new Command("formats", "List the file formats gbat reads and writes\n\nExample:\n  gbat formats --json")
         {
-            json,
+            json, markdown,
         };
         command.SetAction(parse => CommandRunner.Run(stderr, () =>
         {
@@ -32,6 +33,12 @@ internal static class FormatsCommand
                 return ExitCodes.Success;
             }
 
+            if (parse.GetValue(markdown))
+            {
+                stdout.Write(Markdown());
+                return ExitCodes.Success;
+            }
+
             stdout.WriteLine($"{"name",-14} {"kind",-10} {"read",-4} {"write",-5} {"recognised by",-38} description");
             foreach (FileFormat f in FormatRegistry.All)
             {
@@ -45,5 +52,18 @@ internal static class FormatsCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>The registry as a Markdown table (the README's, checked by a test).</summary>
+    internal static string Markdown()
+    {
+        var text = new System.Text.StringBuilder("| name | kind | read | write | file names | what |\n|---|---|---|---|---|---|\n");
+        foreach (FileFormat f in FormatRegistry.All)
+        {
+            string names = string.Join(", ", f.NameMarkers.Concat(f.Extensions.Select(e => "*" + e)).Select(n => $"`{n}`"));
+            text.Append($"| `{f.Name}` | {f.Kind.ToString().ToLowerInvariant()} | {(f.CanRead ? "yes" : "no")} | {(f.CanWrite ? "yes" : "no")} | {names} | {f.Description} |\n");
+        }
+
+        return text.ToString();
     }
 }
