@@ -30,6 +30,25 @@ internal sealed class LineReader : IDisposable
     /// <summary>Offset, in the (decompressed) stream, of the start of the next line.</summary>
     public long Position => _bufferOffset + _start;
 
+    /// <summary>
+    /// Bytes left after <see cref="Position"/> when the stream knows its length (a plain file); null for a
+    /// decompressing stream, the most it can still expand to, or null when the codec gives no bound.
+    /// </summary>
+    public long? RemainingBytes => _stream switch
+    {
+        { CanSeek: true } => Math.Max(0, _stream.Length - Position),
+        DecompressionStream { MaxLength: < long.MaxValue } d => Math.Max(0, d.MaxLength - Position),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The most items of at least <paramref name="minBytesPerItem"/> bytes each (a line ending included) that the
+    /// rest of the input can hold: the remaining bytes divided by that size, plus one for a last line without an
+    /// ending. <see cref="long.MaxValue"/> when the length is unknown (compressed input).
+    /// </summary>
+    public long MaxItemsLeft(int minBytesPerItem) =>
+        RemainingBytes is { } left ? (left / minBytesPerItem) + 1 : long.MaxValue;
+
     /// <summary>Reads the next line without its ending. False at the end of the stream.</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
@@ -42,6 +61,7 @@ internal sealed class LineReader : IDisposable
                 line = TrimCr(_buffer.AsSpan(_start, nl));
                 _start += nl + 1;
                 LineNumber++;
+                line = SkipBom(line);
                 return true;
             }
 
@@ -53,6 +73,7 @@ internal sealed class LineReader : IDisposable
                     line = TrimCr(_buffer.AsSpan(_start, _end - _start));
                     _start = _end;
                     LineNumber++;
+                    line = SkipBom(line);
                     return true;
                 }
 
@@ -129,6 +150,10 @@ internal sealed class LineReader : IDisposable
     }
 
     public void Dispose() => _stream.Dispose();
+
+    /// <summary>A UTF-8 byte-order mark at the start of the first line is not content.</summary>
+    private ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> line) =>
+        LineNumber == 1 && line.StartsWith("\uFEFF"u8) ? line[3..] : line;
 
     private static ReadOnlySpan<byte> TrimCr(ReadOnlySpan<byte> line) =>
         line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;

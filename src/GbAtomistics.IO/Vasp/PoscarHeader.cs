@@ -142,6 +142,11 @@ internal sealed class PoscarHeader
             h = s * lattice;
         }
 
+        if (CellCheck.Problem(h) is { } cellProblem)
+        {
+            throw new InputFormatException(path, lastLatticeLine, frame, $"{cellProblem} (lattice times the scaling factor on line {scaleLine})");
+        }
+
         // Species line (VASP 5) or counts line (VASP 4).
         line = Next(reader, frame, completeFrames, "the species or counts line");
         string[]? names = null;
@@ -193,6 +198,15 @@ internal sealed class PoscarHeader
         if (total == 0 || total > int.MaxValue / 2)
         {
             throw new InputFormatException(path, countsLine, frame, $"expected a positive total number of atoms, found {total}");
+        }
+
+        // Nothing is allocated for atoms the rest of the file cannot hold: a coordinate line is at least "0 0 0".
+        long room = reader.MaxItemsLeft(6);
+        if (total > room)
+        {
+            throw new InputFormatException(path, countsLine, frame,
+                $"expected {total} coordinate lines (the sum of the counts), found room for at most {room} in the {reader.RemainingBytes} bytes left",
+                completeFrames);
         }
 
         names = ResolveNames(names, counts.Count, title, options, path, countsLine, frame);
