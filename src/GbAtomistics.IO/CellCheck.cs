@@ -11,10 +11,10 @@ namespace GbAtomistics.IO;
 internal static class CellCheck
 {
     /// <summary>The shortest cell vector accepted, in Å.</summary>
-    public const double MinLength = 1e-4;
+    public const double MinLength = 1e-6;
 
     /// <summary>The longest cell vector accepted, in Å.</summary>
-    public const double MaxLength = 1e8;
+    public const double MaxLength = 1e15;
 
     /// <summary>What is wrong with the cell spanned by <paramref name="a"/>, <paramref name="b"/>, <paramref name="c"/> (in Å), or null.</summary>
     public static string? Problem(Vec3 a, Vec3 b, Vec3 c)

@@ -49,6 +49,20 @@ internal sealed class LineReader : IDisposable
     public long MaxItemsLeft(int minBytesPerItem) =>
         RemainingBytes is { } left ? (left / minBytesPerItem) + 1 : long.MaxValue;
 
+    /// <summary>Counts up to this many items are allocated whatever the input holds (a few MB at most).</summary>
+    public const long FreeCount = 1 << 16;
+
+    /// <summary>
+    /// True when a header's <paramref name="count"/> of items of at least <paramref name="minBytesPerItem"/> bytes
+    /// is more than <see cref="FreeCount"/> and more than the rest of the input can hold (<paramref name="room"/>):
+    /// then the reader must refuse it before allocating anything for it.
+    /// </summary>
+    public bool CannotHold(long count, int minBytesPerItem, out long room)
+    {
+        room = MaxItemsLeft(minBytesPerItem);
+        return count > FreeCount && count > room;
+    }
+
     /// <summary>Reads the next line without its ending. False at the end of the stream.</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {

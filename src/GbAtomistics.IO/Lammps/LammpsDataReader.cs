@@ -667,8 +667,7 @@ public sealed class LammpsDataReader : ITrajectoryReader, ILocatedReader
 
         // Nothing is allocated for atoms the rest of the file cannot hold: an atom line has at least five fields
         // (id type x y z), each a byte and a separator.
-        long room = _reader.MaxItemsLeft(10);
-        if (natoms > room)
+        if (_reader.CannotHold(natoms, 10, out long room))
         {
             throw Error(sectionLine, string.Create(CultureInfo.InvariantCulture,
                 $"expected {natoms} atom lines (header 'atoms'), found room for at most {room} in the {_reader.RemainingBytes} bytes left"), truncated: true);

@@ -225,8 +225,7 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
 
         // Nothing is allocated for atoms the rest of the file cannot hold: an atom line has at least one byte per
         // column plus a separator or the line ending.
-        long room = _lines.MaxItemsLeft(2 * _columns.Count);
-        if (_atomCount > room)
+        if (_lines.CannotHold(_atomCount, 2 * _columns.Count, out long room))
         {
             throw new InputFormatException(Path, countLine, FrameIndex, FormattableString.Invariant(
                 $"expected {_atomCount} atom lines after 'ITEM: ATOMS' on line {_atomsLine} (the number of atoms), found room for at most {room} in the {_lines.RemainingBytes} bytes left"),

@@ -455,8 +455,7 @@ public sealed class OutcarReader : ITrajectoryReader, ILocatedReader
         else
         {
             // Nothing is allocated for atoms the rest of the file cannot hold: a POSITION line has six numbers.
-            long room = _lines.MaxItemsLeft(12);
-            if (n > room)
+            if (_lines.CannotHold(n, 12, out long room))
             {
                 throw Truncated($"expected {n} atom lines in the POSITION block ('ions per type'), found room for at most {room} in the {_lines.RemainingBytes} bytes left");
             }

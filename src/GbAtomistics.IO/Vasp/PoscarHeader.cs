@@ -201,8 +201,7 @@ internal sealed class PoscarHeader
         }
 
         // Nothing is allocated for atoms the rest of the file cannot hold: a coordinate line is at least "0 0 0".
-        long room = reader.MaxItemsLeft(6);
-        if (total > room)
+        if (reader.CannotHold(total, 6, out long room))
         {
             throw new InputFormatException(path, countsLine, frame,
                 $"expected {total} coordinate lines (the sum of the counts), found room for at most {room} in the {reader.RemainingBytes} bytes left",

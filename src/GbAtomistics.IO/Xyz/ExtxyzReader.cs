@@ -91,8 +91,7 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
         SetColumns(pairs.GetValueOrDefault("Properties") ?? DefaultProperties, commentLineNumber);
 
         // Nothing is allocated for atoms the rest of the file cannot hold: an atom line is at least "X 0 0 0".
-        long room = _reader.MaxItemsLeft(8);
-        if (n > room)
+        if (_reader.CannotHold(n, 8, out long room))
         {
             throw new InputFormatException(Path, commentLineNumber - 1, FrameIndex,
                 $"expected {n} atom lines (the count on this line), found room for at most {room} in the {_reader.RemainingBytes} bytes left",
