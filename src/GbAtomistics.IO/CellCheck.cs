@@ -38,7 +38,7 @@ internal static class CellCheck
         if (!(Math.Abs(det) > 1e-12 * lengths[0] * lengths[1] * lengths[2]))
         {
             return string.Create(CultureInfo.InvariantCulture,
-                $"expected three independent cell vectors, found a cell of volume {det:G6} Å³ (a={a}, b={b}, c={c})");
+                $"expected three independent cell vectors, found a cell of {(det == 0 ? "zero volume" : $"nearly zero volume ({det:G6} Å³)")} (a={a}, b={b}, c={c})");
         }
 
         return null;

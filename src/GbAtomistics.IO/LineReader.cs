@@ -57,11 +57,50 @@ internal sealed class LineReader : IDisposable
     /// is more than <see cref="FreeCount"/> and more than the rest of the input can hold (<paramref name="room"/>):
     /// then the reader must refuse it before allocating anything for it.
     /// </summary>
+    /// <remarks>
+    /// A stream whose length is unknown (bzip2) is read ahead, the buffer growing only as data arrives, until it
+    /// holds the smallest number of bytes the items need, the stream ends, or <see cref="MaxLookAhead"/> bytes are
+    /// buffered (then the count is not refuted). Lines returned before the call are no longer valid after it.
+    /// </remarks>
     public bool CannotHold(long count, int minBytesPerItem, out long room)
     {
-        room = MaxItemsLeft(minBytesPerItem);
-        return count > FreeCount && count > room;
+        room = long.MaxValue;
+        if (count <= FreeCount)
+        {
+            return false;
+        }
+
+        if (RemainingBytes is null)
+        {
+            long need = count > MaxLookAhead / minBytesPerItem ? MaxLookAhead : count * minBytesPerItem;
+            while (_end - _start < need && !_eof)
+            {
+                Fill();
+            }
+
+            if (_end - _start < need)
+            {
+                room = ((_end - _start) / minBytesPerItem) + 1;
+            }
+        }
+        else
+        {
+            room = MaxItemsLeft(minBytesPerItem);
+        }
+
+        return count > room;
     }
+
+    /// <summary>What is left of the input, for messages: "the 120 bytes left", or the bound of a compressed stream.</summary>
+    public string LeftDescription => _stream switch
+    {
+        { CanSeek: true } => $"the {RemainingBytes} bytes left",
+        DecompressionStream { MaxLength: < long.MaxValue } => $"the at most {RemainingBytes} bytes the compressed file can expand to",
+        _ => $"the {_end - _start} bytes left in the stream",
+    };
+
+    /// <summary>The most bytes <see cref="CannotHold"/> reads ahead of a stream of unknown length: 256 MiB.</summary>
+    public const long MaxLookAhead = 256L << 20;
 
     /// <summary>Reads the next line without its ending. False at the end of the stream.</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)

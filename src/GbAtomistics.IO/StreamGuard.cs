@@ -36,11 +36,11 @@ internal sealed class StreamGuard : ITrajectoryReader
     /// <paramref name="line"/> (0 when unknown; then <paramref name="offset"/> bytes in) in frame
     /// <paramref name="frame"/>.
     /// </summary>
-    public static InputFormatException Locate(Exception e, string path, long line, long offset, int frame)
+    public static InputFormatException Locate(Exception e, string path, long line, long offset, int? frame)
     {
         if (e is IOException or InvalidDataException)
         {
-            return new InputFormatException(path, 0, frame, $"expected more readable data, found a damaged or unreadable stream ({e.Message})", frame);
+            return new InputFormatException(path, line, frame, $"expected more readable data, found a damaged or unreadable stream ({e.Message})", frame);
         }
 
         if (e is XmlException xml)

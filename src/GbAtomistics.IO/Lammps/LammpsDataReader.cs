@@ -670,7 +670,7 @@ public sealed class LammpsDataReader : ITrajectoryReader, ILocatedReader
         if (_reader.CannotHold(natoms, 10, out long room))
         {
             throw Error(sectionLine, string.Create(CultureInfo.InvariantCulture,
-                $"expected {natoms} atom lines (header 'atoms'), found room for at most {room} in the {_reader.RemainingBytes} bytes left"), truncated: true);
+                $"expected {natoms} atom lines (header 'atoms'), found room for at most {room} in {_reader.LeftDescription}"), truncated: true);
         }
 
         int n = (int)natoms;

@@ -228,7 +228,7 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
         if (_lines.CannotHold(_atomCount, 2 * _columns.Count, out long room))
         {
             throw new InputFormatException(Path, countLine, FrameIndex, FormattableString.Invariant(
-                $"expected {_atomCount} atom lines after 'ITEM: ATOMS' on line {_atomsLine} (the number of atoms), found room for at most {room} in the {_lines.RemainingBytes} bytes left"),
+                $"expected {_atomCount} atom lines after 'ITEM: ATOMS' on line {_atomsLine} (the number of atoms), found room for at most {room} in {_lines.LeftDescription}"),
                 FrameIndex);
         }
 

@@ -457,7 +457,7 @@ public sealed class OutcarReader : ITrajectoryReader, ILocatedReader
             // Nothing is allocated for atoms the rest of the file cannot hold: a POSITION line has six numbers.
             if (_lines.CannotHold(n, 12, out long room))
             {
-                throw Truncated($"expected {n} atom lines in the POSITION block ('ions per type'), found room for at most {room} in the {_lines.RemainingBytes} bytes left");
+                throw Truncated($"expected {n} atom lines in the POSITION block ('ions per type'), found room for at most {room} in {_lines.LeftDescription}");
             }
 
             Vec3[] forces = frame.Forces ?? [];

@@ -119,6 +119,11 @@ internal sealed class PoscarHeader
         }
 
         long lastLatticeLine = reader.LineNumber;
+        if (CellCheck.Problem(rows[0], rows[1], rows[2]) is { } latticeProblem)
+        {
+            throw new InputFormatException(path, lastLatticeLine, frame, $"{latticeProblem} (the lattice lines before scaling)");
+        }
+
         var lattice = new Mat3(rows[0], rows[1], rows[2]);
         double det = lattice.Determinant;
         double lengths = rows[0].Length * rows[1].Length * rows[2].Length;
@@ -204,7 +209,7 @@ internal sealed class PoscarHeader
         if (reader.CannotHold(total, 6, out long room))
         {
             throw new InputFormatException(path, countsLine, frame,
-                $"expected {total} coordinate lines (the sum of the counts), found room for at most {room} in the {reader.RemainingBytes} bytes left",
+                $"expected {total} coordinate lines (the sum of the counts), found room for at most {room} in {reader.LeftDescription}",
                 completeFrames);
         }
 

@@ -94,7 +94,7 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
         if (_reader.CannotHold(n, 8, out long room))
         {
             throw new InputFormatException(Path, commentLineNumber - 1, FrameIndex,
-                $"expected {n} atom lines (the count on this line), found room for at most {room} in the {_reader.RemainingBytes} bytes left",
+                $"expected {n} atom lines (the count on this line), found room for at most {room} in {_reader.LeftDescription}",
                 FrameIndex);
         }
 
