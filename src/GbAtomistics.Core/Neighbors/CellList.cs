@@ -150,7 +150,7 @@ public sealed class CellList
         if (!(expectedPairs <= MaxExpectedPairs))
         {
             throw new InputException(FormattableString.Invariant(
-                $"cut-off {Cutoff:G6} Å in a cell of {n} atoms at {density:G3} atoms/Å³ would give about {expectedPairs:G3} pairs per frame, more than the {MaxExpectedPairs:G} allowed; check the cell (a damaged box?) or use a shorter cut-off"));
+                $"cut-off {Cutoff:G6} Å in a cell of {n} atoms at {density:G3} atoms/Å³ would give about {expectedPairs:G3} pairs per frame, more than the {MaxExpectedPairs:G3} allowed; check the cell (a damaged box?) or use a shorter cut-off"));
         }
 
         int m = Math.Clamp((int)Math.Cbrt(density * Cutoff * Cutoff * Cutoff / 4), 1, 3);
