@@ -7,6 +7,8 @@ namespace GbAtomistics.IO;
 /// </summary>
 internal sealed class DecompressionStream : Stream
 {
+    private const int ChunkSize = 1 << 16;
+
     private readonly Stream _inner;
     private readonly string _path;
     private long _position;
@@ -44,7 +46,8 @@ internal sealed class DecompressionStream : Stream
     {
         try
         {
-            int n = _inner.Read(buffer);
+            // At most 64 KiB a call, so that damage is reported near where it is, not a megabyte ahead of the reader.
+            int n = _inner.Read(buffer.Length > ChunkSize ? buffer[..ChunkSize] : buffer);
             _position += n;
             return n;
         }

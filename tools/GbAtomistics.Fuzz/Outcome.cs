@@ -8,7 +8,9 @@ internal sealed record Outcome(OutcomeKind Kind, TimeSpan Elapsed, long Allocate
     {
         OutcomeKind.Crash => $"{Error!.GetType().FullName}: {Error.Message}",
         OutcomeKind.Hang => $"still running after {Elapsed.TotalSeconds:F0} s",
-        OutcomeKind.Memory => $"allocated {AllocatedBytes / (1 << 20)} MiB",
+        OutcomeKind.Memory => Error is OutOfMemoryException
+            ? $"OutOfMemoryException after {AllocatedBytes / (1 << 20)} MiB had been allocated"
+            : $"allocated {AllocatedBytes / (1 << 20)} MiB",
         _ => Error?.Message ?? "accepted",
     };
 }
