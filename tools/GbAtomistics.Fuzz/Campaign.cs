@@ -28,7 +28,8 @@ internal sealed class Campaign
         Directory.CreateDirectory(work);
         var executor = new Executor(_options.TimeLimit, _options.MemoryLimit);
         var stats = _families.Select(f => new FamilyStats(f.Name)).ToArray();
-        var randoms = _families.Select((_, i) => new Random(HashCode.Combine(_options.Seed, i))).ToArray();
+        // Not HashCode.Combine: it is salted per process, and a campaign must replay from its seed.
+        var randoms = _families.Select((_, i) => new Random(unchecked((_options.Seed * 1_000_003) + (i * 7919)))).ToArray();
         var stopped = new bool[_families.Count];
         var watch = Stopwatch.StartNew();
         try
