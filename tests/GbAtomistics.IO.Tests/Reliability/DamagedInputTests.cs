@@ -155,7 +155,13 @@ public sealed class DamagedInputTests
         string path = Write("a.lammpstrj.bz2", bytes);
         var e = Assert.Throws<InputFormatException>(() => ReadAll(path, "lammps-dump"));
         Assert.Equal(path, e.FilePath);
-        Assert.Contains("compressed", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:", e.Message, StringComparison.Ordinal);
+        if (damage == "cut")
+        {
+            Assert.Contains("compressed data", e.Message, StringComparison.Ordinal);
+        }
+
+        // Flipped bits either break the stream or yield damaged text that the reader refuses first.
     }
 
     [Fact]
