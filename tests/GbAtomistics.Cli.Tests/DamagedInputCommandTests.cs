@@ -45,6 +45,23 @@ public sealed class DamagedInputCommandTests
         Assert.StartsWith($"gbat: {path}:", lines[0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("out.extxyz", 0)]
+    [InlineData("out.data", 1)]
+    public void DumpWithAHugeTypeNumberConverts(string target, int expectedCode)
+    {
+        // Used to size arrays by the largest type number: an overflow (exit 70) for type 2147483647.
+        string dir = TestPaths.NewTempDir();
+        string path = Path.Combine(dir, "huge-type.lammpstrj");
+        File.WriteAllText(path, Frame(0, 10).Replace("\n2 2 5", "\n2 2147483647 5", StringComparison.Ordinal));
+        (int code, _, string err) = Gbat.Run("convert", path, Path.Combine(dir, target));
+        Assert.True(expectedCode == code, err);
+        if (expectedCode == 1)
+        {
+            Assert.Contains("atom type 1 has no species", err, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void EmptyFileIsAnErrorNotZeroFrames()
     {
