@@ -7,15 +7,24 @@ namespace GbAtomistics.IO;
 /// </summary>
 internal sealed class DecompressionStream : Stream
 {
+    private const int ChunkSize = 1 << 16;
+
     private readonly Stream _inner;
     private readonly string _path;
     private long _position;
 
-    public DecompressionStream(Stream inner, string path)
+    public DecompressionStream(Stream inner, string path, long maxLength = long.MaxValue)
     {
         _inner = inner;
         _path = path;
+        MaxLength = maxLength;
     }
+
+    /// <summary>
+    /// The most uncompressed bytes the compressed file can expand to (its size times the largest expansion ratio of
+    /// the codec: 1032 for deflate); <see cref="long.MaxValue"/> when the codec has no useful bound (bzip2).
+    /// </summary>
+    public long MaxLength { get; }
 
     public override bool CanRead => true;
 
@@ -37,12 +46,15 @@ internal sealed class DecompressionStream : Stream
     {
         try
         {
-            int n = _inner.Read(buffer);
+            // At most 64 KiB a call, so that damage is reported near where it is, not a megabyte ahead of the reader.
+            int n = _inner.Read(buffer.Length > ChunkSize ? buffer[..ChunkSize] : buffer);
             _position += n;
             return n;
         }
-        catch (Exception e) when (e is ICSharpCode.SharpZipLib.SharpZipBaseException or EndOfStreamException)
+        catch (Exception e) when (e is not (InvalidDataException or OutOfMemoryException or OperationCanceledException))
         {
+            // Any failure inside the decompressor (SharpZipLib also throws IndexOutOfRange and friends on some
+            // corrupt blocks) means the compressed data is damaged.
             throw new InvalidDataException($"{_path}: corrupt or cut compressed data after {_position} uncompressed bytes ({e.Message})", e);
         }
     }

@@ -139,6 +139,10 @@ public static class FormatRegistry
         {
             throw new InputFormatException(path, 0, 0, $"expected a readable file, found a damaged or unreadable stream ({e.Message})", 0);
         }
+        catch (Exception e) when (StreamGuard.IsContentError(e))
+        {
+            throw StreamGuard.Locate(e, path, 0, 0, 0);
+        }
     }
 
     private static FileFormat? ByExtension(string name)

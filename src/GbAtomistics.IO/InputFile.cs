@@ -36,12 +36,25 @@ public static class InputFile
         file.Position = 0;
         if (n >= 2 && magic[0] == 0x1f && magic[1] == 0x8b)
         {
-            return new DecompressionStream(new BufferedStream(new GZipStream(file, CompressionMode.Decompress), 1 << 16), path);
+            // Deflate expands at most 1032-fold; 1 MB of slack covers headers and multi-member files.
+            long max = file.Length > long.MaxValue / 2048 ? long.MaxValue : (file.Length * 1032) + (1 << 20);
+            return new DecompressionStream(new BufferedStream(new GZipStream(file, CompressionMode.Decompress), 1 << 16), path, max);
         }
 
         if (n >= 3 && magic[0] == (byte)'B' && magic[1] == (byte)'Z' && magic[2] == (byte)'h')
         {
-            return new DecompressionStream(new BufferedStream(new BZip2InputStream(file), 1 << 16), path);
+            BZip2InputStream bzip2;
+            try
+            {
+                bzip2 = new BZip2InputStream(file); // reads the first block already
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                file.Dispose();
+                throw new InputFormatException(path, 0, null, $"expected a readable bzip2 stream, found corrupt or cut compressed data at its start ({e.Message})");
+            }
+
+            return new DecompressionStream(new BufferedStream(bzip2, 1 << 16), path);
         }
 
         return file;
@@ -57,9 +70,9 @@ public static class InputFile
         {
             n = s.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            throw new InputException($"{path}: cannot read: {e.Message}");
+            throw new InputFormatException(path, 0, null, $"expected a readable file, found a damaged or unreadable stream ({e.Message})");
         }
 
         return buffer[..n];

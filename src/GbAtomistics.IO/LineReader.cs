@@ -30,6 +30,78 @@ internal sealed class LineReader : IDisposable
     /// <summary>Offset, in the (decompressed) stream, of the start of the next line.</summary>
     public long Position => _bufferOffset + _start;
 
+    /// <summary>
+    /// Bytes left after <see cref="Position"/> when the stream knows its length (a plain file); null for a
+    /// decompressing stream, the most it can still expand to, or null when the codec gives no bound.
+    /// </summary>
+    public long? RemainingBytes => _stream switch
+    {
+        { CanSeek: true } => Math.Max(0, _stream.Length - Position),
+        DecompressionStream { MaxLength: < long.MaxValue } d => Math.Max(0, d.MaxLength - Position),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The most items of at least <paramref name="minBytesPerItem"/> bytes each (a line ending included) that the
+    /// rest of the input can hold: the remaining bytes divided by that size, plus one for a last line without an
+    /// ending. <see cref="long.MaxValue"/> when the length is unknown (compressed input).
+    /// </summary>
+    public long MaxItemsLeft(int minBytesPerItem) =>
+        RemainingBytes is { } left ? (left / minBytesPerItem) + 1 : long.MaxValue;
+
+    /// <summary>Counts up to this many items are allocated whatever the input holds (a few MB at most).</summary>
+    public const long FreeCount = 1 << 16;
+
+    /// <summary>
+    /// True when a header's <paramref name="count"/> of items of at least <paramref name="minBytesPerItem"/> bytes
+    /// is more than <see cref="FreeCount"/> and more than the rest of the input can hold (<paramref name="room"/>):
+    /// then the reader must refuse it before allocating anything for it.
+    /// </summary>
+    /// <remarks>
+    /// A stream whose length is unknown (bzip2) is read ahead, the buffer growing only as data arrives, until it
+    /// holds the smallest number of bytes the items need, the stream ends, or <see cref="MaxLookAhead"/> bytes are
+    /// buffered (then the count is not refuted). Lines returned before the call are no longer valid after it.
+    /// </remarks>
+    public bool CannotHold(long count, int minBytesPerItem, out long room)
+    {
+        room = long.MaxValue;
+        if (count <= FreeCount)
+        {
+            return false;
+        }
+
+        if (RemainingBytes is null)
+        {
+            long need = count > MaxLookAhead / minBytesPerItem ? MaxLookAhead : count * minBytesPerItem;
+            while (_end - _start < need && !_eof)
+            {
+                Fill();
+            }
+
+            if (_end - _start < need)
+            {
+                room = ((_end - _start) / minBytesPerItem) + 1;
+            }
+        }
+        else
+        {
+            room = MaxItemsLeft(minBytesPerItem);
+        }
+
+        return count > room;
+    }
+
+    /// <summary>What is left of the input, for messages: "the 120 bytes left", or the bound of a compressed stream.</summary>
+    public string LeftDescription => _stream switch
+    {
+        { CanSeek: true } => $"the {RemainingBytes} bytes left",
+        DecompressionStream { MaxLength: < long.MaxValue } => $"the at most {RemainingBytes} bytes the compressed file can expand to",
+        _ => $"the {_end - _start} bytes left in the stream",
+    };
+
+    /// <summary>The most bytes <see cref="CannotHold"/> reads ahead of a stream of unknown length: 256 MiB.</summary>
+    public const long MaxLookAhead = 256L << 20;
+
     /// <summary>Reads the next line without its ending. False at the end of the stream.</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
@@ -42,6 +114,7 @@ internal sealed class LineReader : IDisposable
                 line = TrimCr(_buffer.AsSpan(_start, nl));
                 _start += nl + 1;
                 LineNumber++;
+                line = SkipBom(line);
                 return true;
             }
 
@@ -53,6 +126,7 @@ internal sealed class LineReader : IDisposable
                     line = TrimCr(_buffer.AsSpan(_start, _end - _start));
                     _start = _end;
                     LineNumber++;
+                    line = SkipBom(line);
                     return true;
                 }
 
@@ -129,6 +203,10 @@ internal sealed class LineReader : IDisposable
     }
 
     public void Dispose() => _stream.Dispose();
+
+    /// <summary>A UTF-8 byte-order mark at the start of the first line is not content.</summary>
+    private ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> line) =>
+        LineNumber == 1 && line.StartsWith("\uFEFF"u8) ? line[3..] : line;
 
     private static ReadOnlySpan<byte> TrimCr(ReadOnlySpan<byte> line) =>
         line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;

@@ -35,6 +35,22 @@ public sealed class MalformedPipelineTests
     }
 
     [Fact]
+    public void TextTheYamlScannerCannotReadIsLocated()
+    {
+        // Found by tools/GbAtomistics.Fuzz (a swapped token): YamlDotNet's scanner throws InvalidOperationException
+        // inside an unterminated flow mapping followed by a comment.
+        PipelineException e = Fails("""
+            defaults:
+              charges: {Li: 0.6, O: Pedone     # e, the -1.2} partial charges
+            inputs:
+              a:
+                file: DUMP
+            """);
+        Assert.True(e.Line >= 1);
+        Assert.Contains("expected valid YAML, found text after this point that the YAML scanner cannot read", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownTopLevelKeySuggestsTheNearOne()
     {
         PipelineException e = Fails("""

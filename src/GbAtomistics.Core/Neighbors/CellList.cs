@@ -34,6 +34,20 @@ public sealed class CellList
 {
     private const int MaxBinsPerAxis = 1 << 10;
 
+    /// <summary>
+    /// The most bin offsets (images of the bins within the cut-off) one build may enumerate: 2²⁴, which a cut-off
+    /// up to about 125 times the narrowest width of the cell stays under. Beyond it the work grows as the cube of the
+    /// ratio, so the build is refused rather than left to run for hours.
+    /// </summary>
+    public const long MaxOffsets = 1L << 24;
+
+    /// <summary>
+    /// The most pairs closer than the cut-off one build may expect (half the atoms times the mean density times the
+    /// volume of the cut-off sphere): 10¹¹, minutes per frame. A cell squeezed far below any physical density (a
+    /// damaged box) would otherwise have every atom neighbour billions of images.
+    /// </summary>
+    public const double MaxExpectedPairs = 1e11;
+
     private readonly double _cutoffSquared;
     private int _count;
     private int _na, _nb, _nc;
@@ -132,6 +146,13 @@ public sealed class CellList
 
         // About four atoms per bin of edge r_c/m at the mean density, m at most 3; m = 1 for sparse systems.
         double density = n / Math.Max(extent[0] * extent[1] * extent[2], 1e-300);
+        double expectedPairs = 0.5 * n * density * (4.0 / 3.0) * Math.PI * Cutoff * Cutoff * Cutoff;
+        if (!(expectedPairs <= MaxExpectedPairs))
+        {
+            throw new InputException(FormattableString.Invariant(
+                $"cut-off {Cutoff:G6} Å in a cell of {n} atoms at {density:G3} atoms/Å³ would give about {expectedPairs:G3} pairs per frame, more than the {MaxExpectedPairs:G3} allowed; check the cell (a damaged box?) or use a shorter cut-off"));
+        }
+
         int m = Math.Clamp((int)Math.Cbrt(density * Cutoff * Cutoff * Cutoff / 4), 1, 3);
         for (int axis = 0; axis < 3; axis++)
         {
@@ -153,6 +174,14 @@ public sealed class CellList
             {
                 reach[axis] = Math.Min(reach[axis], bins[axis] - 1);
             }
+        }
+
+        double offsets = (2.0 * reach[0] + 1) * (2.0 * reach[1] + 1) * (2.0 * reach[2] + 1);
+        if (!(offsets <= MaxOffsets))
+        {
+            double narrowest = Math.Min(extent[0], Math.Min(extent[1], extent[2]));
+            throw new InputException(FormattableString.Invariant(
+                $"cut-off {Cutoff:G6} Å is {Cutoff / narrowest:G3} times the narrowest width of the cell ({narrowest:G6} Å): enumerating its periodic images would take {offsets:G3} bin offsets, more than the {MaxOffsets} allowed; use a shorter cut-off or a larger (replicated) cell"));
         }
 
         (_na, _nb, _nc) = (bins[0], bins[1], bins[2]);

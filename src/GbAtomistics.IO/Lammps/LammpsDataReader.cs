@@ -33,7 +33,7 @@ namespace GbAtomistics.IO.Lammps;
 /// Molecule ids go to the extra column <c>mol</c>.
 /// </para>
 /// </remarks>
-public sealed class LammpsDataReader : ITrajectoryReader
+public sealed class LammpsDataReader : ITrajectoryReader, ILocatedReader
 {
     private readonly LineReader _reader;
     private readonly ReadOptions _options;
@@ -103,6 +103,8 @@ public sealed class LammpsDataReader : ITrajectoryReader
         FrameIndex = 1;
         return true;
     }
+
+    long ILocatedReader.LineNumber => _reader.LineNumber;
 
     public void Dispose() => _reader.Dispose();
 
@@ -331,6 +333,11 @@ public sealed class LammpsDataReader : ITrajectoryReader
                     throw Error(line, $"expected a non-negative whole number before '{keyword}', found {InputFormatException.Show(firstValue)}");
                 }
 
+                if (keyword == "atom types" && count > int.MaxValue)
+                {
+                    throw Error(line, $"expected at most {int.MaxValue} atom types, found {InputFormatException.Show(firstValue)}");
+                }
+
                 _counts[keyword] = count;
                 break;
             case "xlo xhi":
@@ -390,6 +397,11 @@ public sealed class LammpsDataReader : ITrajectoryReader
                 throw Error(_generalLine, "expected finite cell vectors, found NaN or infinity");
             }
 
+            if (CellCheck.Problem(lengthFactor * a, lengthFactor * b, lengthFactor * c) is { } generalProblem)
+            {
+                throw Error(_generalLine, generalProblem);
+            }
+
             try
             {
                 return Box.FromVectors(lengthFactor * a, lengthFactor * b, lengthFactor * c, lengthFactor * o);
@@ -411,6 +423,11 @@ public sealed class LammpsDataReader : ITrajectoryReader
         var p = new LammpsBoxParameters(
             _xlo * lengthFactor, _xhi * lengthFactor, _ylo * lengthFactor, _yhi * lengthFactor,
             _zlo * lengthFactor, _zhi * lengthFactor, _xy * lengthFactor, _xz * lengthFactor, _yz * lengthFactor);
+        if (CellCheck.Problem(p) is { } cellProblem)
+        {
+            throw Error(_tiltLine > 0 ? _tiltLine : _xLine, cellProblem);
+        }
+
         try
         {
             return Box.FromLammps(p, PeriodicFlags.All);
@@ -446,7 +463,7 @@ public sealed class LammpsDataReader : ITrajectoryReader
         if (key == LammpsDataSections.TypePairs)
         {
             long n = _counts.GetValueOrDefault("atom types");
-            return n * (n + 1) / 2;
+            return n > 3_000_000_000L ? long.MaxValue : n * (n + 1) / 2; // more pairs than any file holds
         }
 
         if (_counts.TryGetValue(key, out long count))
@@ -648,6 +665,14 @@ public sealed class LammpsDataReader : ITrajectoryReader
             throw Error(sectionLine, $"expected at most {Array.MaxLength} atoms, found a header declaring {natoms}");
         }
 
+        // Nothing is allocated for atoms the rest of the file cannot hold: an atom line has at least five fields
+        // (id type x y z), each a byte and a separator.
+        if (_reader.CannotHold(natoms, 10, out long room))
+        {
+            throw Error(sectionLine, string.Create(CultureInfo.InvariantCulture,
+                $"expected {natoms} atom lines (header 'atoms'), found room for at most {room} in {_reader.LeftDescription}"), truncated: true);
+        }
+
         int n = (int)natoms;
         int ntypes = NumTypes;
         frame.Resize(n);
@@ -815,8 +840,10 @@ public sealed class LammpsDataReader : ITrajectoryReader
 
         // Masses are in g/mol only in the metal, real and electron styles.
         bool massesInGramsPerMole = unitStyle is UnitStyle.Metal or UnitStyle.Real or UnitStyle.Electron;
+        // Only types the file names or gives a mass can get a name: walking 1..'atom types' would spin for a header
+        // that declares billions of types.
         int ntypes = NumTypes;
-        for (int type = 1; type <= ntypes; type++)
+        foreach (int type in _typeLabelNames.Keys.Concat(_masses.Keys).Where(t => t >= 1 && t <= ntypes).Distinct().Order())
         {
             string? label = _typeLabelNames.GetValueOrDefault(type);
             string? name = null;

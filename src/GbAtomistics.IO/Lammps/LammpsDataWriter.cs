@@ -178,10 +178,14 @@ public sealed class LammpsDataWriter : IFrameWriter
     }
 
     /// <summary>The element of each type 1..<paramref name="ntypes"/> (index 0 unused).</summary>
+    /// <remarks>
+    /// Grown type by type rather than sized from <paramref name="ntypes"/>: a frame with a huge type number (a
+    /// damaged dump) stops at the first type without a species instead of allocating for every number below it.
+    /// </remarks>
     private string[] TypeElements(Frame frame, int ntypes)
     {
-        string[] result = new string[ntypes + 1];
-        for (int type = 1; type <= ntypes; type++)
+        var result = new List<string> { string.Empty };
+        for (int type = 1; type <= ntypes && type > 0; type++)
         {
             string? name = _options.TypeMap?.NameOf(type) ?? frame.Species?.NameOf(type);
             string? element = name is null ? null : GbAtomistics.Core.Elements.Normalize(name);
@@ -192,10 +196,10 @@ public sealed class LammpsDataWriter : IFrameWriter
                     $"{_output.Path}: atom type {type} has {what}, so its mass is unknown; pass a type map such as 1=Li,2=O,3=Cl");
             }
 
-            result[type] = element;
+            result.Add(element);
         }
 
-        return result;
+        return [.. result];
     }
 
     /// <summary>The LAMMPS box parameters, and the rotation applied to positions when the cell had to be turned.</summary>

@@ -23,7 +23,7 @@ namespace GbAtomistics.IO.Lammps;
 /// do not. A header without boundary flags (old LAMMPS) is periodic.</para>
 /// <para>Atoms are ordered by id in every frame; the number of atoms may change between frames.</para>
 /// </remarks>
-public sealed class LammpsDumpReader : ITrajectoryReader
+public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
 {
     private readonly LineReader _lines;
     private readonly ReadOptions _options;
@@ -123,6 +123,8 @@ public sealed class LammpsDumpReader : ITrajectoryReader
         return true;
     }
 
+    long ILocatedReader.LineNumber => _lines.LineNumber;
+
     public void Dispose() => _lines.Dispose();
 
     // ---------------------------------------------------------------- header
@@ -205,6 +207,7 @@ public sealed class LammpsDumpReader : ITrajectoryReader
         }
 
         _atomCount = (int)count;
+        long countLine = _lines.LineNumber;
         ReadBox();
 
         line = NextLine("'ITEM: ATOMS'");
@@ -218,6 +221,15 @@ public sealed class LammpsDumpReader : ITrajectoryReader
         {
             _columns = LammpsDumpColumns.Parse(columns, out string? problem)
                 ?? throw Error(_atomsLine, problem!);
+        }
+
+        // Nothing is allocated for atoms the rest of the file cannot hold: an atom line has at least one byte per
+        // column plus a separator or the line ending.
+        if (_lines.CannotHold(_atomCount, 2 * _columns.Count, out long room))
+        {
+            throw new InputFormatException(Path, countLine, FrameIndex, FormattableString.Invariant(
+                $"expected {_atomCount} atom lines after 'ITEM: ATOMS' on line {_atomsLine} (the number of atoms), found room for at most {room} in {_lines.LeftDescription}"),
+                FrameIndex);
         }
 
         return true;
@@ -325,6 +337,11 @@ public sealed class LammpsDumpReader : ITrajectoryReader
 
         try
         {
+            if (CellCheck.Problem(p) is { } cellProblem)
+            {
+                throw Error(itemLine, cellProblem);
+            }
+
             _box = Box.FromLammps(p, flagsValue);
         }
         catch (ArgumentException e)
@@ -491,6 +508,11 @@ public sealed class LammpsDumpReader : ITrajectoryReader
                     p.Ylo + (p.Yhi - p.Ylo) * v[1] + p.Yz * v[2],
                     p.Zlo + (p.Zhi - p.Zlo) * v[2])
                 : new Vec3(v[0] * lengthScale, v[1] * lengthScale, v[2] * lengthScale);
+            if (!positions[i].IsFinite)
+            {
+                throw Error(_lines.LineNumber, $"expected coordinates that give a finite position, found {InputFormatException.Show(line)}");
+            }
+
             if (unwrapped is not null)
             {
                 unwrapped[i] = unwrappedScaled
@@ -499,6 +521,10 @@ public sealed class LammpsDumpReader : ITrajectoryReader
                         p.Ylo + (p.Yhi - p.Ylo) * v[4] + p.Yz * v[5],
                         p.Zlo + (p.Zhi - p.Zlo) * v[5])
                     : new Vec3(v[3] * lengthScale, v[4] * lengthScale, v[5] * lengthScale);
+                if (!unwrapped[i].IsFinite)
+                {
+                    throw Error(_lines.LineNumber, $"expected unwrapped coordinates that give a finite position, found {InputFormatException.Show(line)}");
+                }
             }
             else if (images is not null)
             {
@@ -575,7 +601,7 @@ public sealed class LammpsDumpReader : ITrajectoryReader
 
         if (_order.Length < n) _order = new int[n];
         int[] order = _order;
-        ulong span = (ulong)(max - min);
+        ulong span = unchecked((ulong)max - (ulong)min); // exact even when max − min overflows long
         if (span < (ulong)n * 4 + 1024)
         {
             int range = (int)span + 1;

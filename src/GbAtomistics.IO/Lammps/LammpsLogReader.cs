@@ -31,14 +31,21 @@ public static class LammpsLogReader
     {
         using var reader = new LineReader(stream, displayPath);
         var state = new LammpsLogParser(displayPath);
-        while (reader.TryReadLine(out ReadOnlySpan<byte> line))
+        try
         {
-            if (state.Columns is not null && state.ContinueBlock(line, reader.LineNumber))
+            while (reader.TryReadLine(out ReadOnlySpan<byte> line))
             {
-                continue;
-            }
+                if (state.Columns is not null && state.ContinueBlock(line, reader.LineNumber))
+                {
+                    continue;
+                }
 
-            state.Command(line, reader.LineNumber);
+                state.Command(line, reader.LineNumber);
+            }
+        }
+        catch (Exception e) when (StreamGuard.IsContentError(e))
+        {
+            throw StreamGuard.Locate(e, displayPath, reader.LineNumber, reader.Position, null);
         }
 
         state.EndBlock(complete: false, loopTime: null);

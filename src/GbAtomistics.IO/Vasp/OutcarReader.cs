@@ -37,7 +37,7 @@ namespace GbAtomistics.IO.Vasp;
 /// </para>
 /// <para>Format references: VASP wiki pages OUTCAR, NWRITE, POTIM and IBRION (https://www.vasp.at/wiki/).</para>
 /// </remarks>
-public sealed class OutcarReader : ITrajectoryReader
+public sealed class OutcarReader : ITrajectoryReader, ILocatedReader
 {
     private static ReadOnlySpan<byte> PositionHeader => "POSITION"u8;
     private static ReadOnlySpan<byte> TotalForce => "TOTAL-FORCE"u8;
@@ -90,6 +90,8 @@ public sealed class OutcarReader : ITrajectoryReader
     }
 
     public bool Skip() => Advance(null);
+
+    long ILocatedReader.LineNumber => _lines.LineNumber;
 
     public void Dispose() => _lines.Dispose();
 
@@ -338,7 +340,7 @@ public sealed class OutcarReader : ITrajectoryReader
         int eq = line.IndexOf((byte)'=');
         var tokens = new Tokens(line[(eq + 1)..]);
         var counts = new List<int>();
-        int total = 0;
+        long total = 0;
         while (tokens.Next(out ReadOnlySpan<byte> token))
         {
             if (!AsciiNumber.TryParseInt(token, out int n) || n <= 0)
@@ -355,8 +357,13 @@ public sealed class OutcarReader : ITrajectoryReader
             throw Error("expected atom counts after 'ions per type =', found none");
         }
 
+        if (total > Array.MaxLength)
+        {
+            throw Error($"expected at most {Array.MaxLength} atoms in all after 'ions per type =', found {total}");
+        }
+
         _typeCounts = [.. counts];
-        _atomCount = total;
+        _atomCount = (int)total;
     }
 
     private static double? TryHeaderDouble(ReadOnlySpan<byte> line) =>
@@ -412,6 +419,11 @@ public sealed class OutcarReader : ITrajectoryReader
             return;
         }
 
+        if (CellCheck.Problem(rows[0], rows[1], rows[2]) is { } cellProblem)
+        {
+            throw Error(cellProblem);
+        }
+
         try
         {
             _box = Box.FromVectors(rows[0], rows[1], rows[2]);
@@ -442,6 +454,12 @@ public sealed class OutcarReader : ITrajectoryReader
         }
         else
         {
+            // Nothing is allocated for atoms the rest of the file cannot hold: a POSITION line has six numbers.
+            if (_lines.CannotHold(n, 12, out long room))
+            {
+                throw Truncated($"expected {n} atom lines in the POSITION block ('ions per type'), found room for at most {room} in {_lines.LeftDescription}");
+            }
+
             Vec3[] forces = frame.Forces ?? [];
             frame.ClearOptional();
             frame.Resize(n);

@@ -119,6 +119,11 @@ internal sealed class PoscarHeader
         }
 
         long lastLatticeLine = reader.LineNumber;
+        if (CellCheck.Problem(rows[0], rows[1], rows[2]) is { } latticeProblem)
+        {
+            throw new InputFormatException(path, lastLatticeLine, frame, $"{latticeProblem} (the lattice lines before scaling)");
+        }
+
         var lattice = new Mat3(rows[0], rows[1], rows[2]);
         double det = lattice.Determinant;
         double lengths = rows[0].Length * rows[1].Length * rows[2].Length;
@@ -140,6 +145,11 @@ internal sealed class PoscarHeader
             double s = scale[0] > 0 ? scale[0] : Math.Cbrt(-scale[0] / Math.Abs(det));
             cartScale = new Vec3(s, s, s);
             h = s * lattice;
+        }
+
+        if (CellCheck.Problem(h) is { } cellProblem)
+        {
+            throw new InputFormatException(path, lastLatticeLine, frame, $"{cellProblem} (lattice times the scaling factor on line {scaleLine})");
         }
 
         // Species line (VASP 5) or counts line (VASP 4).
@@ -193,6 +203,14 @@ internal sealed class PoscarHeader
         if (total == 0 || total > int.MaxValue / 2)
         {
             throw new InputFormatException(path, countsLine, frame, $"expected a positive total number of atoms, found {total}");
+        }
+
+        // Nothing is allocated for atoms the rest of the file cannot hold: a coordinate line is at least "0 0 0".
+        if (reader.CannotHold(total, 6, out long room))
+        {
+            throw new InputFormatException(path, countsLine, frame,
+                $"expected {total} coordinate lines (the sum of the counts), found room for at most {room} in {reader.LeftDescription}",
+                completeFrames);
         }
 
         names = ResolveNames(names, counts.Count, title, options, path, countsLine, frame);

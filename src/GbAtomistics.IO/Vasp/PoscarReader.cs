@@ -23,7 +23,7 @@ namespace GbAtomistics.IO.Vasp;
 /// follow is ignored. A velocity block of zeros (written by relaxations) is read as zero velocities.</item>
 /// </list>
 /// </remarks>
-public sealed class PoscarReader : ITrajectoryReader
+public sealed class PoscarReader : ITrajectoryReader, ILocatedReader
 {
     private readonly LineReader _reader;
     private readonly ReadOptions _options;
@@ -126,6 +126,10 @@ public sealed class PoscarReader : ITrajectoryReader
             }
 
             positions[i] = cartesian ? PoscarHeader.Mul(v, header.CartesianScale) : header.H * v;
+            if (!positions[i].IsFinite)
+            {
+                throw Error(_reader.LineNumber, $"expected coordinates of atom {i + 1} that give a finite position (after scaling), found {Show(line)}");
+            }
             if (selective)
             {
                 sx![i] = Flag(ref rest, line, i);
@@ -151,6 +155,8 @@ public sealed class PoscarReader : ITrajectoryReader
         bool read = Read(scratch);
         return read;
     }
+
+    long ILocatedReader.LineNumber => _reader.LineNumber;
 
     public void Dispose() => _reader.Dispose();
 

@@ -34,7 +34,7 @@ namespace GbAtomistics.IO.Vasp;
 /// </para>
 /// <para>Format reference: VASP wiki page vasprun.xml and the files VASP 5.4/6.3 write (https://www.vasp.at/wiki/).</para>
 /// </remarks>
-public sealed class VasprunReader : ITrajectoryReader
+public sealed class VasprunReader : ITrajectoryReader, ILocatedReader
 {
     private readonly VasprunCountingStream _stream;
     private readonly XmlReader _xml;
@@ -89,6 +89,8 @@ public sealed class VasprunReader : ITrajectoryReader
     }
 
     public bool Skip() => Advance(null);
+
+    long ILocatedReader.LineNumber => _lineInfo?.LineNumber ?? 0;
 
     public void Dispose() => _xml.Dispose();
 
@@ -622,6 +624,11 @@ public sealed class VasprunReader : ITrajectoryReader
         }
 
         Box box;
+        if (CellCheck.Problem(basis[0], basis[1], basis[2]) is { } cellProblem)
+        {
+            throw Error(cellProblem, structureLine);
+        }
+
         try
         {
             box = Box.FromVectors(basis[0], basis[1], basis[2]);
@@ -636,6 +643,10 @@ public sealed class VasprunReader : ITrajectoryReader
         for (int i = 0; i < _atomCount; i++)
         {
             positions[i] = box.ToCartesian(positions[i]);
+            if (!positions[i].IsFinite)
+            {
+                throw Error($"expected fractional positions that give finite Cartesian ones, found atom {i + 1} at infinity", structureLine);
+            }
         }
     }
 

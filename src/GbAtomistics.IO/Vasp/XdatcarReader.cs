@@ -20,7 +20,7 @@ namespace GbAtomistics.IO.Vasp;
 /// <item>Ids 1..N in file order, types by species block, positions Cartesian in Å (r = H·s), origin zero, periodic.</item>
 /// </list>
 /// </remarks>
-public sealed class XdatcarReader : ITrajectoryReader
+public sealed class XdatcarReader : ITrajectoryReader, ILocatedReader
 {
     private readonly LineReader _reader;
     private readonly ReadOptions _options;
@@ -94,6 +94,11 @@ public sealed class XdatcarReader : ITrajectoryReader
             }
 
             positions[i] = _cartesian ? PoscarHeader.Mul(v, header.CartesianScale) : h * v;
+            if (!positions[i].IsFinite)
+            {
+                throw new InputFormatException(Path, _reader.LineNumber, FrameIndex,
+                    $"expected coordinates of atom {i + 1} that give a finite position (after scaling), found {InputFormatException.Show(PoscarHeader.Trimmed(line))}");
+            }
         }
 
         FrameIndex++;
@@ -117,6 +122,8 @@ public sealed class XdatcarReader : ITrajectoryReader
         FrameIndex++;
         return true;
     }
+
+    long ILocatedReader.LineNumber => _reader.LineNumber;
 
     public void Dispose() => _reader.Dispose();
 

@@ -28,7 +28,7 @@ namespace GbAtomistics.IO.Xyz;
 /// <c>energy=</c> in eV.</item>
 /// </list>
 /// </remarks>
-public sealed class ExtxyzReader : ITrajectoryReader
+public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
 {
     private const string DefaultProperties = "species:S:1:pos:R:3";
 
@@ -89,6 +89,15 @@ public sealed class ExtxyzReader : ITrajectoryReader
         }
 
         SetColumns(pairs.GetValueOrDefault("Properties") ?? DefaultProperties, commentLineNumber);
+
+        // Nothing is allocated for atoms the rest of the file cannot hold: an atom line is at least "X 0 0 0".
+        if (_reader.CannotHold(n, 8, out long room))
+        {
+            throw new InputFormatException(Path, commentLineNumber - 1, FrameIndex,
+                $"expected {n} atom lines (the count on this line), found room for at most {room} in {_reader.LeftDescription}",
+                FrameIndex);
+        }
+
         frame.ClearOptional();
         frame.Resize(n);
         frame.Coordinates = CoordinateKind.Wrapped;
@@ -147,6 +156,8 @@ public sealed class ExtxyzReader : ITrajectoryReader
         FrameIndex++;
         return true;
     }
+
+    long ILocatedReader.LineNumber => _reader.LineNumber;
 
     public void Dispose() => _reader.Dispose();
 
@@ -384,6 +395,11 @@ public sealed class ExtxyzReader : ITrajectoryReader
 
             var pad = new Vec3(1, 1, 1);
             Vec3 size = hi - lo + 2 * pad;
+            if (CellCheck.Problem(new Vec3(size.X, 0, 0), new Vec3(0, size.Y, 0), new Vec3(0, 0, size.Z)) is { } spanProblem)
+            {
+                throw new InputFormatException(Path, lineNumber, FrameIndex, $"{spanProblem} (the box around the atoms of a file without Lattice)");
+            }
+
             return Box.Orthogonal(size.X, size.Y, size.Z, lo - pad, PeriodicFlags.None);
         }
 
@@ -395,6 +411,11 @@ public sealed class ExtxyzReader : ITrajectoryReader
         if (!(Math.Abs(det) > 1e-12 * a.Length * b.Length * c.Length))
         {
             throw new InputFormatException(Path, lineNumber, FrameIndex, $"expected a Lattice of three independent vectors, found a cell of zero volume ('{latticeText}')");
+        }
+
+        if (CellCheck.Problem(a, b, c) is { } cellProblem)
+        {
+            throw new InputFormatException(Path, lineNumber, FrameIndex, $"{cellProblem} in Lattice=\"{latticeText}\"");
         }
 
         PeriodicFlags periodic = PeriodicFlags.All;

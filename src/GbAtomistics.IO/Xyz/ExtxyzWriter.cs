@@ -50,7 +50,7 @@ public sealed class ExtxyzWriter : IFrameWriter
         ArgumentNullException.ThrowIfNull(frame);
         TextWriter w = _file.Writer;
         int n = frame.Count;
-        string[] speciesOfType = SpeciesNames(frame);
+        Dictionary<int, string> speciesOfType = SpeciesNames(frame);
         string[] extraNames = ExtraNames(frame);
 
         w.WriteLine(n.ToString(CultureInfo.InvariantCulture));
@@ -90,7 +90,7 @@ public sealed class ExtxyzWriter : IFrameWriter
         for (int i = 0; i < n; i++)
         {
             int type = frame.Types[i];
-            w.Write(type >= 0 && type < speciesOfType.Length ? speciesOfType[type] : type.ToString(CultureInfo.InvariantCulture));
+            w.Write(speciesOfType.TryGetValue(type, out string? species) ? species : type.ToString(CultureInfo.InvariantCulture));
             WriteVec(w, positions[i]);
             w.Write(' ');
             w.Write(frame.Ids[i].ToString(CultureInfo.InvariantCulture));
@@ -118,19 +118,18 @@ public sealed class ExtxyzWriter : IFrameWriter
     private static StringBuilder AppendVector(StringBuilder sb, Vec3 v) =>
         sb.Append(R(v.X)).Append(' ').Append(R(v.Y)).Append(' ').Append(R(v.Z));
 
-    private string[] SpeciesNames(Frame frame)
+    /// <summary>The species column of each type present (keyed by type, so a huge type number costs nothing).</summary>
+    private Dictionary<int, string> SpeciesNames(Frame frame)
     {
-        int maxType = 0;
+        var names = new Dictionary<int, string>();
         for (int i = 0; i < frame.Count; i++)
         {
-            maxType = Math.Max(maxType, frame.Types[i]);
-        }
-
-        string[] names = new string[maxType + 1];
-        for (int t = 0; t <= maxType; t++)
-        {
-            string? name = _options.TypeMap?.NameOf(t) ?? frame.Species?.NameOf(t);
-            names[t] = name is null || name.Length == 0 || name.Any(char.IsWhiteSpace) ? t.ToString(CultureInfo.InvariantCulture) : name;
+            int t = frame.Types[i];
+            if (!names.ContainsKey(t))
+            {
+                string? name = _options.TypeMap?.NameOf(t) ?? frame.Species?.NameOf(t);
+                names[t] = name is null || name.Length == 0 || name.Any(char.IsWhiteSpace) ? t.ToString(CultureInfo.InvariantCulture) : name;
+            }
         }
 
         return names;

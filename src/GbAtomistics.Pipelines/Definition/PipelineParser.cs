@@ -53,9 +53,17 @@ public static partial class PipelineParser
     public static PipelineDefinition Parse(string text, string path)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way on some damaged text (found by tools/GbAtomistics.Fuzz).
+            Mark at = parser.Current?.End ?? Mark.Empty;
+            throw new PipelineException(path, Math.Max(1, at.Line), Math.Max(1, at.Column), string.Empty,
+                $"expected valid YAML, found text after this point that the YAML scanner cannot read ({e.Message})");
         }
         catch (YamlException e)
         {
