@@ -7,30 +7,35 @@ using GbAtomistics.IO;
 namespace GbAtomistics.Pipelines;
 
 /// <summary>
-/// Reads a trajectory once and feeds every selected frame to every analysis. With several threads, frame k goes
-/// to worker k mod T, each worker holds its own accumulators, and the workers' accumulators are merged in worker
-/// order, so a run with the same thread count always gives the same numbers. Memory is a few frames per worker,
+/// Reads a trajectory once and feeds every selected frame to every analysis. Frame k goes to lane k mod 16, each lane
+/// holds its own accumulators (a thread serves the lanes l with l mod T = its index), and the lanes are merged in lane
+/// order, so every run gives the same numbers whatever the thread count. Memory is a few frames per worker,
 /// whatever the length of the trajectory.
 /// </summary>
 public static class FrameRunner
 {
+    /// <summary>Accumulator lanes: frames are split between them the same way for any number of threads (at most this many).</summary>
+    private const int Lanes = 16;
+
     /// <summary>
     /// Runs the analyses over the selected frames. <paramref name="begin"/> creates one analysis's empty
-    /// accumulator from the first selected frame (called once per worker). Returns the merged accumulators in the
-    /// order of <paramref name="begin"/>.
+    /// accumulator from the first selected frame (called once per lane); <paramref name="ordered"/> ones receive every
+    /// frame in time order on the reading thread. Returns the merged accumulators in the order of
+    /// <paramref name="begin"/>, then those of <paramref name="ordered"/>.
     /// </summary>
-    public static RunOutcome Run(TrajectoryInput input, IReadOnlyList<Func<Frame, IFrameAccumulator>> begin, int threads = 1)
+    public static RunOutcome Run(
+        TrajectoryInput input, IReadOnlyList<Func<Frame, IFrameAccumulator>> begin, int threads = 1, IReadOnlyList<Func<Frame, IFrameAccumulator>>? ordered = null)
     {
         if (Execution.ProgressScope.Current is not { } progress)
         {
-            return Run(input, begin, threads, [], null);
+            return Run(input, begin, threads, ordered ?? [], null);
         }
 
         string label = Execution.ProgressScope.Label(input.Path);
         progress.PassStarted(label, input.Path, Execution.ProgressScope.Size(input.Path));
         try
         {
-            return Run(input, begin, threads, [], (frames, bytes) => progress.FrameRead(label, frames, bytes));
+            return Run(input, begin, threads, ordered ?? [], (frames, bytes) => progress.FrameRead(label, frames, bytes));
         }
         finally
         {
@@ -67,37 +72,40 @@ public static class FrameRunner
             throw new InputException($"{input.Path}: no frame matches the selection (the file has {reader.FrameIndex} frames)");
         }
 
-        int workers = begin.Count == 0 ? 1 : threads;
+        // Frame k goes to lane k mod Lanes whatever the number of threads; each lane accumulates its frames in order
+        // and the lanes are merged in order, so the sums (and every output) are the same for any --threads.
+        int lanes = begin.Count == 0 ? 1 : Lanes;
+        int workers = Math.Min(threads, lanes);
         IFrameAccumulator[] inOrder = ordered.Select(b => b(first)).ToArray();
         var feed = new Feed(reader, inOrder, progress);
-        var accumulators = new IFrameAccumulator[workers][];
-        for (int w = 0; w < workers; w++)
+        var accumulators = new IFrameAccumulator[lanes][];
+        for (int l = 0; l < lanes; l++)
         {
-            accumulators[w] = begin.Select(b => b(first)).ToArray();
+            accumulators[l] = begin.Select(b => b(first)).ToArray();
         }
 
         int used;
         if (workers == 1)
         {
-            used = RunSerial(reader, selection, first, accumulators[0], input.Path, feed);
+            used = RunSerial(reader, selection, first, accumulators, input.Path, feed);
         }
         else
         {
-            used = RunParallel(reader, selection, first, accumulators, input.Path, feed);
+            used = RunParallel(reader, selection, first, accumulators, workers, input.Path, feed);
         }
 
-        for (int w = 1; w < workers; w++)
+        for (int l = 1; l < lanes; l++)
         {
             for (int a = 0; a < begin.Count; a++)
             {
-                accumulators[0][a].Merge(accumulators[w][a]);
+                accumulators[0][a].Merge(accumulators[l][a]);
             }
         }
 
         return new RunOutcome([.. accumulators[0], .. inOrder], used, reader.FrameIndex, watch.Elapsed);
     }
 
-    private static int RunSerial(ITrajectoryReader reader, FrameSelection selection, Frame first, IFrameAccumulator[] accumulators, string path, Feed feed)
+    private static int RunSerial(ITrajectoryReader reader, FrameSelection selection, Frame first, IFrameAccumulator[][] accumulators, string path, Feed feed)
     {
         int used = 0;
         Frame frame = first;
@@ -106,7 +114,7 @@ public static class FrameRunner
         {
             CheckAtoms(frame, atoms, reader.FrameIndex - 1, path);
             feed.Ordered(frame);
-            foreach (IFrameAccumulator a in accumulators)
+            foreach (IFrameAccumulator a in accumulators[used % accumulators.Length])
             {
                 a.Accumulate(frame);
             }
@@ -117,16 +125,18 @@ public static class FrameRunner
         return used;
     }
 
-    private static int RunParallel(ITrajectoryReader reader, FrameSelection selection, Frame first, IFrameAccumulator[][] accumulators, string path, Feed feed)
+    private static int RunParallel(
+        ITrajectoryReader reader, FrameSelection selection, Frame first, IFrameAccumulator[][] accumulators, int workers, string path, Feed feed)
     {
-        int workers = accumulators.Length;
+        int lanes = accumulators.Length;
         var free = new BlockingCollection<Frame>();
         for (int k = 0; k < (2 * workers) + 1; k++)
         {
             free.Add(new Frame());
         }
 
-        var queues = Enumerable.Range(0, workers).Select(_ => new BlockingCollection<Frame>(2)).ToArray();
+        // Worker w owns the lanes l with l mod workers = w, so no lane is touched by two threads.
+        var queues = Enumerable.Range(0, workers).Select(_ => new BlockingCollection<(Frame Frame, int Lane)>(2)).ToArray();
         Exception? failure = null;
         var tasks = new Task[workers];
         for (int w = 0; w < workers; w++)
@@ -135,13 +145,13 @@ public static class FrameRunner
             tasks[w] = Task.Factory.StartNew(
                 () =>
                 {
-                    foreach (Frame f in queues[worker].GetConsumingEnumerable())
+                    foreach (var (f, lane) in queues[worker].GetConsumingEnumerable())
                     {
                         try
                         {
                             if (Volatile.Read(ref failure) is null)
                             {
-                                foreach (IFrameAccumulator a in accumulators[worker])
+                                foreach (IFrameAccumulator a in accumulators[lane])
                                 {
                                     a.Accumulate(f);
                                 }
@@ -169,7 +179,8 @@ public static class FrameRunner
             {
                 CheckAtoms(next, atoms, reader.FrameIndex - 1, path);
                 feed.Ordered(next);
-                queues[used % workers].Add(next);
+                int lane = used % lanes;
+                queues[lane % workers].Add((next, lane));
                 used++;
                 next = free.Take();
                 if (Volatile.Read(ref failure) is not null)

@@ -19,7 +19,7 @@ public static class MsdStep
         var analyzer = new MsdAnalyzer(options);
         if (threads <= 1)
         {
-            RunOutcome outcome = FrameRunner.Run(input, [f => analyzer.Begin(f)], threads: 1);
+            RunOutcome outcome = FrameRunner.Run(input, [], threads: 1, ordered: [f => analyzer.Begin(f)]);
             return analyzer.Finish((MsdAccumulator)outcome.Accumulators[0], threads);
         }
 

@@ -99,7 +99,9 @@ public sealed class MsdAnalyzer
 
         int[] lags = Options.Fit.Lags(frames, dt);
         int stride = SpreadStride(atoms, lags.Length, frames);
-        int blocks = Math.Max(1, Math.Min(atoms, threads * 4));
+        // A fixed number of atom blocks, merged in order: the sums (and the jackknife groups) do not depend on the
+        // number of threads, so every output is the same for any --threads.
+        int blocks = Math.Max(1, Math.Min(atoms, Blocks));
         var partial = new (MsdSums Sums, MsdSpread Spread)[blocks];
         Parallel.For(
             0,
@@ -171,6 +173,9 @@ public sealed class MsdAnalyzer
             LastStep = accumulator.Steps[^1],
         };
     }
+
+    /// <summary>Atom blocks of the MSD sums (whatever the number of threads).</summary>
+    private const int Blocks = 32;
 
     /// <summary>
     /// Every stride-th atom feeds the jackknife, so that its direct sums cost at most about 2·10⁷ squared
@@ -256,7 +261,7 @@ public sealed class MsdAnalyzer
             {
                 if ((j0 + c) % stride == 0)
                 {
-                    AddSpread(acc, spread, spreadWork, j0 + c, cx[c], cy[c], cz[c], cp[c], lags, regions);
+                    AddSpread(acc, spread, spreadWork, j0 + c, (j0 + c) / stride, cx[c], cy[c], cz[c], cp[c], lags, regions);
                 }
             }
         }
@@ -272,7 +277,8 @@ public sealed class MsdAnalyzer
     /// the curves: at the origin for <c>start</c>, throughout the lag for <c>stay</c>), added to <paramref name="spread"/>.
     /// Direct sums, O(points × frames) per atom.
     /// </summary>
-    private void AddSpread(MsdAccumulator acc, MsdSpread spread, SpreadWork w, int j, double[] x, double[] y, double[] z, double[] p, int[] lags, int regions)
+    private void AddSpread(
+        MsdAccumulator acc, MsdSpread spread, SpreadWork w, int j, int sample, double[] x, double[] y, double[] z, double[] p, int[] lags, int regions)
     {
         int frames = acc.Frames;
         int m = lags.Length;
@@ -309,10 +315,9 @@ public sealed class MsdAnalyzer
             }
         }
 
-        int index = spread.Sampled - 1;
         for (int r = 0; r < regions; r++)
         {
-            spread.Add(r, index, w.Raw[r], w.Count[r]);
+            spread.Add(r, sample, w.Raw[r], w.Count[r]);
         }
 
         static void Add(SpreadWork w, int r, int q, int m, double sx, double sy, double sz, double sp)

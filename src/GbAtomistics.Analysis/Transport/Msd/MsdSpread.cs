@@ -49,8 +49,9 @@ internal sealed class MsdSpread
 
     /// <summary>
     /// Adds one atom's sums in one region: <paramref name="raw"/> holds S for x, y, z and ⊥ at each point
-    /// (4·m values, component-major) and <paramref name="n"/> its origins at each point. The atom goes to the group of
-    /// its sampling index.
+    /// (4·m values, component-major) and <paramref name="n"/> its origins at each point. The atom goes to group
+    /// <paramref name="atom"/> mod <see cref="Groups"/>, <paramref name="atom"/> its index among the sampled atoms of
+    /// the whole system (so the groups do not depend on how the atoms were split between threads).
     /// </summary>
     public void Add(int region, int atom, ReadOnlySpan<double> raw, ReadOnlySpan<double> n)
     {
