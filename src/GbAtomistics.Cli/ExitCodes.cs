@@ -12,6 +12,12 @@ internal static class ExitCodes
     /// <summary>The command line itself could not be parsed (unknown option, missing argument).</summary>
     public const int UsageError = 2;
 
+    /// <summary>Stopped by SIGINT (Ctrl-C), after removing unfinished outputs (128 + 2, the shell convention).</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM, after removing unfinished outputs (128 + 15).</summary>
+    public const int Terminated = 143;
+
     /// <summary>A bug in gbat: the stack trace is printed; please report it.</summary>
     public const int InternalError = 70;
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using GbAtomistics.Core;
@@ -10,8 +12,18 @@ namespace GbAtomistics.IO;
 /// never replaced unless the caller allows it, and a file the run reads is never replaced.
 /// A name ending in <c>.gz</c> is written gzip-compressed.
 /// </summary>
+/// <remarks>
+/// Temporary files are named <c>.NAME.gbat-PID-GUID.tmp</c>. The ones still open can be deleted at once
+/// (<see cref="DeleteTemporaries"/>, called when gbat is interrupted), and a temporary left by a process that no longer
+/// runs (killed with SIGKILL, a crash of the machine) is recognised by its process id and deleted the next time gbat
+/// writes into that folder.
+/// </remarks>
 public sealed class OutputFile : IDisposable
 {
+    private const string Marker = ".gbat-";
+
+    private static readonly ConcurrentDictionary<string, byte> Open = new();
+
     private readonly string _tempPath;
     private readonly bool _overwrite;
     private readonly Stream _stream;
@@ -23,7 +35,9 @@ public sealed class OutputFile : IDisposable
         _overwrite = overwrite;
         string dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
-        _tempPath = System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        RemoveStale(dir);
+        _tempPath = System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(path)}{Marker}{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        Open[_tempPath] = 0;
         Stream file = new FileStream(_tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         _stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
             ? new GZipStream(file, CompressionLevel.Fastest)
@@ -77,6 +91,95 @@ public sealed class OutputFile : IDisposable
         Writer.Dispose();
         File.Move(_tempPath, Path, _overwrite);
         _committed = true;
+        Open.TryRemove(_tempPath, out _);
+    }
+
+    /// <summary>Deletes the temporary files of every output still being written; returns how many there were.</summary>
+    public static int DeleteTemporaries()
+    {
+        int count = 0;
+        foreach (string temp in Open.Keys)
+        {
+            try
+            {
+                File.Delete(temp);
+                count++;
+            }
+            catch (IOException)
+            {
+                // Best effort while the process ends.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+
+            Open.TryRemove(temp, out _);
+        }
+
+        return count;
+    }
+
+    /// <summary>Deletes the temporaries in <paramref name="dir"/> whose writing process no longer runs.</summary>
+    private static void RemoveStale(string dir)
+    {
+        IEnumerable<string> candidates;
+        try
+        {
+            candidates = Directory.EnumerateFiles(dir, $".*{Marker}*.tmp").ToArray();
+        }
+        catch (IOException)
+        {
+            return;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        foreach (string file in candidates)
+        {
+            string name = System.IO.Path.GetFileName(file);
+            int start = name.LastIndexOf(Marker, StringComparison.Ordinal) + Marker.Length;
+            int end = name.IndexOf('-', start);
+            if (end < 0 || !int.TryParse(name.AsSpan(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) ||
+                pid == Environment.ProcessId || Running(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    private static bool Running(int pid)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            return Directory.Exists($"/proc/{pid}");
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     public void Dispose()
@@ -96,5 +199,6 @@ public sealed class OutputFile : IDisposable
         }
 
         File.Delete(_tempPath);
+        Open.TryRemove(_tempPath, out _);
     }
 }
