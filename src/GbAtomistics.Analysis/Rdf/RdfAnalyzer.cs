@@ -48,6 +48,13 @@ public sealed class RdfAnalyzer
         }
 
         int histograms = accumulator.Pairs.Count + 1;
+        if (Enumerable.Range(0, histograms).All(p => accumulator.FramesWithCentral[p] == 0))
+        {
+            // Nothing to normalise: a g(r) of NaN would say nothing; refuse instead.
+            throw new InputException(
+                $"rdf: no pair of atoms to count in any frame ({string.Join(", ", accumulator.Pairs)}): a pair needs a central atom and at least one other atom of the neighbour species (two atoms of one species for A-A)");
+        }
+
         var g = new double[histograms][];
         var n = new double[histograms][];
         var meanCentral = new double[histograms];
