@@ -1,3 +1,4 @@
+using GbAtomistics.Tests;
 using GbAtomistics.Pipelines.Definition;
 using GbAtomistics.Pipelines.Yaml;
 
@@ -48,6 +49,25 @@ public sealed class MalformedPipelineTests
             """);
         Assert.True(e.Line >= 1);
         Assert.Contains("expected valid YAML, found text after this point that the YAML scanner cannot read", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TextTheYamlParserRejectsWithAnArgumentExceptionIsLocated()
+    {
+        // Found by tools/GbAtomistics.Fuzz (seed 7, execution 49249: a long line of spaces and random bytes in the
+        // worked example's pipeline): YamlDotNet's node parser throws ArgumentException ("The current event is of an
+        // unsupported type"). The input, 132 kB, is kept gzip-compressed beside this test.
+        string source = Path.Combine(TestPaths.RepositoryRoot, "tests", "GbAtomistics.Pipelines.Tests", "Fuzz", "unsupported-event.yaml.gz");
+        string path = Path.Combine(TestPaths.NewTempDir(), "pipeline.yaml");
+        using (var input = new System.IO.Compression.GZipStream(File.OpenRead(source), System.IO.Compression.CompressionMode.Decompress))
+        using (FileStream output = File.Create(path))
+        {
+            input.CopyTo(output);
+        }
+
+        var e = Assert.Throws<PipelineException>(() => PipelineParser.Load(path));
+        Assert.StartsWith($"{path}:{e.Line}:{e.Column}: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains("expected valid YAML", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

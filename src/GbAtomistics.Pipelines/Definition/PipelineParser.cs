@@ -58,9 +58,10 @@ public static partial class PipelineParser
         {
             stream.Load(parser);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner fails this way on some damaged text (found by tools/GbAtomistics.Fuzz).
+            // YamlDotNet's scanner and parser fail these ways on some damaged text (found by tools/GbAtomistics.Fuzz:
+            // "The current event is of an unsupported type" is an ArgumentException).
             Mark at = parser.Current?.End ?? Mark.Empty;
             throw new PipelineException(path, Math.Max(1, at.Line), Math.Max(1, at.Column), string.Empty,
                 $"expected valid YAML, found text after this point that the YAML scanner cannot read ({e.Message})");
