@@ -18,15 +18,6 @@ public static class TranslationSearch
     /// <summary>Most grid points along one direction of the automatic grid.</summary>
     public const int MaxGridPoints = 16;
 
-    /// <summary>The automatic grid: about <see cref="GridStep"/> Å between points, at most <see cref="MaxGridPoints"/> per direction.</summary>
-    public static (int X, int Y) AutomaticGrid(CslBuildOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        CslBuilder.Geometry g = CslBuilder.Prepare(options);
-        return (Points(g.Periods.X), Points(g.Periods.Y));
-    }
-
     /// <summary>
     /// Builds the best bicrystal at every translation of an <paramref name="nx"/> × <paramref name="ny"/> grid and
     /// returns them ranked: built candidates by model energy, then those that failed, with the reason.
@@ -40,16 +31,7 @@ public static class TranslationSearch
             throw new InputException($"--translations {nx}x{ny}: expected at least one step each way and at most 1024 translations");
         }
 
-        var grid = new List<(int, int, double, double)>();
-        for (int i = 0; i < nx; i++)
-        {
-            for (int j = 0; j < ny; j++)
-            {
-                grid.Add((i, j, i / (double)nx, j / (double)ny));
-            }
-        }
-
-        return Rank(options, CslBuilder.Prepare(options), grid);
+        return Rank(options, CslBuilder.Prepare(options), Grid(nx, ny));
     }
 
     private static List<CslCandidate> Rank(CslBuildOptions options, CslBuilder.Geometry g, IReadOnlyList<(int I, int J, double X, double Y)> translations)
@@ -85,17 +67,13 @@ public static class TranslationSearch
     public static CslBicrystal Best(CslBuildOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var (nx, ny) = AutomaticGrid(options);
+        options.Validate();
+
+        // One geometry (and one bulk reference energy) for the whole search: the repeat does not change it.
         CslBuildOptions column = options with { RepeatAxis = 1, RepeatPlane = 1 };
         CslBuilder.Geometry g = CslBuilder.Prepare(column);
-        var translations = new List<(int I, int J, double X, double Y)>();
-        for (int i = 0; i < nx; i++)
-        {
-            for (int j = 0; j < ny; j++)
-            {
-                translations.Add((i, j, i / (double)nx, j / (double)ny));
-            }
-        }
+        var (nx, ny) = (Points(g.Periods.X), Points(g.Periods.Y));
+        List<(int I, int J, double X, double Y)> translations = Grid(nx, ny);
 
         IReadOnlyList<(double X, double Y)> special = CslBuilder.SpecialTranslations(options.Cell, g);
         foreach (var (x, y) in special)
@@ -125,6 +103,20 @@ public static class TranslationSearch
             $"(steps {seed.Periods.X / nx:F2} x {seed.Periods.Y / ny:F2} Å) and {special.Count} lattice registries, termination {seed.Termination.Index} ({seed.Termination.Description}): " +
             $"the lowest model energy ({seed.ModelEnergy:F3} J/m²) of the {built} of {ranked.Count} translations with a build that meets the distance criterion");
         return gb;
+    }
+
+    private static List<(int I, int J, double X, double Y)> Grid(int nx, int ny)
+    {
+        var grid = new List<(int, int, double, double)>(nx * ny);
+        for (int i = 0; i < nx; i++)
+        {
+            for (int j = 0; j < ny; j++)
+            {
+                grid.Add((i, j, i / (double)nx, j / (double)ny));
+            }
+        }
+
+        return grid;
     }
 
     private static int Points(double period) => Math.Clamp((int)Math.Ceiling((period / GridStep) - 1e-9), 1, MaxGridPoints);
