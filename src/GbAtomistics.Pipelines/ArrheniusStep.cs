@@ -195,10 +195,10 @@ public static class ArrheniusStep
         var csv = new System.Text.StringBuilder(sigma ? "temperature_K,sigma_S_per_cm,error_S_per_cm,inverse_T_1000_per_K,ln_sigmaT\n" : "temperature_K,D_A2_per_ps,error_A2_per_ps,inverse_T_1000_per_K,ln_D\n");
         foreach (ArrheniusPoint p in fit.Points.OrderBy(p => p.Temperature))
         {
-            csv.Append(FormattableString.Invariant($"{p.Temperature:G9},{p.Value:G9},{p.Error:G9},{1000 / p.Temperature:G9},{fit.Y(p):G9}\n"));
+            csv.Append(string.Join(',', new[] { p.Temperature, p.Value, p.Error, 1000 / p.Temperature, fit.Y(p) }.Select(CsvNumber.Format))).Append('\n');
         }
 
-        output.WriteText("arrhenius.csv", csv.ToString());
+        output.WriteTable("arrhenius.csv", csv.ToString(), "a value or error that was not finite in its input");
         output.WritePlot("arrhenius.png", path => ArrheniusPlot.Save(fit, path, extrapolateTo));
         object summary = new
         {

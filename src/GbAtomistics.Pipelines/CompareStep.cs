@@ -75,7 +75,7 @@ public static class CompareStep
     public static object Write(IReadOnlyList<ComparedSystem> systems, OutputFolder output, string prefix = "compare")
     {
         ComparisonTable table = Table(systems);
-        output.WriteText($"{prefix}.csv", table.ToCsv());
+        output.WriteTable($"{prefix}.csv", table.ToCsv(), "no peak or minimum was found in the g(r), no coordination was computed for that region, or there is no bulk row to compare with");
         output.WriteText($"{prefix}.md", table.ToMarkdown());
         var pairs = systems.SelectMany(s => s.Coordination.Result.Pairs).Distinct().ToArray();
         foreach (SpeciesPair pair in pairs)

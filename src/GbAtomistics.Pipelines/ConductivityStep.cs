@@ -30,6 +30,11 @@ public static class ConductivityStep
     {
         MsdStep.Write(msd, input, output);
         output.WriteText("conductivity.csv", result.ToCsv());
+        int notMeasurable = result.Entries.Count(e => !e.Measurable);
+        if (notMeasurable > 0)
+        {
+            output.Note("conductivity.csv", $"{notMeasurable} of {result.Entries.Count} rows are not measurable (measurable=false): their D and σ cells are empty and sigma_upper_S_per_cm holds the 95 % upper bound; haven_ratio is empty unless both tracer and charge σ of a row are measurable");
+        }
         object summary = new
         {
             analysis = "conductivity",

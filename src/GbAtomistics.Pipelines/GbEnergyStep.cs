@@ -149,7 +149,7 @@ public static class GbEnergyStep
                 .OrderBy(r => r.Succeeded ? 0 : 1).ThenBy(r => r.Succeeded ? r.Gamma : 0).ToArray();
             BuildFolderMember[] skipped = build.Members.Where(m => !m.Built).ToArray();
             string? version = bulkRun.Version;
-            output.WriteText("gb-energy.csv", Csv(ranked));
+            output.WriteTable("gb-energy.csv", Csv(ranked), "a member whose LAMMPS run failed has no energy (its error is in the last column)");
             object summary = Summary(build, bulk, ranked, skipped, potentialSource, potentialLines, lmp, version);
             output.WriteText("gb-energy.json", JsonSerializer.Serialize(summary, Json.Options));
             if (ranked.Length > 0 && ranked.All(r => !r.Succeeded))

@@ -102,10 +102,10 @@ public static class PolycrystalStep
         var csv = new StringBuilder("grain_size_nm,sigma_poly_S_per_cm,sigma_poly_over_bulk,sigma_poly_lower_S_per_cm,sigma_poly_upper_S_per_cm\n");
         for (int i = 0; i < sizes.Length; i++)
         {
-            csv.Append(string.Create(CultureInfo.InvariantCulture, $"{sizes[i]:G9},{sigma[i]:G9},{sigma[i] / model.SigmaBulk:G9},{lower[i]:G9},{upper[i]:G9}\n"));
+            csv.Append(string.Join(',', new[] { sizes[i], sigma[i], sigma[i] / model.SigmaBulk, lower[i], upper[i] }.Select(CsvNumber.Format))).Append('\n');
         }
 
-        output.WriteText("polycrystal.csv", csv.ToString());
+        output.WriteTable("polycrystal.csv", csv.ToString(), "an error band that could not be propagated (an input without an error)");
         output.WritePlot("polycrystal.png", path => PolycrystalPlot.Save(model, sizes, sigma, "nm", path));
         int half = Array.FindIndex(sigma, s => Math.Abs((s / model.SigmaBulk) - 1) < 0.5);
         object summary = new

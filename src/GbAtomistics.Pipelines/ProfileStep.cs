@@ -63,12 +63,12 @@ public static class ProfileStep
         ElectrostaticProfile? potential = charges is null ? null : Potential(run.Profile, charges, averageAngstrom);
         if (potential is not null)
         {
-            output.WriteText("potential.csv", PotentialCsv(run.Profile, potential));
+            output.WriteTable("potential.csv", PotentialCsv(run.Profile, potential), "a potential that could not be computed");
             output.WritePlot("potential.png", path => ProfilePlot.SavePotential(
                 potential, run.Profile, run.Region.Region?.Planes ?? [], path, $"Electrostatic potential along the normal ({name})"));
         }
 
-        output.WriteText($"{prefix}.csv", run.Profile.ToCsv(run.Coordination));
+        output.WriteTable($"{prefix}.csv", run.Profile.ToCsv(run.Coordination), "a slab that held no atom (of the central species, for a mean coordination) in any frame has no composition or mean coordination");
         output.WritePlot($"{prefix}-density.png", path => ProfilePlot.SaveDensity(run.Profile, path, $"Number density along the normal ({name})"));
         output.WritePlot($"{prefix}-composition.png", path => ProfilePlot.SaveComposition(run.Profile, path, $"Composition along the normal ({name})"));
         if (run.Coordination is { } cn)
@@ -95,15 +95,15 @@ public static class ProfileStep
 
     private static string PotentialCsv(ProfileResult profile, ElectrostaticProfile potential)
     {
-        var text = new System.Text.StringBuilder("position_A,charge_density_e_per_A3,field_V_per_A,potential_V,potential_macroscopic_V\n");
+        var text = new System.Text.StringBuilder("position_A,charge_density_e_per_A3,field_V_per_A,potential_V");
+        text.Append(potential.MacroscopicPotential is null ? "\n" : ",potential_macroscopic_V\n");
         IReadOnlyList<double> x = profile.SlabCentresAngstrom;
         for (int b = 0; b < x.Count; b++)
         {
-            text.Append(System.FormattableString.Invariant(
-                $"{x[b]:G9},{potential.ChargeDensity[b]:G9},{potential.Field[b]:G9},{potential.Potential[b]:G9},"));
+            text.Append(string.Join(',', new[] { x[b], potential.ChargeDensity[b], potential.Field[b], potential.Potential[b] }.Select(CsvNumber.Format)));
             if (potential.MacroscopicPotential is { } m)
             {
-                text.Append(m[b].ToString("G9", System.Globalization.CultureInfo.InvariantCulture));
+                text.Append(',').Append(CsvNumber.Format(m[b]));
             }
 
             text.Append('\n');

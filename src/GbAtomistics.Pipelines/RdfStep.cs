@@ -22,7 +22,7 @@ public static class RdfStep
     /// <summary>Writes the tables and plot with names starting <paramref name="prefix"/>; returns the JSON summary.</summary>
     public static object Write(RdfResult result, TrajectoryInput input, OutputFolder output, string prefix = "rdf")
     {
-        output.WriteText($"{prefix}.csv", result.ToCsv());
+        output.WriteTable($"{prefix}.csv", result.ToCsv(), "a pair with no central atom, or no neighbour atom besides it, in any frame has no g(r) or n(r)");
         output.WritePlot($"{prefix}.png", path => RdfPlot.Save(result, path, $"Partial RDFs ({System.IO.Path.GetFileName(input.Path)})"));
         object summary = Summary(result, input);
         output.WriteText($"{prefix}.json", JsonSerializer.Serialize(summary, Json.Options));

@@ -165,4 +165,21 @@ public sealed class RunAndInitTests
         Assert.Equal(1, again);
         Assert.Contains("already exists", againErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheWorkedExampleWritesNoNaNAndNotesItsEmptyCells()
+    {
+        string output = Path.Combine(TestPaths.NewTempDir(), "results");
+        var (code, _, err) = Gbat.Run("run", Path.Combine(TestPaths.TestData, "example", "pipeline.yaml"), "--output", output, "--quiet");
+        Assert.True(code == 0, err);
+        foreach (string csv in Directory.GetFiles(output, "*.csv", SearchOption.AllDirectories))
+        {
+            Assert.False(File.ReadAllText(csv).Contains("NaN", StringComparison.OrdinalIgnoreCase), csv);
+        }
+
+        // The bulk runs at 800 K have no measurable Li diffusion: the report says why their cells are empty.
+        string report = File.ReadAllText(Path.Combine(output, "report.md"));
+        Assert.Contains("## Empty cells and other notes", report, StringComparison.Ordinal);
+        Assert.Contains("li2o-bulk-800K/conductivity.csv: 12 of 12 rows are not measurable", report, StringComparison.Ordinal);
+    }
 }

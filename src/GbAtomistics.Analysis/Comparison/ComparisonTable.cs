@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis.Rdf;
+using GbAtomistics.Core;
 
 namespace GbAtomistics.Analysis.Comparison;
 
@@ -78,7 +79,7 @@ public sealed class ComparisonTable
             sb.Append(Csv(r.System)).Append(',').Append(r.Region).Append(',').Append(r.Pair);
             foreach (double? v in (double?[])[r.PeakR, r.PeakHeight, r.MinimumR, r.Cutoff, r.MeanCoordination, r.PeakShiftVsBulk, r.PeakHeightChangeVsBulk, r.MeanCoordinationChangeVsBulk])
             {
-                sb.Append(',').Append(v?.ToString("G9", CultureInfo.InvariantCulture) ?? "");
+                sb.Append(',').Append(CsvNumber.Format(v));
             }
 
             sb.Append('\n');

@@ -121,7 +121,7 @@ public sealed class CoordinationResult
             {
                 CoordinationDistribution d = Distribution(p, region);
                 sb.Append(CultureInfo.InvariantCulture,
-                    $"{Pairs[p]},{region},{F(Options.Cutoffs[p])},{F(d.Mean)},{F(d.StandardDeviation)},{d.Modal?.ToString(CultureInfo.InvariantCulture) ?? "NaN"},{F(d.MeanAtomsPerFrame)},{d.Samples}\n");
+                    $"{Pairs[p]},{region},{F(Options.Cutoffs[p])},{F(d.Mean)},{F(d.StandardDeviation)},{d.Modal?.ToString(CultureInfo.InvariantCulture)},{F(d.MeanAtomsPerFrame)},{d.Samples}\n");
             }
         }
 
@@ -152,5 +152,5 @@ public sealed class CoordinationResult
         return sb.ToString();
     }
 
-    private static string F(double value) => value.ToString("G9", CultureInfo.InvariantCulture);
+    private static string F(double value) => CsvNumber.Format(value);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GbAtomistics.Analysis.Coordination;
+using GbAtomistics.Core;
 
 namespace GbAtomistics.Analysis.Profiles;
 
@@ -117,5 +118,5 @@ public sealed class ProfileResult
         return sb.ToString();
     }
 
-    private static string F(double value) => value.ToString("G9", CultureInfo.InvariantCulture);
+    private static string F(double value) => CsvNumber.Format(value);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GbAtomistics.Core;
 
 namespace GbAtomistics.Analysis.Rdf;
 
@@ -63,11 +64,11 @@ public sealed class RdfResult
         sb.Append(",g_total,n_total\n");
         for (int k = 0; k < R.Count; k++)
         {
-            sb.Append(R[k].ToString("G9", CultureInfo.InvariantCulture));
+            sb.Append(CsvNumber.Format(R[k]));
             for (int p = 0; p <= Pairs.Count; p++)
             {
-                sb.Append(',').Append(_g[p][k].ToString("G9", CultureInfo.InvariantCulture));
-                sb.Append(',').Append(_n[p][k].ToString("G9", CultureInfo.InvariantCulture));
+                sb.Append(',').Append(CsvNumber.Format(_g[p][k]));
+                sb.Append(',').Append(CsvNumber.Format(_n[p][k]));
             }
 
             sb.Append('\n');

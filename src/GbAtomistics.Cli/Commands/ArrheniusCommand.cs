@@ -46,7 +46,7 @@ internal static class ArrheniusCommand
             }
 
             ArrheniusFit fit = ArrheniusFitter.Fit(read.Points, q, read.LeftOut);
-            var folder = new OutputFolder(parse.GetValue(output)!, files);
+            var folder = new OutputFolder(parse.GetValue(output)!, files, stderr);
             object summary = ArrheniusStep.Write(fit, folder, parse.GetValue(at));
             if (parse.GetValue(json))
             {

@@ -123,7 +123,7 @@ internal static class BuildCommand
             }
 
             IReadOnlyList<CslBuildMember> members = BuildCslStep.Build(request);
-            var folder = new OutputFolder(parse.GetValue(output)!, File.Exists(request.Structure) ? [request.Structure] : []);
+            var folder = new OutputFolder(parse.GetValue(output)!, File.Exists(request.Structure) ? [request.Structure] : [], stderr);
             object summary = BuildCslStep.Write(members, request, folder);
             if (parse.GetValue(json))
             {

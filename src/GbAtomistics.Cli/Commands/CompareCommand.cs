@@ -76,7 +76,7 @@ internal static class CompareCommand
                 parse.GetValue(format),
                 selection))).ToArray();
             CoordinationRequest request = structure.Request(parse);
-            var folder = new OutputFolder(parse.GetValue(output)!, paths);
+            var folder = new OutputFolder(parse.GetValue(output)!, paths, stderr);
             IReadOnlyList<ComparedSystem> results = TerminalProgress.During(stderr, parse.GetValue(quiet) || parse.GetValue(json), () => CompareStep.Compute(systems, request, parse.GetValue(threads)));
             object summary = CompareStep.Write(results, folder);
             if (parse.GetValue(json))

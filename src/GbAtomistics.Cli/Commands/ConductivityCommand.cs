@@ -40,7 +40,7 @@ internal static class ConductivityCommand
             ResolvedRegion region = o.Region(parse, input);
             MsdOptions options = o.Msd(parse, region, parse.GetValue(charges));
             var (msd, result, kelvin) = TerminalProgress.During(stderr, parse.GetValue(o.Quiet) || parse.GetValue(o.Json), () => ConductivityStep.Compute(input, options, parse.GetValue(temperature), parse.GetValue(o.Threads)));
-            var folder = new OutputFolder(parse.GetValue(output)!, [input.Path]);
+            var folder = new OutputFolder(parse.GetValue(output)!, [input.Path], stderr);
             object summary = ConductivityStep.Write(msd, result, kelvin, input, folder);
             if (msd.UnwrapWarning is { } warning)
             {

@@ -57,7 +57,7 @@ internal static class CoordinationCommand
             }
 
             CoordinationRequest request = structure.Request(parse, parse.GetValue(snapshot), formats);
-            var folder = new OutputFolder(parse.GetValue(output)!, [trajectory.Path]);
+            var folder = new OutputFolder(parse.GetValue(output)!, [trajectory.Path], stderr);
             CoordinationRun run = TerminalProgress.During(stderr, parse.GetValue(quiet) || parse.GetValue(json), () => CoordinationStep.Compute(trajectory, request, parse.GetValue(threads)));
             object summary = CoordinationStep.Write(run, trajectory, request, folder);
             if (parse.GetValue(json))

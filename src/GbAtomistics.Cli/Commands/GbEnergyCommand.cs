@@ -54,7 +54,7 @@ internal static class GbEnergyCommand
             };
 
             OutputFolder? folder = null;
-            GbEnergyResult result = GbEnergyStep.Run(request, inputs => folder = new OutputFolder(parse.GetValue(output) ?? Path.Combine(dir, "gb-energy"), inputs));
+            GbEnergyResult result = GbEnergyStep.Run(request, inputs => folder = new OutputFolder(parse.GetValue(output) ?? Path.Combine(dir, "gb-energy"), inputs, stderr));
             if (parse.GetValue(json))
             {
                 stdout.WriteLine(JsonSerializer.Serialize(result.Summary, Json.Options));

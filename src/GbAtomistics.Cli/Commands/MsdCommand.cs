@@ -30,7 +30,7 @@ internal static class MsdCommand
             ResolvedRegion region = o.Region(parse, input);
             MsdOptions options = o.Msd(parse, region);
             MsdResult result = TerminalProgress.During(stderr, parse.GetValue(o.Quiet) || parse.GetValue(o.Json), () => MsdStep.Compute(input, options, parse.GetValue(o.Threads)));
-            var folder = new OutputFolder(parse.GetValue(output)!, [input.Path]);
+            var folder = new OutputFolder(parse.GetValue(output)!, [input.Path], stderr);
             object summary = MsdStep.Write(result, input, folder);
             if (result.UnwrapWarning is { } warning)
             {

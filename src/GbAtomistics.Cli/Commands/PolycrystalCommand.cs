@@ -41,7 +41,7 @@ internal static class PolycrystalCommand
                 PolycrystalStep.ReadInput("--sigma-gb-perpendicular", parse.GetValue(perpendicular)!, parse.GetValue(perpendicularError)),
                 parse.GetValue(width));
             string[] files = model.Inputs.Select(i => i.Source).Where(File.Exists).ToArray();
-            var folder = new OutputFolder(parse.GetValue(output)!, files);
+            var folder = new OutputFolder(parse.GetValue(output)!, files, stderr);
             object summary = PolycrystalStep.Write(model, parse.GetValue(min), parse.GetValue(max), folder);
             if (parse.GetValue(json))
             {

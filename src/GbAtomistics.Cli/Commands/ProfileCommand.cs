@@ -43,7 +43,7 @@ internal static class ProfileCommand
             CoordinationRequest request = coordination
                 ? structure.Request(parse)
                 : new CoordinationRequest(ProfileBins: parse.GetValue(structure.ProfileBins), Region: structure.Region(parse));
-            var folder = new OutputFolder(parse.GetValue(output)!, [trajectory.Path]);
+            var folder = new OutputFolder(parse.GetValue(output)!, [trajectory.Path], stderr);
             ProfileRun run = TerminalProgress.During(stderr, parse.GetValue(quiet) || parse.GetValue(json), () => ProfileStep.Compute(trajectory, request, coordination, parse.GetValue(threads)));
             string? chargeText = parse.GetValue(charges);
             if (parse.GetValue(average) is not null && chargeText is null)

@@ -44,7 +44,7 @@ internal static class RdfCommand
                 pairs is null ? null : SpeciesPair.ParseList(pairs),
                 RegionOption(parse.GetValue(region), regions, parse, trajectory, parse.GetValue(threads)));
             RdfResult result = TerminalProgress.During(stderr, parse.GetValue(quiet) || parse.GetValue(json), () => RdfStep.Compute(trajectory, options, parse.GetValue(threads)));
-            var folder = new OutputFolder(parse.GetValue(output)!, [trajectory.Path]);
+            var folder = new OutputFolder(parse.GetValue(output)!, [trajectory.Path], stderr);
             object summary = RdfStep.Write(result, trajectory, folder);
             if (parse.GetValue(json))
             {

@@ -97,10 +97,11 @@ public sealed class PipelineRunner
             passes_per_input = results.Values.ToDictionary(r => r.Input.Name, r => r.Passes),
             pass_contents = results.Values.ToDictionary(r => r.Input.Name, r => r.PassContents),
             failures = _failures.Select(f => new { step = f.Step, message = f.Message }),
+            notes = root.Notes,
             wall_time_s = watch.Elapsed.TotalSeconds,
         };
         WriteJson(root, "pipeline.json", pipeline);
-        string report = new ReportWriter(_definition, root.Path, results.Values.ToArray(), _compared, fits, polycrystal, _failures, Provenance(), watch.Elapsed, _threads).Write();
+        string report = new ReportWriter(_definition, root.Path, results.Values.ToArray(), _compared, fits, polycrystal, _failures, root.Notes, Provenance(), watch.Elapsed, _threads).Write();
         string reportPath = root.WriteText("report.md", report);
         _written.Add(reportPath);
         return new PipelineOutcome(reportPath, _written.Distinct().ToArray(), results.Values.ToDictionary(r => r.Input.Name, r => r.Passes), _failures, watch.Elapsed);
@@ -571,7 +572,7 @@ public sealed class PipelineRunner
         }
     }
 
-    private static OutputFolder Folder(OutputFolder root, string name) => new(Path.Combine(root.Path, name), root.Inputs);
+    private static OutputFolder Folder(OutputFolder root, string name) => root.Subfolder(name);
 
     private void Svg(OutputFolder folder, string name, Action<string> save) => folder.WritePlot(name, save);
 

@@ -24,6 +24,7 @@ internal sealed class ReportWriter(
     IReadOnlyDictionary<string, ArrheniusFit> fits,
     (BrickLayerModel Model, string[] Sources)? polycrystal,
     IReadOnlyList<StepFailure> failures,
+    IReadOnlyList<string> notes,
     object provenance,
     TimeSpan elapsed,
     int threads)
@@ -45,6 +46,7 @@ internal sealed class ReportWriter(
         Arrhenius();
         Polycrystal();
         Failures();
+        Notes();
         Line("## Provenance");
         Line();
         Line("```json");
@@ -365,6 +367,23 @@ internal sealed class ReportWriter(
         foreach (StepFailure f in failures)
         {
             Line($"- **{f.Step}**: {f.Message}");
+        }
+
+        Line();
+    }
+
+    private void Notes()
+    {
+        if (notes.Count == 0)
+        {
+            return;
+        }
+
+        Line("## Empty cells and other notes");
+        Line();
+        foreach (string note in notes)
+        {
+            Line($"- {Path.GetRelativePath(root, note.Split(": ", 2)[0])}: {note.Split(": ", 2)[1]}");
         }
 
         Line();

@@ -123,10 +123,10 @@ public sealed class MsdResult
         sb.Append('\n');
         for (int k = 0; k < Frames; k++)
         {
-            sb.Append(LagTimes[k].ToString("G9", CultureInfo.InvariantCulture));
+            sb.Append(CsvNumber.Format(LagTimes[k]));
             foreach (MsdCurve c in Curves.Concat(Collective))
             {
-                sb.Append(',').Append(c.Values[k].ToString("G9", CultureInfo.InvariantCulture));
+                sb.Append(',').Append(CsvNumber.Format(c.Values[k]));
             }
 
             sb.Append('\n');
