@@ -61,6 +61,35 @@ public sealed class OutputFile : IDisposable
         return new OutputFile(path, overwrite);
     }
 
+    /// <summary>
+    /// Writes <paramref name="path"/> whole or not at all through a writer that wants a file name (a plotting
+    /// library): <paramref name="writeTemporary"/> writes the hidden temporary file, which is then moved into place;
+    /// an interrupted or failed write leaves nothing behind.
+    /// </summary>
+    public static void Write(string path, Action<string> writeTemporary, bool overwrite = false, IEnumerable<string>? inputs = null)
+    {
+        ArgumentNullException.ThrowIfNull(writeTemporary);
+        CheckTarget(path, overwrite, inputs);
+        string dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        Directory.CreateDirectory(dir);
+        RemoveStale(dir);
+
+        // The extension stays last: the writer may choose its format by it.
+        string temp = System.IO.Path.Combine(
+            dir, $".{System.IO.Path.GetFileName(path)}{Marker}{Environment.ProcessId}-{Guid.NewGuid():N}.tmp{System.IO.Path.GetExtension(path)}");
+        Open[temp] = 0;
+        try
+        {
+            writeTemporary(temp);
+            File.Move(temp, path, overwrite);
+        }
+        finally
+        {
+            File.Delete(temp);
+            Open.TryRemove(temp, out _);
+        }
+    }
+
     /// <summary>Checks that <paramref name="path"/> may be written, without creating anything.</summary>
     public static void CheckTarget(string path, bool overwrite, IEnumerable<string>? inputs)
     {
@@ -125,7 +154,7 @@ public sealed class OutputFile : IDisposable
         IEnumerable<string> candidates;
         try
         {
-            candidates = Directory.EnumerateFiles(dir, $".*{Marker}*.tmp").ToArray();
+            candidates = Directory.EnumerateFiles(dir, $".*{Marker}*.tmp*").ToArray();
         }
         catch (IOException)
         {

@@ -187,7 +187,7 @@ public static class ArrheniusStep
         }
     }
 
-    public static object Write(ArrheniusFit fit, OutputFolder output, double extrapolateTo = 300)
+    public static object Write(ArrheniusFit fit, OutputFolder output, double extrapolateTo = 300, string? label = null)
     {
         ArrheniusValue at = fit.At(extrapolateTo);
         var (eaLow, eaHigh) = fit.ActivationEnergyInterval();
@@ -199,7 +199,7 @@ public static class ArrheniusStep
         }
 
         output.WriteTable("arrhenius.csv", csv.ToString(), "a value or error that was not finite in its input");
-        output.WritePlot("arrhenius.png", path => ArrheniusPlot.Save(fit, path, extrapolateTo));
+        output.WritePlot("arrhenius.png", path => ArrheniusPlot.Save(fit, path, extrapolateTo, label: label));
         object summary = new
         {
             analysis = "arrhenius",

@@ -139,12 +139,23 @@ public sealed class OutputFolder
         return cells.ToArray();
     }
 
-    /// <summary>Writes a figure through <paramref name="save"/>, which receives the target path.</summary>
+    /// <summary>
+    /// Writes a figure through <paramref name="save"/>, which receives the target path (a temporary name with the same
+    /// extension, moved into place when it is whole). A <c>.png</c> name is written as SVG too, so every figure exists
+    /// in both forms. Returns the PNG (or only) path.
+    /// </summary>
     public string WritePlot(string name, Action<string> save)
     {
-        string path = PathOf(name);
-        save(path);
-        _written.Add(path);
-        return path;
+        string[] names = System.IO.Path.GetExtension(name).Equals(".png", StringComparison.OrdinalIgnoreCase)
+            ? [name, System.IO.Path.ChangeExtension(name, ".svg")]
+            : [name];
+        foreach (string n in names)
+        {
+            string path = PathOf(n);
+            OutputFile.Write(path, save, overwrite: true, Inputs);
+            _written.Add(path);
+        }
+
+        return PathOf(name);
     }
 }

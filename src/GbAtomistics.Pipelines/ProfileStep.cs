@@ -59,21 +59,22 @@ public static class ProfileStep
         IReadOnlyDictionary<string, double>? charges = null, double? averageAngstrom = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        string name = Path.GetFileName(input.Path);
+        string name = input.Label;
+        SlabRegion? region = run.Region.Region;
         ElectrostaticProfile? potential = charges is null ? null : Potential(run.Profile, charges, averageAngstrom);
         if (potential is not null)
         {
             output.WriteTable("potential.csv", PotentialCsv(run.Profile, potential), "a potential that could not be computed");
             output.WritePlot("potential.png", path => ProfilePlot.SavePotential(
-                potential, run.Profile, run.Region.Region?.Planes ?? [], path, $"Electrostatic potential along the normal ({name})"));
+                potential, run.Profile, region, path, $"Electrostatic potential along the normal ({name})"));
         }
 
         output.WriteTable($"{prefix}.csv", run.Profile.ToCsv(run.Coordination), "a slab that held no atom (of the central species, for a mean coordination) in any frame has no composition or mean coordination");
-        output.WritePlot($"{prefix}-density.png", path => ProfilePlot.SaveDensity(run.Profile, path, $"Number density along the normal ({name})"));
-        output.WritePlot($"{prefix}-composition.png", path => ProfilePlot.SaveComposition(run.Profile, path, $"Composition along the normal ({name})"));
+        output.WritePlot($"{prefix}-density.png", path => ProfilePlot.SaveDensity(run.Profile, path, $"Number density along the normal ({name})", region));
+        output.WritePlot($"{prefix}-composition.png", path => ProfilePlot.SaveComposition(run.Profile, path, $"Composition along the normal ({name})", region));
         if (run.Coordination is { } cn)
         {
-            output.WritePlot($"{prefix}-coordination.png", path => CoordinationPlot.SaveProfile(cn, path, $"Mean coordination along the normal ({name})"));
+            output.WritePlot($"{prefix}-coordination.png", path => CoordinationPlot.SaveProfile(cn, path, $"Mean coordination along the normal ({name})", region));
         }
 
         object summary = Summary(run, input, potential);

@@ -23,7 +23,7 @@ public static class RdfStep
     public static object Write(RdfResult result, TrajectoryInput input, OutputFolder output, string prefix = "rdf")
     {
         output.WriteTable($"{prefix}.csv", result.ToCsv(), "a pair with no central atom, or no neighbour atom besides it, in any frame has no g(r) or n(r)");
-        output.WritePlot($"{prefix}.png", path => RdfPlot.Save(result, path, $"Partial RDFs ({System.IO.Path.GetFileName(input.Path)})"));
+        output.WritePlot($"{prefix}.png", path => RdfPlot.Save(result, path, $"Partial RDFs ({input.Label}{(prefix.StartsWith("rdf-", StringComparison.Ordinal) ? ", " + prefix[4..] : string.Empty)})"));
         object summary = Summary(result, input);
         output.WriteText($"{prefix}.json", JsonSerializer.Serialize(summary, Json.Options));
         return summary;

@@ -9,14 +9,17 @@ namespace GbAtomistics.Plotting;
 /// </summary>
 public static class ArrheniusPlot
 {
-    /// <summary>Writes the plot; <paramref name="extrapolateTo"/> (K) extends the line and band to that temperature.</summary>
-    public static void Save(ArrheniusFit fit, string path, double? extrapolateTo = null, string? title = null)
+    /// <summary>
+    /// Writes the plot; <paramref name="extrapolateTo"/> (K) extends the line and band to that temperature, and
+    /// <paramref name="label"/> (the set's name) goes into the title beside the activation energy.
+    /// </summary>
+    public static void Save(ArrheniusFit fit, string path, double? extrapolateTo = null, string? title = null, string? label = null)
     {
         bool sigma = fit.Quantity == ArrheniusQuantity.Conductivity;
         var (lo68, hi68) = fit.ActivationEnergyInterval();
         string flag = fit.Inconsistent ? FormattableString.Invariant($", inconsistent (χ²/dof = {fit.ReducedChiSquare:G3})") : string.Empty;
         var plot = Chart.Create(
-            title ?? FormattableString.Invariant($"Arrhenius: Ea = {fit.ActivationEnergy:F3} eV, 68 % [{lo68:F3}, {hi68:F3}]{flag}"),
+            title ?? FormattableString.Invariant($"Arrhenius{(label is null ? string.Empty : $" ({label})")}: Ea = {fit.ActivationEnergy:F3} eV, 68 % [{lo68:F3}, {hi68:F3}]{flag}"),
             "1000/T (1/K)",
             sigma ? "σT (S·K/cm, log scale)" : "D (Å²/ps, log scale)");
         double ln10 = Math.Log(10);
@@ -36,11 +39,11 @@ public static class ArrheniusPlot
         ArrheniusValue[] line = fx.Select(v => fit.At(1000 / v)).ToArray();
         double Scale(ArrheniusValue a, double value) => Math.Log10(sigma ? value * a.Temperature : value);
         var band = plot.Add.FillY(fx, line.Select(a => Scale(a, a.Lower)).ToArray(), line.Select(a => Scale(a, a.Upper)).ToArray());
-        band.FillStyle.Color = ScottPlot.Colors.SteelBlue.WithAlpha(0.25);
+        band.FillStyle.Color = Chart.Colour(0).WithAlpha(0.25);
         band.LineStyle.Width = 0;
         band.LegendText = fit.ErrorBasis == ArrheniusErrorBasis.ScaledByScatter ? "68 % band (errors scaled by χ²/dof, Student t)" : "68 % band";
         var fitted = plot.Add.ScatterLine(fx, line.Select(a => Scale(a, a.Value)).ToArray());
-        fitted.Color = ScottPlot.Colors.SteelBlue;
+        fitted.Color = Chart.Colour(0);
         fitted.LegendText = "weighted fit";
 
         var points = plot.Add.ScatterPoints(x, y);
@@ -54,7 +57,7 @@ public static class ArrheniusPlot
             double vx = 1000 / at;
             double vy = Scale(v, v.Value);
             var marker = plot.Add.ScatterPoints(new[] { vx }, new[] { vy });
-            marker.Color = ScottPlot.Colors.OrangeRed;
+            marker.Color = Chart.Colour(1);
             marker.MarkerShape = ScottPlot.MarkerShape.OpenCircle;
             marker.MarkerSize = 9;
             marker.LegendText = FormattableString.Invariant($"{at:G4} K, extrapolated ×{v.OutsideFactor:G2} beyond the data");
@@ -63,8 +66,7 @@ public static class ArrheniusPlot
         }
 
         LogAxis.Apply(plot.Axes.Left, y, line.Select(a => Scale(a, a.Lower)), line.Select(a => Scale(a, a.Upper)));
-        plot.ShowLegend();
-        plot.Legend.Alignment = ScottPlot.Alignment.UpperRight;
+        Chart.Legend(plot);
         Chart.Save(plot, path);
     }
 }

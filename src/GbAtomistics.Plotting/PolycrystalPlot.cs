@@ -18,13 +18,13 @@ public static class PolycrystalPlot
         if (model.Inputs.Any(i => i.HasError))
         {
             var band = plot.Add.FillY(x, LogAxis.Log10(lower), LogAxis.Log10(upper));
-            band.FillStyle.Color = ScottPlot.Colors.SteelBlue.WithAlpha(0.25);
+            band.FillStyle.Color = Chart.Colour(0).WithAlpha(0.25);
             band.LineStyle.Width = 0;
             band.LegendText = "68 % band (inputs at the ends of their intervals)";
         }
 
         var line = plot.Add.ScatterLine(x, LogAxis.Log10(sigma));
-        line.Color = ScottPlot.Colors.SteelBlue;
+        line.Color = Chart.Colour(0);
         line.LegendText = FormattableString.Invariant($"σ_poly, δ = {model.Width:G3} {sizeUnit}");
         var bulk = plot.Add.HorizontalLine(Math.Log10(model.SigmaBulk));
         bulk.LinePattern = ScottPlot.LinePattern.Dotted;
@@ -36,8 +36,7 @@ public static class PolycrystalPlot
         parallel.LegendText = "σ_GB∥";
         LogAxis.Apply(plot.Axes.Bottom, x);
         LogAxis.Apply(plot.Axes.Left, LogAxis.Log10(lower), LogAxis.Log10(upper), references);
-        plot.ShowLegend();
-        plot.Legend.Alignment = ScottPlot.Alignment.UpperRight;
+        Chart.Legend(plot);
         Chart.Save(plot, path);
     }
 }

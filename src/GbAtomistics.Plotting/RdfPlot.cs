@@ -5,41 +5,58 @@ namespace GbAtomistics.Plotting;
 /// <summary>Figures of <see cref="RdfResult"/>: g(r) of each pair, and overlays of several results (bulk vs GB).</summary>
 public static class RdfPlot
 {
-    /// <summary>g_AB(r) of every pair of one result.</summary>
+    /// <summary>g_AB(r) of every pair of one result; a pair with no g(r) (no such atoms) is left out.</summary>
     public static void Save(RdfResult result, string path, string? title = null)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var plot = Chart.Create(title ?? "Partial radial distribution functions", "r (Å)", "g(r)");
         double[] r = result.R.ToArray();
         for (int p = 0; p < result.Pairs.Count; p++)
         {
-            var line = plot.Add.ScatterLine(r, result.G(p).ToArray());
+            var (x, y) = Chart.Kept(r, result.G(p));
+            var line = plot.Add.ScatterLine(x, y);
+            Chart.Style(line, p);
             line.LegendText = result.Pairs[p].ToString();
         }
 
-        plot.ShowLegend();
+        FromZero(plot, result.Options.RMax);
+        Chart.Legend(plot);
         Chart.Save(plot, path);
     }
 
     /// <summary>
-    /// g(r) of one pair from several labelled results (for example bulk and grain boundary, or two materials).
+    /// g(r) of one pair from several labelled results (for example bulk and grain boundary, or two materials), each
+    /// in its own colour and line pattern.
     /// </summary>
     public static void SaveOverlay(IReadOnlyList<(string Label, RdfResult Result)> results, int pairIndex, string path, string? title = null)
     {
+        ArgumentNullException.ThrowIfNull(results);
         string pair = results[0].Result.Pairs[pairIndex].ToString();
         var plot = Chart.Create(title ?? $"g(r) {pair}", "r (Å)", $"g(r) {pair}");
-        foreach (var (label, result) in results)
+        for (int i = 0; i < results.Count; i++)
         {
+            var (label, result) = results[i];
             int p = result.IndexOf(results[0].Result.Pairs[pairIndex]);
             if (p < 0)
             {
                 continue;
             }
 
-            var line = plot.Add.ScatterLine(result.R.ToArray(), result.G(p).ToArray());
+            var (x, y) = Chart.Kept(result.R, result.G(p));
+            var line = plot.Add.ScatterLine(x, y);
+            Chart.Style(line, i, i);
             line.LegendText = label;
         }
 
-        plot.ShowLegend();
+        FromZero(plot, results[0].Result.Options.RMax);
+        Chart.Legend(plot);
         Chart.Save(plot, path);
+    }
+
+    /// <summary>Axes from r = 0 to the cut-off and from g = 0.</summary>
+    private static void FromZero(ScottPlot.Plot plot, double rMax)
+    {
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimits(0, rMax, 0, plot.Axes.GetLimits().Top);
     }
 }

@@ -214,7 +214,7 @@ public static partial class PipelineParser
             Get("half-width") is { } hw ? Positive(hw, "a half-width in Å") : null,
             Smoothing: Get("smoothing") is { } sm ? Positive(sm, "a width in Å") : 4.0);
         // Without a timestep, the one of log.lammps beside the file (its timestep command and units), said in msd.json.
-        var trajectory = TimestepSource.Resolve(new TrajectoryInput(path, read, format, selection));
+        var trajectory = TimestepSource.Resolve(new TrajectoryInput(path, read, format, selection) { Label = name });
         YamlValue regionNode = planes ?? boundaries ?? map.Self;
         ResolvedRegion resolved = regionNode.At(() =>
         {

@@ -363,13 +363,11 @@ public sealed class PipelineRunner
     private void WriteInput(InputResults r, OutputFolder folder)
     {
         TrajectoryInput t = r.Input.Trajectory;
-        string file = Path.GetFileName(t.Path);
         foreach (var (region, rdf) in r.Rdfs)
         {
             string prefix = region == "all" ? "rdf" : $"rdf-{region}";
             object summary = RdfStep.Write(rdf, t, folder, prefix);
             WriteJson(folder, $"{prefix}.json", summary, t.Path);
-            Svg(folder, $"{prefix}.svg", p => RdfPlot.Save(rdf, p, $"Partial RDFs, {region} ({file})"));
         }
 
         if (r.Rdfs.Count > 1)
@@ -381,7 +379,6 @@ public sealed class PipelineRunner
                 string safe = Safe(firstRdf.Pairs[i].ToString());
                 var series = r.Rdfs.Select(x => (x.Region, x.Result)).ToArray();
                 folder.WritePlot($"rdf-regions-{safe}.png", p => RdfPlot.SaveOverlay(series, pair, p, $"g(r) {firstRdf.Pairs[pair]}: bulk vs GB ({r.Input.Name})"));
-                Svg(folder, $"rdf-regions-{safe}.svg", p => RdfPlot.SaveOverlay(series, pair, p, $"g(r) {firstRdf.Pairs[pair]}: bulk vs GB ({r.Input.Name})"));
             }
         }
 
@@ -390,7 +387,6 @@ public sealed class PipelineRunner
             CoordinationRequest request = _definition.Coordination!.Request;
             object summary = CoordinationStep.Write(cn, t, request, folder);
             WriteJson(folder, "coordination.json", summary, t.Path);
-            Svg(folder, "coordination.svg", p => CoordinationPlot.SaveDistributions(cn.Result, p, $"Coordination ({file})"));
         }
 
         if (r.Profile is { } profile)
@@ -401,7 +397,6 @@ public sealed class PipelineRunner
                 profile.Profile.Species.All(s => q.Keys.Any(k => string.Equals(k, s, StringComparison.OrdinalIgnoreCase))) ? q : null;
             object summary = ProfileStep.Write(profile, t, folder, charges: charges);
             WriteJson(folder, "profile.json", summary, t.Path);
-            Svg(folder, "profile-density.svg", p => ProfilePlot.SaveDensity(profile.Profile, p, $"Number density along the normal ({file})"));
         }
 
         if (r.Msd is { } msd)
@@ -417,8 +412,6 @@ public sealed class PipelineRunner
                 object summary = MsdStep.Write(msd, t, folder);
                 WriteJson(folder, "msd.json", summary, t.Path);
             }
-
-            Svg(folder, "msd.svg", p => MsdPlot.Save(msd, p, $"MSD of {msd.Options.Species} ({file})"));
         }
 
         _written.AddRange(folder.Written);
@@ -489,10 +482,9 @@ public sealed class PipelineRunner
         }
 
         ArrheniusFit fit = ArrheniusFitter.Fit(points, a.Quantity, leftOut);
-        object summary = ArrheniusStep.Write(fit, folder, a.ExtrapolateTo);
+        object summary = ArrheniusStep.Write(fit, folder, a.ExtrapolateTo, a.Name);
         WriteJson(folder, "arrhenius.json", summary, a.Inputs.Select(n => results[n].Input.Trajectory.Path).ToArray(),
             new { set = a.Name, kind = a.Kind, region = a.Region, direction = a.Direction, quantity = a.Quantity.ToString().ToLowerInvariant(), extrapolate_to_K = a.ExtrapolateTo });
-        Svg(folder, "arrhenius.svg", p => ArrheniusPlot.Save(fit, p, a.ExtrapolateTo));
         _written.AddRange(folder.Written);
         return fit;
     }
@@ -544,7 +536,6 @@ public sealed class PipelineRunner
         string[] sources = model.Inputs.Select(PolycrystalStep.Describe).ToArray();
         WriteJson(folder, "polycrystal.json", summary, [], new { sigma_bulk = sources[0], sigma_gb_parallel = sources[1], sigma_gb_perpendicular = sources[2] });
         var (sizes, sigma) = model.Curve(p.MinSize, p.MaxSize);
-        Svg(folder, "polycrystal.svg", path => PolycrystalPlot.Save(model, sizes, sigma, "nm", path));
         _written.AddRange(folder.Written);
         return (model, sources);
     }
@@ -574,7 +565,6 @@ public sealed class PipelineRunner
 
     private static OutputFolder Folder(OutputFolder root, string name) => root.Subfolder(name);
 
-    private void Svg(OutputFolder folder, string name, Action<string> save) => folder.WritePlot(name, save);
 
     /// <summary>Writes <paramref name="summary"/> with a <c>provenance</c> object: tool, version, pipeline file, inputs with sizes and SHA-256.</summary>
     private void WriteJson(OutputFolder folder, string name, object summary, params string[] inputs) => WriteJson(folder, name, summary, inputs, null);
