@@ -32,6 +32,7 @@ internal static class GbatCommand
             PolycrystalCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
             InitCommand.Create(stdout, stderr),
+            CompletionCommand.Create(stdout, stderr),
         };
         return root;
     }

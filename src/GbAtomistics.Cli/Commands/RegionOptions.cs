@@ -11,12 +11,12 @@ namespace GbAtomistics.Cli.Commands;
 /// </summary>
 internal sealed class RegionOptions
 {
-    public Option<string?> Boundaries { get; } = new("--boundaries")
+    public Option<string?> Boundaries { get; } = new Option<string?>("--boundaries")
     {
         Description = "Grain-boundary slabs: auto (detected from coordination defects), none, or a NAME.gb.json file " +
             "(default: NAME.gb.json beside the input, or the one *.gb.json beside it that names a structure there)",
         HelpName = "auto|none|FILE",
-    };
+    }.Completing("auto", "none");
 
     public Option<string> Normal { get; } = CommonOptions.Normal();
 
