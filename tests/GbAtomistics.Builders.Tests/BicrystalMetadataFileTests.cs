@@ -3,7 +3,7 @@ using GbAtomistics.Builders.Crystals;
 using GbAtomistics.Builders.Csl;
 using GbAtomistics.Core;
 using GbAtomistics.IO;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Regions;
 using GbAtomistics.Tests;
 
 namespace GbAtomistics.Builders.Tests;

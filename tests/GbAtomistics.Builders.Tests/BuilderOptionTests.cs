@@ -1,11 +1,12 @@
 using GbAtomistics.Builders.Bicrystals;
 using GbAtomistics.Builders.Crystals;
 using GbAtomistics.Builders.Csl;
-using GbAtomistics.Core;
 using GbAtomistics.Core.Neighbors;
-using GbAtomistics.IO;
+using GbAtomistics.Core;
 using GbAtomistics.IO.Vasp;
-using GbAtomistics.Pipelines;
+using GbAtomistics.IO;
+using GbAtomistics.Pipelines.Requests;
+using GbAtomistics.Pipelines.Steps;
 using GbAtomistics.Tests;
 
 namespace GbAtomistics.Builders.Tests;

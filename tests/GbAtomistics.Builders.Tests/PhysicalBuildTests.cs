@@ -1,9 +1,10 @@
 using GbAtomistics.Builders.Bicrystals;
 using GbAtomistics.Builders.Crystals;
 using GbAtomistics.Builders.Csl;
-using GbAtomistics.Core;
 using GbAtomistics.Core.Neighbors;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Core;
+using GbAtomistics.Pipelines.Requests;
+using GbAtomistics.Pipelines.Steps;
 using GbAtomistics.Tests;
 using Xunit.Abstractions;
 

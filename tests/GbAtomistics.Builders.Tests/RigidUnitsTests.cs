@@ -1,7 +1,8 @@
 using GbAtomistics.Builders.Bicrystals;
 using GbAtomistics.Builders.Crystals;
 using GbAtomistics.Core;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Requests;
+using GbAtomistics.Pipelines.Steps;
 using GbAtomistics.Tests;
 
 namespace GbAtomistics.Builders.Tests;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using GbAtomistics.Core;
 using GbAtomistics.IO.Lammps;
 using GbAtomistics.IO.Vasp;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Regions;
 using GbAtomistics.Tests;
 
 namespace GbAtomistics.Cli.Tests;

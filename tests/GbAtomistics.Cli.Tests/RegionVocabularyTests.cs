@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using GbAtomistics.Core;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Regions;
 using GbAtomistics.Tests;
 
 namespace GbAtomistics.Cli.Tests;

@@ -4,7 +4,6 @@ using GbAtomistics.Core;
 using GbAtomistics.IO;
 using GbAtomistics.IO.Lammps;
 using GbAtomistics.IO.Xyz;
-using GbAtomistics.Pipelines;
 using GbAtomistics.Tests;
 
 namespace GbAtomistics.Cli.Tests;

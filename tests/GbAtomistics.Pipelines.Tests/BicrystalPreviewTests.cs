@@ -1,5 +1,6 @@
 using GbAtomistics.Core;
 using GbAtomistics.IO;
+using GbAtomistics.Pipelines.Regions;
 using GbAtomistics.Plotting;
 using GbAtomistics.Tests;
 using SkiaSharp;

@@ -2,6 +2,8 @@ using System.Text.Json;
 using GbAtomistics.IO.Lammps;
 using GbAtomistics.Pipelines.Definition;
 using GbAtomistics.Pipelines.Execution;
+using GbAtomistics.Pipelines.Regions;
+using GbAtomistics.Pipelines.Running;
 
 namespace GbAtomistics.Pipelines.Tests;
 

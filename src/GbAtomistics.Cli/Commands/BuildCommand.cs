@@ -5,7 +5,9 @@ using GbAtomistics.Builders.Bicrystals;
 using GbAtomistics.Builders.Crystals;
 using GbAtomistics.Builders.Csl;
 using GbAtomistics.Core;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Requests;
+using GbAtomistics.Pipelines.Running;
+using GbAtomistics.Pipelines.Steps;
 
 namespace GbAtomistics.Cli.Commands;
 

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using GbAtomistics.Analysis.Comparison;
 using GbAtomistics.Core;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Requests;
+using GbAtomistics.Pipelines.Running;
+using GbAtomistics.Pipelines.Steps;
 
 namespace GbAtomistics.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using GbAtomistics.Core;
 using GbAtomistics.IO;
+using GbAtomistics.Pipelines.Running;
 
 namespace GbAtomistics.Cli.Commands;
 
@@ -83,7 +84,7 @@ internal static class ConvertCommand
                         frames_read = result.Read,
                         truncated = result.Truncation?.Message,
                     },
-                    GbAtomistics.Pipelines.Json.Options));
+                    GbAtomistics.Pipelines.Running.Json.Options));
             }
             else if (!parse.GetValue(quiet))
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using GbAtomistics.IO;
+using GbAtomistics.Pipelines.Running;
 
 namespace GbAtomistics.Cli.Commands;
 
@@ -29,7 +30,7 @@ internal static class FormatsCommand
                     name_markers = f.NameMarkers,
                     description = f.Description,
                 });
-                stdout.WriteLine(JsonSerializer.Serialize(rows, GbAtomistics.Pipelines.Json.Options));
+                stdout.WriteLine(JsonSerializer.Serialize(rows, GbAtomistics.Pipelines.Running.Json.Options));
                 return ExitCodes.Success;
             }
 

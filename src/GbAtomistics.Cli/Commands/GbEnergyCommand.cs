@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Requests;
+using GbAtomistics.Pipelines.Running;
+using GbAtomistics.Pipelines.Steps;
 
 namespace GbAtomistics.Cli.Commands;
 

@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using GbAtomistics.Core;
-using GbAtomistics.IO;
 using GbAtomistics.IO.Lammps;
+using GbAtomistics.IO;
+using GbAtomistics.Pipelines.Running;
 
 namespace GbAtomistics.Cli.Commands;
 
@@ -46,7 +47,7 @@ internal static class InfoCommand
 
             if (parse.GetValue(json))
             {
-                stdout.WriteLine(JsonSerializer.Serialize(Json(summary, path), GbAtomistics.Pipelines.Json.Options));
+                stdout.WriteLine(JsonSerializer.Serialize(Json(summary, path), GbAtomistics.Pipelines.Running.Json.Options));
             }
             else
             {
@@ -130,7 +131,7 @@ internal static class InfoCommand
         LammpsLog log = LammpsLogReader.Read(path);
         if (json)
         {
-            o.WriteLine(JsonSerializer.Serialize(LogJson(log, path), GbAtomistics.Pipelines.Json.Options));
+            o.WriteLine(JsonSerializer.Serialize(LogJson(log, path), GbAtomistics.Pipelines.Running.Json.Options));
             return ExitCodes.Success;
         }
 

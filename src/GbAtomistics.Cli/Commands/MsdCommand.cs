@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using GbAtomistics.Analysis.Transport.Msd;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Regions;
+using GbAtomistics.Pipelines.Running;
+using GbAtomistics.Pipelines.Steps;
 
 namespace GbAtomistics.Cli.Commands;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using GbAtomistics.Analysis.Transport.Polycrystal;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Running;
+using GbAtomistics.Pipelines.Steps;
 
 namespace GbAtomistics.Cli.Commands;
 

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using GbAtomistics.Core;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Requests;
+using GbAtomistics.Pipelines.Running;
+using GbAtomistics.Pipelines.Steps;
 
 namespace GbAtomistics.Cli.Commands;
 

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
-using GbAtomistics.Analysis;
 using GbAtomistics.Analysis.Rdf;
+using GbAtomistics.Analysis;
 using GbAtomistics.Core;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Regions;
+using GbAtomistics.Pipelines.Running;
+using GbAtomistics.Pipelines.Steps;
 
 namespace GbAtomistics.Cli.Commands;
 

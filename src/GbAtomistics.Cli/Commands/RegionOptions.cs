@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Regions;
 
 namespace GbAtomistics.Cli.Commands;
 

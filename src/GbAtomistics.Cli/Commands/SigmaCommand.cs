@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using GbAtomistics.Builders.Csl;
 using GbAtomistics.Core;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Running;
+using GbAtomistics.Pipelines.Steps;
 
 namespace GbAtomistics.Cli.Commands;
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
-using GbAtomistics.Analysis;
 using GbAtomistics.Analysis.Coordination;
+using GbAtomistics.Analysis;
 using GbAtomistics.Core;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Regions;
+using GbAtomistics.Pipelines.Requests;
 
 namespace GbAtomistics.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using GbAtomistics.Core;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Running;
 
 namespace GbAtomistics.Cli.Commands;
 

@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using GbAtomistics.Analysis.Transport.Fitting;
 using GbAtomistics.Analysis.Transport.Msd;
-using GbAtomistics.Core;
 using GbAtomistics.Core.Unwrapping;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Core;
+using GbAtomistics.Pipelines.Regions;
+using GbAtomistics.Pipelines.Running;
 
 namespace GbAtomistics.Cli.Commands;
 

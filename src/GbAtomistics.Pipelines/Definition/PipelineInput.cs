@@ -1,3 +1,6 @@
+using GbAtomistics.Pipelines.Regions;
+using GbAtomistics.Pipelines.Running;
+
 namespace GbAtomistics.Pipelines.Definition;
 
 /// <summary>

@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using GbAtomistics.Core;
-using GbAtomistics.IO;
 using GbAtomistics.IO.Lammps;
+using GbAtomistics.IO;
+using GbAtomistics.Pipelines.Running;
 
 namespace GbAtomistics.Pipelines.Definition;
 

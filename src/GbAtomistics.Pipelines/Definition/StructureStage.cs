@@ -1,3 +1,5 @@
+using GbAtomistics.Pipelines.Requests;
+
 namespace GbAtomistics.Pipelines.Definition;
 
 /// <summary>

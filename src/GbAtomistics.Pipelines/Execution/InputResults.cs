@@ -2,6 +2,8 @@ using GbAtomistics.Analysis.Rdf;
 using GbAtomistics.Analysis.Transport.Conductivity;
 using GbAtomistics.Analysis.Transport.Msd;
 using GbAtomistics.Pipelines.Definition;
+using GbAtomistics.Pipelines.Requests;
+using GbAtomistics.Pipelines.Running;
 
 namespace GbAtomistics.Pipelines.Execution;
 

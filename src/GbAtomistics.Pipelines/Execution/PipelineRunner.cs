@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using GbAtomistics.Analysis;
+using System.Text.Json;
 using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis.Profiles;
 using GbAtomistics.Analysis.Rdf;
@@ -9,8 +8,13 @@ using GbAtomistics.Analysis.Transport.Arrhenius;
 using GbAtomistics.Analysis.Transport.Conductivity;
 using GbAtomistics.Analysis.Transport.Msd;
 using GbAtomistics.Analysis.Transport.Polycrystal;
+using GbAtomistics.Analysis;
 using GbAtomistics.Core;
 using GbAtomistics.Pipelines.Definition;
+using GbAtomistics.Pipelines.Regions;
+using GbAtomistics.Pipelines.Requests;
+using GbAtomistics.Pipelines.Running;
+using GbAtomistics.Pipelines.Steps;
 using GbAtomistics.Plotting;
 
 namespace GbAtomistics.Pipelines.Execution;

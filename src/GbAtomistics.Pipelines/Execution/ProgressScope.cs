@@ -1,3 +1,5 @@
+using GbAtomistics.Pipelines.Running;
+
 namespace GbAtomistics.Pipelines.Execution;
 
 /// <summary>

@@ -8,6 +8,9 @@ using GbAtomistics.Analysis.Transport.Conductivity;
 using GbAtomistics.Analysis.Transport.Msd;
 using GbAtomistics.Analysis.Transport.Polycrystal;
 using GbAtomistics.Pipelines.Definition;
+using GbAtomistics.Pipelines.Requests;
+using GbAtomistics.Pipelines.Running;
+using GbAtomistics.Pipelines.Steps;
 
 namespace GbAtomistics.Pipelines.Execution;
 

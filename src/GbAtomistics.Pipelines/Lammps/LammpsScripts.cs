@@ -1,4 +1,5 @@
 using System.Globalization;
+using GbAtomistics.Pipelines.Steps;
 
 namespace GbAtomistics.Pipelines.Lammps;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GbAtomistics.Core;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Running;
+using GbAtomistics.Pipelines.Steps;
 using GbAtomistics.Tests;
 
 namespace GbAtomistics.Cli.Tests.Transport;

@@ -1,6 +1,6 @@
 using GbAtomistics.Core;
 using GbAtomistics.IO;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Running;
 using GbAtomistics.Tests;
 
 namespace GbAtomistics.Cli.Tests.Transport;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using GbAtomistics.IO.Lammps;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Running;
 using GbAtomistics.Tests;
 
 namespace GbAtomistics.Cli.Tests.Transport;

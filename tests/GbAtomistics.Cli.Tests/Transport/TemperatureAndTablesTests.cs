@@ -1,5 +1,6 @@
 using GbAtomistics.Core;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Running;
+using GbAtomistics.Pipelines.Steps;
 using GbAtomistics.Tests;
 
 namespace GbAtomistics.Cli.Tests.Transport;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GbAtomistics.Core;
 using GbAtomistics.IO.Lammps;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Regions;
 using GbAtomistics.Tests;
 using Xunit.Abstractions;
 

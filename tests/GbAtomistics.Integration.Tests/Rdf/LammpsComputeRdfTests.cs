@@ -1,8 +1,9 @@
-using GbAtomistics.Analysis;
 using GbAtomistics.Analysis.Rdf;
+using GbAtomistics.Analysis;
 using GbAtomistics.Core;
 using GbAtomistics.IO;
-using GbAtomistics.Pipelines;
+using GbAtomistics.Pipelines.Running;
+using GbAtomistics.Pipelines.Steps;
 using Xunit.Abstractions;
 
 namespace GbAtomistics.Integration.Tests.Rdf;
