@@ -62,7 +62,7 @@ public static class LatticeDetection
         }
 
         throw new InputException(
-            $"{where}: the cell ({cell}) is {kind} (or not in a standard setting); Σ tables are supported for cubic, tetragonal, orthorhombic, hexagonal and rhombohedral lattices only");
+            $"{where}: the cell ({cell}) is {kind} (or not in a standard setting); monoclinic and triclinic lattices are not supported for Σ tables (cubic, tetragonal, orthorhombic, hexagonal and rhombohedral are)");
     }
 
     private static bool SameLength(double x, double y) => Math.Abs(x - y) <= LengthTolerance * Math.Max(x, y);

@@ -56,7 +56,8 @@ public static class RationalApproximation
         double ceiling = Math.Ceiling(low);
         if (ceiling <= high)
         {
-            double best = Math.Clamp(Math.Round(preferred), ceiling, Math.Floor(high));
+            // Only at the top level may several integers compete; deeper down the smallest gives the smallest denominator.
+            double best = depth == 0 ? Math.Clamp(Math.Round(preferred), ceiling, Math.Floor(high)) : ceiling;
             return ((long)best, 1);
         }
 
