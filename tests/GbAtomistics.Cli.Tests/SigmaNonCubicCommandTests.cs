@@ -74,6 +74,18 @@ public class SigmaNonCubicCommandTests
     }
 
     [Fact]
+    public void LammpsDataFileGivesATetragonalLattice()
+    {
+        string path = Path.Combine(TestPaths.NewTempDir(), "tet.data");
+        File.WriteAllText(path, "tetragonal cell\n\n1 atoms\n1 atom types\n\n0 4.0 xlo xhi\n0 4.0 ylo yhi\n0 6.0 zlo zhi\n\nMasses\n\n1 1.0\n\nAtoms # atomic\n\n1 1 0 0 0\n");
+        var (code, stdout, stderr) = Gbat.Run("sigma", "--structure", path, "--axis", "100", "--max-sigma", "20");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("of the tetragonal lattice, c²/a² = 9/4 (c/a = 1.5000)", stdout);
+        Assert.Contains("each grain is strained c +0.000%", stdout);
+        Assert.Contains(" 10   36.87      143.13", stdout);
+    }
+
+    [Fact]
     public void TriclinicStructureIsRefusedWithOneLine()
     {
         string path = Path.Combine(TestPaths.NewTempDir(), "POSCAR");
