@@ -13,9 +13,10 @@ namespace GbAtomistics.Builders.Csl;
 /// [o]ₓx = o × x. R is rational (a coincidence rotation) exactly when cos θ and sin θ·V/√D are rational, that is
 /// when tan(θ/2) = (n/m)·√(D/det G) for coprime integers m ≥ 0, n ≥ 1: the generators (m, n) of the table. Σ is the
 /// least common denominator of the entries of R and R⁻¹ in the primitive basis (Grimmer, Acta Cryst. A40, 108 (1984);
-/// for the hexagonal, tetragonal, rhombohedral and orthorhombic systems Grimmer, Acta Cryst. A38, 550 (1982); Grimmer,
-/// Acta Cryst. A45, 505 (1989); Grimmer &amp; Warrington, Acta Cryst. B46, 117 (1990); Grimmer &amp; Bonnet, Scripta
-/// Metall. 27, 291 (1992), the formulations pymatgen's <c>GrainBoundaryGenerator.enum_sigma_*</c> implement).</para>
+/// for the hexagonal, rhombohedral, tetragonal and orthorhombic systems the papers pymatgen's
+/// <c>GrainBoundaryGenerator.enum_sigma_hex/rho/tet/ort</c> implement: Acta Cryst. A38, 550 (1982); Acta Cryst. A45,
+/// 505 (1989); Acta Cryst. B46, 117 (1990); Scripta Metall. 27, 291 (1992)). The formulation here is the general one
+/// above; pymatgen 2022.11.7 serves as the reference implementation the tests compare with.</para>
 /// <para>Enumeration: if ΣR and ΣR⁻¹ are integral, then 2Σ cos θ = a and, with h the greatest common divisor of the
 /// entries of adj(G)[o]ₓ, sin θ·V/√D = V²b/(2Σh) for integers a, b, which satisfy a²h² + det G·D·b² = 4Σ²h². Every
 /// Σ up to the limit and every b ≥ 0 allowed by that equation is tried; each candidate rotation is then checked
