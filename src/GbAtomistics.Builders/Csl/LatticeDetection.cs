@@ -8,7 +8,7 @@ namespace GbAtomistics.Builders.Csl;
 /// The cell must be in the standard setting: the tetragonal 4-fold axis and the hexagonal 6-fold axis along c,
 /// hexagonal γ = 120°, rhombohedral as its primitive cell (a = b = c, α = β = γ).
 /// </summary>
-public static class LatticeDetection
+internal static class LatticeDetection
 {
     /// <summary>Relative tolerance for equal lengths (0.001 = 0.1%).</summary>
     public const double LengthTolerance = 1e-3;

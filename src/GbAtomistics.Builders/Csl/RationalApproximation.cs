@@ -6,7 +6,7 @@ namespace GbAtomistics.Builders.Csl;
 /// Rational approximation of a measured number: the fraction with the smallest denominator inside an interval,
 /// found from the continued fraction expansions of the interval's ends (the Stern–Brocot descent).
 /// </summary>
-public static class RationalApproximation
+internal static class RationalApproximation
 {
     /// <summary>
     /// The fraction p/q (q ≥ 1, reduced) with the smallest q in [<paramref name="low"/>, <paramref name="high"/>];
