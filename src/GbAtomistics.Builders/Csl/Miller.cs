@@ -74,6 +74,27 @@ public static class Miller
     /// </summary>
     public static Int3 Parse(string text, string what)
     {
+        List<int> values = ParseIndices(text, what, "three integers such as 110, 1-10 or 1,1,0");
+        if (values.Count != 3)
+        {
+            throw new InputException($"{what} '{text}': expected three integers such as 110, 1-10 or 1,1,0, found {values.Count}");
+        }
+
+        var result = new Int3(values[0], values[1], values[2]);
+        if (result == Int3.Zero)
+        {
+            throw new InputException($"{what} '{text}': expected a non-zero vector");
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The integers of an index text (<c>110</c>, <c>1-10</c>, <c>2-1-10</c>, <c>1,1,0</c>, <c>[1 -1 0]</c>), any number
+    /// of them; <paramref name="expected"/> completes the error message.
+    /// </summary>
+    internal static List<int> ParseIndices(string text, string what, string expected)
+    {
         ArgumentNullException.ThrowIfNull(text);
         string t = text.Trim().Trim('[', ']', '(', ')', '<', '>', '{', '}').Trim();
         var values = new List<int>();
@@ -83,7 +104,7 @@ public static class Miller
             {
                 if (!int.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v))
                 {
-                    throw new InputException($"{what} '{text}': expected three integers such as 110, 1-10 or 1,1,0");
+                    throw new InputException($"{what} '{text}': expected {expected}");
                 }
 
                 values.Add(v);
@@ -105,22 +126,11 @@ public static class Miller
                 }
                 else
                 {
-                    throw new InputException($"{what} '{text}': expected three integers such as 110, 1-10 or 1,1,0");
+                    throw new InputException($"{what} '{text}': expected {expected}");
                 }
             }
         }
 
-        if (values.Count != 3)
-        {
-            throw new InputException($"{what} '{text}': expected three integers such as 110, 1-10 or 1,1,0, found {values.Count}");
-        }
-
-        var result = new Int3(values[0], values[1], values[2]);
-        if (result == Int3.Zero)
-        {
-            throw new InputException($"{what} '{text}': expected a non-zero vector");
-        }
-
-        return result;
+        return values;
     }
 }
