@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GbAtomistics.Cli.Commands;
+using GbAtomistics.Core.Mpi;
 
 namespace GbAtomistics.Cli;
 
@@ -51,6 +52,11 @@ internal static class GbatCommand
 
             stderr.WriteLine("gbat: see 'gbat --help' or 'gbat <command> --help'");
             return ExitCodes.UsageError;
+        }
+
+        if (MpiWorld.IsParallel && !args.Contains("--quiet"))
+        {
+            stderr.WriteLine($"gbat: {MpiWorld.Size} MPI ranks ({MpiWorld.Library}); frames are shared between them and rank 0 writes the outputs");
         }
 
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };

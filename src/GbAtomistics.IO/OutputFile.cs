@@ -33,6 +33,14 @@ public sealed class OutputFile : IDisposable
     {
         Path = path;
         _overwrite = overwrite;
+        if (Discarding)
+        {
+            _tempPath = string.Empty;
+            _stream = Stream.Null;
+            Writer = TextWriter.Null;
+            return;
+        }
+
         string dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
         RemoveStale(dir);
@@ -44,6 +52,12 @@ public sealed class OutputFile : IDisposable
             : file;
         Writer = new StreamWriter(_stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
     }
+
+    /// <summary>
+    /// Whether outputs are discarded instead of written: set on every MPI rank but rank 0, which alone writes the
+    /// results that all ranks computed.
+    /// </summary>
+    public static bool Discarding { get; set; }
 
     /// <summary>The final path.</summary>
     public string Path { get; }
@@ -70,6 +84,11 @@ public sealed class OutputFile : IDisposable
     {
         ArgumentNullException.ThrowIfNull(writeTemporary);
         CheckTarget(path, overwrite, inputs);
+        if (Discarding)
+        {
+            return;
+        }
+
         string dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
         RemoveStale(dir);
@@ -116,6 +135,12 @@ public sealed class OutputFile : IDisposable
     /// <summary>Finishes the file and moves it into place.</summary>
     public void Commit()
     {
+        if (Discarding)
+        {
+            _committed = true;
+            return;
+        }
+
         Writer.Flush();
         Writer.Dispose();
         File.Move(_tempPath, Path, _overwrite);

@@ -1,5 +1,6 @@
-using GbAtomistics.Core;
+using GbAtomistics.Core.Mpi;
 using GbAtomistics.Core.Neighbors;
+using GbAtomistics.Core;
 
 namespace GbAtomistics.Analysis.Coordination;
 
@@ -9,7 +10,7 @@ namespace GbAtomistics.Analysis.Coordination;
 /// number of atoms whose coordination differs from the modal value of their species in that frame (for boundary
 /// detection); and the per-atom values of one frame (the snapshot). Accumulators of disjoint frame blocks merge.
 /// </summary>
-public sealed class CoordinationAccumulator : IFrameAccumulator
+public sealed class CoordinationAccumulator : IReducibleAccumulator
 {
     private readonly CoordinationOptions _options;
     private readonly SpeciesIndex _species;
@@ -278,6 +279,27 @@ public sealed class CoordinationAccumulator : IFrameAccumulator
                 column[i] = _inRegion[i] == 1 ? 1 : 0;
             }
         }
+    }
+
+    /// <summary>
+    /// The additive sums. The CN histograms grow with the largest CN seen, so their lengths are first made equal over
+    /// the MPI ranks (a collective call). The per-atom snapshot is not part of the sums.
+    /// </summary>
+    public SumBuffer Sums()
+    {
+        Span<int> lengths = Histograms.Select(h => h.Length).ToArray();
+        MpiWorld.Max(lengths);
+        var buffer = new SumBuffer();
+        for (int k = 0; k < Histograms.Length; k++)
+        {
+            long[] h = Histograms[k];
+            Array.Resize(ref h, lengths[k]);
+            Histograms[k] = h;
+            buffer.Add(h);
+        }
+
+        return buffer.Add(CentralFrames).Add(ProfileSum).Add(ProfileCount).Add(DeviatingCount).Add(AtomCount)
+            .Add(() => WidthSum, v => WidthSum = v).Add(() => Frames, v => Frames = (int)v);
     }
 
     public void Merge(IFrameAccumulator other)

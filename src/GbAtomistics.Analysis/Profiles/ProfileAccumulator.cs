@@ -1,3 +1,4 @@
+using GbAtomistics.Core.Mpi;
 using GbAtomistics.Core;
 
 namespace GbAtomistics.Analysis.Profiles;
@@ -6,7 +7,7 @@ namespace GbAtomistics.Analysis.Profiles;
 /// Raw sums of the profiles: per species and slab the Σ over frames of count/(V/bins) (atoms/Å³) and of the count,
 /// the Σ of the perpendicular width and of N/V. Accumulators of disjoint frame blocks merge.
 /// </summary>
-public sealed class ProfileAccumulator : IFrameAccumulator
+public sealed class ProfileAccumulator : IReducibleAccumulator
 {
     private readonly ProfileOptions _options;
     private readonly SpeciesIndex _species;
@@ -68,6 +69,11 @@ public sealed class ProfileAccumulator : IFrameAccumulator
         MeanDensitySum += counted / box.Volume;
         Frames++;
     }
+
+    /// <inheritdoc/>
+    public SumBuffer Sums() => new SumBuffer()
+        .Add(DensitySum).Add(CountSum)
+        .Add(() => WidthSum, v => WidthSum = v).Add(() => MeanDensitySum, v => MeanDensitySum = v).Add(() => Frames, v => Frames = (int)v);
 
     public void Merge(IFrameAccumulator other)
     {

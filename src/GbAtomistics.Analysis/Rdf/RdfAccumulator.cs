@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
-using GbAtomistics.Core;
+using GbAtomistics.Core.Mpi;
 using GbAtomistics.Core.Neighbors;
+using GbAtomistics.Core;
 
 namespace GbAtomistics.Analysis.Rdf;
 
@@ -9,7 +10,7 @@ namespace GbAtomistics.Analysis.Rdf;
 /// ρ_B = (N_B − δ_AB)/V of that frame, and count/N_A for the cumulative coordination; <see cref="RdfAnalyzer.Finish"/>
 /// divides by the number of frames and the exact shell volumes. Accumulators of disjoint frame blocks merge.
 /// </summary>
-public sealed class RdfAccumulator : IFrameAccumulator
+public sealed class RdfAccumulator : IReducibleAccumulator
 {
     private readonly RdfOptions _options;
     private readonly SpeciesIndex _species;
@@ -186,6 +187,11 @@ public sealed class RdfAccumulator : IFrameAccumulator
     }
 
     /// <summary>Adds the sums of another accumulator over a disjoint block of frames.</summary>
+    /// <inheritdoc/>
+    public SumBuffer Sums() => new SumBuffer()
+        .Add(Normalised).Add(PerCentral).Add(FramesWithCentral).Add(CentralSum)
+        .Add(() => Frames, v => Frames = (int)v);
+
     public void Merge(IFrameAccumulator other)
     {
         if (other is not RdfAccumulator o || o.Pairs.Count != Pairs.Count || o.Normalised.Length != Normalised.Length)

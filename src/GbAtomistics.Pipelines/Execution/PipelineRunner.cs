@@ -602,6 +602,7 @@ public sealed class PipelineRunner
             pipeline = _definition.File,
             created_utc = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             threads = _threads,
+            mpi_ranks = Core.Mpi.MpiWorld.Size,
             inputs = files.Select(f => _hashes.TryGetValue(f, out var h) ? h.Result : InputFileInfo.Of(f))
                 .Select(i => new { path = i.Path, bytes = i.Bytes, sha256 = i.Sha256 }),
         };

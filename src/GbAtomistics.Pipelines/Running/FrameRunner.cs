@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using GbAtomistics.Analysis;
 using GbAtomistics.Core;
+using GbAtomistics.Core.Mpi;
 using GbAtomistics.IO;
 
 namespace GbAtomistics.Pipelines.Running;
@@ -10,7 +11,8 @@ namespace GbAtomistics.Pipelines.Running;
 /// Reads a trajectory once and feeds every selected frame to every analysis. Frame k goes to lane k mod 16, each lane
 /// holds its own accumulators (a thread serves the lanes l with l mod T = its index), and the lanes are merged in lane
 /// order, so every run gives the same numbers whatever the thread count. Memory is a few frames per worker,
-/// whatever the length of the trajectory.
+/// whatever the length of the trajectory. Under MPI each rank accumulates the selected frames s with s mod N = its
+/// rank and the sums are added over the ranks at the end, so every rank ends with the totals.
 /// </summary>
 public static class FrameRunner
 {
@@ -65,15 +67,19 @@ public static class FrameRunner
         Plotting.Renderer.Prepare(); // every analysis ends in plots: start the renderer while frames are read
         var watch = Stopwatch.StartNew();
         using ITrajectoryReader reader = FormatRegistry.OpenReader(input.Path, input.ReadOptions, input.Format);
-        FrameSelection selection = input.Frames;
+
+        // Under MPI, selected frame s belongs to rank s mod N. Every rank reads the first selected frame (it sets up the
+        // accumulators); the others are parsed only by their owner and skipped cheaply elsewhere, unless an ordered
+        // analysis (the MSD) needs every frame on every rank.
+        var cursor = new Cursor(reader, input.Frames, readForeign: ordered.Count > 0);
         var first = new Frame();
-        if (!NextSelected(reader, selection, first))
+        if (!cursor.Next(first, readForeign: true))
         {
             throw new InputException($"{input.Path}: no frame matches the selection (the file has {reader.FrameIndex} frames)");
         }
 
-        // Frame k goes to lane k mod Lanes whatever the number of threads; each lane accumulates its frames in order
-        // and the lanes are merged in order, so the sums (and every output) are the same for any --threads.
+        // Owned frame k goes to lane k mod Lanes whatever the number of threads; each lane accumulates its frames in
+        // order and the lanes are merged in order, so the sums (and every output) are the same for any --threads.
         int lanes = begin.Count == 0 ? 1 : Lanes;
         int workers = Math.Min(threads, lanes);
         IFrameAccumulator[] inOrder = ordered.Select(b => b(first)).ToArray();
@@ -84,16 +90,24 @@ public static class FrameRunner
             accumulators[l] = begin.Select(b => b(first)).ToArray();
         }
 
-        int used;
-        if (workers == 1)
+        Exception? failure = null;
+        try
         {
-            used = RunSerial(reader, selection, first, accumulators, input.Path, feed);
+            if (workers == 1)
+            {
+                RunSerial(cursor, first, accumulators, input.Path, feed);
+            }
+            else
+            {
+                RunParallel(cursor, first, accumulators, workers, input.Path, feed);
+            }
         }
-        else
+        catch (Exception e) when (MpiWorld.IsParallel)
         {
-            used = RunParallel(reader, selection, first, accumulators, workers, input.Path, feed);
+            failure = e;
         }
 
+        MpiWorld.Agree(failure); // a rank that failed ends every rank with its message
         for (int l = 1; l < lanes; l++)
         {
             for (int a = 0; a < begin.Count; a++)
@@ -102,31 +116,38 @@ public static class FrameRunner
             }
         }
 
-        return new RunOutcome([.. accumulators[0], .. inOrder], used, reader.FrameIndex, watch.Elapsed);
+        if (MpiWorld.IsParallel)
+        {
+            foreach (IFrameAccumulator a in accumulators[0])
+            {
+                (a as IReducibleAccumulator ?? throw new NotSupportedException($"{a.GetType().Name} cannot be summed over MPI ranks")).Sums().SumOverRanks();
+            }
+        }
+
+        return new RunOutcome([.. accumulators[0], .. inOrder], cursor.Selected, reader.FrameIndex, watch.Elapsed);
     }
 
-    private static int RunSerial(ITrajectoryReader reader, FrameSelection selection, Frame first, IFrameAccumulator[][] accumulators, string path, Feed feed)
+    private static void RunSerial(Cursor cursor, Frame first, IFrameAccumulator[][] accumulators, string path, Feed feed)
     {
-        int used = 0;
+        int owned = 0;
         Frame frame = first;
         int atoms = first.Count;
         do
         {
-            CheckAtoms(frame, atoms, reader.FrameIndex - 1, path);
+            CheckAtoms(frame, atoms, cursor.FrameIndex - 1, path);
             feed.Ordered(frame);
-            foreach (IFrameAccumulator a in accumulators[used % accumulators.Length])
+            if (cursor.Owned)
             {
-                a.Accumulate(frame);
+                foreach (IFrameAccumulator a in accumulators[owned++ % accumulators.Length])
+                {
+                    a.Accumulate(frame);
+                }
             }
-
-            used++;
         }
-        while (NextSelected(reader, selection, frame));
-        return used;
+        while (cursor.Next(frame));
     }
 
-    private static int RunParallel(
-        ITrajectoryReader reader, FrameSelection selection, Frame first, IFrameAccumulator[][] accumulators, int workers, string path, Feed feed)
+    private static void RunParallel(Cursor cursor, Frame first, IFrameAccumulator[][] accumulators, int workers, string path, Feed feed)
     {
         int lanes = accumulators.Length;
         var free = new BlockingCollection<Frame>();
@@ -170,25 +191,28 @@ public static class FrameRunner
                 TaskCreationOptions.LongRunning);
         }
 
-        int used = 0;
+        int owned = 0;
         int atoms = first.Count;
         try
         {
             Frame next = first;
             do
             {
-                CheckAtoms(next, atoms, reader.FrameIndex - 1, path);
+                CheckAtoms(next, atoms, cursor.FrameIndex - 1, path);
                 feed.Ordered(next);
-                int lane = used % lanes;
-                queues[lane % workers].Add((next, lane));
-                used++;
-                next = free.Take();
+                if (cursor.Owned)
+                {
+                    int lane = owned++ % lanes;
+                    queues[lane % workers].Add((next, lane));
+                    next = free.Take();
+                }
+
                 if (Volatile.Read(ref failure) is not null)
                 {
                     break;
                 }
             }
-            while (NextSelected(reader, selection, next));
+            while (cursor.Next(next));
         }
         finally
         {
@@ -204,27 +228,6 @@ public static class FrameRunner
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         }
-
-        return used;
-    }
-
-    /// <summary>Reads the next selected frame into <paramref name="frame"/>, skipping the others cheaply.</summary>
-    private static bool NextSelected(ITrajectoryReader reader, FrameSelection selection, Frame frame)
-    {
-        while (!selection.IsPastEnd(reader.FrameIndex))
-        {
-            if (selection.Includes(reader.FrameIndex))
-            {
-                return reader.Read(frame);
-            }
-
-            if (!reader.Skip())
-            {
-                return false;
-            }
-        }
-
-        return false;
     }
 
     private static void CheckAtoms(Frame frame, int atoms, int index, string path)
@@ -234,6 +237,48 @@ public static class FrameRunner
             throw new InputException(
                 $"{path}: frame {index} has {frame.Count} atoms but the first analysed frame has {atoms}; " +
                 "analyses need the same atoms in every frame (select frames with --first-frame/--last-frame)");
+        }
+    }
+
+    /// <summary>
+    /// Walks the selected frames: <see cref="Selected"/> counts them, <see cref="Owned"/> says whether the current one
+    /// belongs to this MPI rank (always, serially). Frames that are not selected, and selected frames of other ranks when
+    /// they need not be read, are skipped without parsing.
+    /// </summary>
+    private sealed class Cursor(ITrajectoryReader reader, FrameSelection selection, bool readForeign)
+    {
+        private readonly bool _readForeign = readForeign;
+
+        /// <summary>Selected frames passed so far, the current one included.</summary>
+        public int Selected { get; private set; }
+
+        /// <summary>Whether the current frame is this rank's.</summary>
+        public bool Owned => (Selected - 1) % MpiWorld.Size == MpiWorld.Rank;
+
+        /// <summary>Frames of the file passed so far.</summary>
+        public int FrameIndex => reader.FrameIndex;
+
+        /// <summary>Reads the next frame this rank handles into <paramref name="frame"/>; false at the end.</summary>
+        public bool Next(Frame frame, bool? readForeign = null)
+        {
+            while (!selection.IsPastEnd(reader.FrameIndex))
+            {
+                if (selection.Includes(reader.FrameIndex))
+                {
+                    Selected++;
+                    if (Owned || (readForeign ?? _readForeign))
+                    {
+                        return reader.Read(frame);
+                    }
+                }
+
+                if (!reader.Skip())
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
     }
 

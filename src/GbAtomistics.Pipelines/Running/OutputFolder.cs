@@ -32,7 +32,10 @@ public sealed class OutputFolder
             throw new Core.InputException($"{path}: is a file; --output expects a folder");
         }
 
-        Directory.CreateDirectory(path);
+        if (!OutputFile.Discarding)
+        {
+            Directory.CreateDirectory(path);
+        }
     }
 
     public string Path { get; }

@@ -1,5 +1,6 @@
 using GbAtomistics.Analysis.Transport.Fitting;
 using GbAtomistics.Core;
+using GbAtomistics.Core.Mpi;
 
 namespace GbAtomistics.Analysis.Transport.Msd;
 
@@ -102,12 +103,38 @@ public sealed class MsdAnalyzer
         // A fixed number of atom blocks, merged in order: the sums (and the jackknife groups) do not depend on the
         // number of threads, so every output is the same for any --threads.
         int blocks = Math.Max(1, Math.Min(atoms, Blocks));
+        // Under MPI, block b is computed by rank b mod N; the other ranks hold zeros for it, so adding the blocks over
+        // the ranks gives every rank every block exactly, and the merge below is the serial one.
         var partial = new (MsdSums Sums, MsdSpread Spread)[blocks];
-        Parallel.For(
-            0,
-            blocks,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
-            b => partial[b] = Block(accumulator, (int)((long)b * atoms / blocks), (int)((long)(b + 1) * atoms / blocks), regions, axisComponent, lags, stride));
+        Exception? failure = null;
+        try
+        {
+            Parallel.For(
+                0,
+                blocks,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
+                b => partial[b] = b % MpiWorld.Size == MpiWorld.Rank
+                    ? Block(accumulator, (int)((long)b * atoms / blocks), (int)((long)(b + 1) * atoms / blocks), regions, axisComponent, lags, stride)
+                    : (new MsdSums(regions, frames), new MsdSpread(regions, lags.Length)));
+        }
+        catch (Exception e) when (MpiWorld.IsParallel)
+        {
+            failure = e;
+        }
+
+        MpiWorld.Agree(failure);
+        if (MpiWorld.IsParallel)
+        {
+            var buffer = new SumBuffer();
+            foreach (var (blockSums, blockSpread) in partial)
+            {
+                blockSums.Register(buffer);
+                blockSpread.Register(buffer);
+            }
+
+            buffer.SumOverRanks();
+        }
+
         var (sums, spread) = partial[0];
         for (int b = 1; b < blocks; b++)
         {

@@ -1,3 +1,5 @@
+using GbAtomistics.Core.Mpi;
+
 namespace GbAtomistics.Analysis.Transport.Msd;
 
 /// <summary>
@@ -80,6 +82,24 @@ internal sealed class MsdSpread
             S[region][4][g][k] += total - p;
             S[region][5][g][k] += p;
             N[region][g][k] += n[k];
+        }
+    }
+
+    /// <summary>Registers every sum in <paramref name="buffer"/> (to add them over MPI ranks).</summary>
+    public void Register(SumBuffer buffer)
+    {
+        buffer.Add(() => Sampled, v => Sampled = (int)v).Add(Contributors);
+        for (int r = 0; r < N.Length; r++)
+        {
+            for (int g = 0; g < Groups; g++)
+            {
+                for (int c = 0; c < Components; c++)
+                {
+                    buffer.Add(S[r][c][g]);
+                }
+
+                buffer.Add(N[r][g]);
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+using GbAtomistics.Core.Mpi;
+
 namespace GbAtomistics.Analysis.Transport.Msd;
 
 /// <summary>
@@ -28,6 +30,20 @@ internal sealed class MsdSums
     public double[][][] Sum { get; }
 
     public double[][] Pairs { get; }
+
+    /// <summary>Registers every sum in <paramref name="buffer"/> (to add them over MPI ranks).</summary>
+    public void Register(SumBuffer buffer)
+    {
+        for (int r = 0; r < Sum.Length; r++)
+        {
+            foreach (double[] component in Sum[r])
+            {
+                buffer.Add(component);
+            }
+
+            buffer.Add(Pairs[r]);
+        }
+    }
 
     public void Merge(MsdSums other)
     {

@@ -1,0 +1,124 @@
+using System.Runtime.ExceptionServices;
+using System.Text;
+
+namespace GbAtomistics.Core.Mpi;
+
+/// <summary>
+/// The MPI job gbat runs in, if any. When gbat is started by <c>mpirun</c>/<c>mpiexec</c> (OpenMPI, MPICH) or
+/// <c>srun</c> (PMI/PMIx), <see cref="Start"/> loads the MPI library and joins the job; otherwise nothing MPI is loaded,
+/// <see cref="Size"/> is 1 and every method is a no-op, so serial behaviour is unchanged. Collective methods must be
+/// called by every rank in the same order.
+/// </summary>
+public static class MpiWorld
+{
+    private static MpiLibrary? _library;
+
+    /// <summary>This process's rank (0 when not under MPI).</summary>
+    public static int Rank { get; private set; }
+
+    /// <summary>The number of ranks (1 when not under MPI).</summary>
+    public static int Size { get; private set; } = 1;
+
+    /// <summary>Whether more than one rank shares the work.</summary>
+    public static bool IsParallel => Size > 1;
+
+    /// <summary>The MPI library in use, or null.</summary>
+    public static string? Library => _library?.Path;
+
+    /// <summary>Whether an MPI launcher started this process (its rank variables are set).</summary>
+    public static bool Launched =>
+        new[] { "OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK", "PMI_RANK", "MPI_LOCALNRANKS" }
+            .Any(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)));
+
+    /// <summary>Joins the MPI job when launched by one; otherwise does nothing.</summary>
+    public static void Start()
+    {
+        if (_library is not null || !Launched || Environment.GetEnvironmentVariable("GBAT_NO_MPI") == "1")
+        {
+            return;
+        }
+
+        _library = MpiLibrary.Load();
+        _library.Init();
+        Rank = _library.Rank();
+        Size = _library.Size();
+    }
+
+    /// <summary>Leaves the MPI job (every rank, at the end).</summary>
+    public static void Stop()
+    {
+        _library?.Close();
+        _library = null;
+    }
+
+    /// <summary>Ends every rank at once with <paramref name="code"/> (for a failure outside a collective).</summary>
+    public static void Abort(int code) => _library?.Abort(code);
+
+    /// <summary>Replaces <paramref name="values"/> by their sums over all ranks (the same result on every rank).</summary>
+    public static void Sum(Span<double> values)
+    {
+        if (IsParallel)
+        {
+            _library!.AllReduce(values, _library.Sum);
+        }
+    }
+
+    /// <summary>Replaces <paramref name="values"/> by their maxima over all ranks.</summary>
+    public static void Max(Span<int> values)
+    {
+        if (!IsParallel)
+        {
+            return;
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = -values[i];
+        }
+
+        _library!.AllReduce(values, _library.Min);
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = -values[i];
+        }
+    }
+
+    /// <summary>
+    /// A collective check after work each rank did alone: when any rank failed, every rank throws the failure of the
+    /// lowest failing rank (an <see cref="InputException"/> with its message on the others), so all ranks end with the
+    /// same located message instead of some waiting for ever in the next collective.
+    /// </summary>
+    public static void Agree(Exception? failure)
+    {
+        if (!IsParallel)
+        {
+            if (failure is not null)
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+
+            return;
+        }
+
+        Span<int> who = [failure is null ? Size : Rank];
+        _library!.AllReduce(who, _library.Min);
+        if (who[0] == Size)
+        {
+            return;
+        }
+
+        byte[] message = who[0] == Rank
+            ? Encoding.UTF8.GetBytes(failure is InputException ? failure.Message : $"rank {Rank}: internal error: {failure}")
+            : [];
+        Span<int> length = [message.Length];
+        _library.AllReduce(length, _library.Sum);
+        Array.Resize(ref message, length[0]);
+        _library.Broadcast(message, who[0]);
+        if (failure is not null && who[0] == Rank)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        throw new InputException(Encoding.UTF8.GetString(message));
+    }
+}

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using GbAtomistics.Tests;
+
+namespace GbAtomistics.Integration.Tests.Mpi;
+
+/// <summary>
+/// gbat under <c>mpirun -n 2</c> (OpenMPI or MPICH from the system; skipped without <c>mpirun</c>) gives the serial
+/// outputs: every CSV and JSON value equal to 1e-12 of its column's scale (counts and histograms exactly), the same files,
+/// and an input error seen by one rank only ends both ranks with one located message instead of a hang.
+/// </summary>
+public sealed class MpiRunTests
+{
+    private static string Dump(string run) => Path.Combine(TestPaths.TestData, "example", run, "dump.lammpstrj.gz");
+
+    [SkippableTheory]
+    [InlineData("rdf", "li2o-s5-310-1000K")]
+    [InlineData("coordination", "li2o-s5-310-1000K")]
+    [InlineData("profile", "li2o-s5-310-1000K")]
+    [InlineData("msd", "li2o-s5-310-800K")]
+    [InlineData("conductivity", "li2o-s5-310-1000K")]
+    public void CommandsGiveTheSerialOutputs(string command, string run)
+    {
+        string serial = Path.Combine(TestPaths.NewTempDir(), "serial"), parallel = Path.Combine(TestPaths.NewTempDir(), "mpi");
+        string[] args = [command, Dump(run), "--type-map", "1=Li,2=O", "--quiet", .. command == "conductivity" ? new[] { "--charges", "Li=0.6,O=-1.2" } : []];
+        var (code, _, stderr) = Gbat(1, [.. args, "--output", serial]);
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = Gbat(2, [.. args, "--output", parallel]);
+        Assert.True(code == 0, stderr);
+        SameOutputs(serial, parallel);
+    }
+
+    [SkippableFact]
+    public void ThePipelineGivesTheSerialOutputs()
+    {
+        string serial = Path.Combine(TestPaths.NewTempDir(), "serial"), parallel = Path.Combine(TestPaths.NewTempDir(), "mpi");
+        string pipeline = Path.Combine(TestPaths.TestData, "example", "pipeline.yaml");
+        var (code, _, stderr) = Gbat(1, ["run", pipeline, "--output", serial, "--quiet"]);
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = Gbat(2, ["run", pipeline, "--output", parallel, "--quiet"]);
+        Assert.True(code == 0, stderr);
+        SameOutputs(serial, parallel);
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(parallel, "li2o-bulk-1000K", "rdf.json")));
+        Assert.Equal(2, doc.RootElement.GetProperty("provenance").GetProperty("mpi_ranks").GetInt32());
+    }
+
+    [SkippableFact]
+    public void AnErrorOnOneRankEndsBothWithOneLocatedMessage()
+    {
+        // Frame 1 (rank 1's, skipped unread by rank 0) has a damaged coordinate.
+        string dir = TestPaths.NewTempDir();
+        string dump = Path.Combine(dir, "damaged.lammpstrj");
+        var text = new System.Text.StringBuilder();
+        for (int f = 0; f < 4; f++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"ITEM: TIMESTEP\n{f * 100}\nITEM: NUMBER OF ATOMS\n4\nITEM: BOX BOUNDS pp pp pp\n0 6\n0 6\n0 6\nITEM: ATOMS id type x y z\n");
+            for (int i = 0; i < 4; i++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{i + 1} 1 {(f == 1 && i == 2 ? "1.5x" : (i * 1.4).ToString(CultureInfo.InvariantCulture))} {i * 1.1} 0.5\n");
+            }
+        }
+
+        File.WriteAllText(dump, text.ToString());
+        var (code, _, stderr) = Gbat(2, ["rdf", dump, "--r-max", "2.5", "--output", Path.Combine(dir, "out")]);
+        Assert.Equal(1, code);
+        string[] lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("gbat: ", StringComparison.Ordinal) && !l.Contains("MPI ranks", StringComparison.Ordinal)).ToArray();
+        Assert.True(lines.Length == 1, stderr);
+        Assert.Contains("damaged.lammpstrj:", lines[0], StringComparison.Ordinal);
+        Assert.Contains("1.5x", lines[0], StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir, "out", "rdf.csv")));
+    }
+
+    /// <summary>Runs gbat on <paramref name="ranks"/> MPI ranks (1: without mpirun); fails the test after 5 minutes (a hang).</summary>
+    private static (int Code, string Out, string Err) Gbat(int ranks, string[] args)
+    {
+        string gbat = Path.Combine(AppContext.BaseDirectory, "gbat.dll");
+        ProcessStartInfo start;
+        if (ranks == 1)
+        {
+            start = new ProcessStartInfo("dotnet");
+        }
+        else
+        {
+            string mpirun = ExternalTools.Require("mpirun", "openmpi-bin");
+            start = new ProcessStartInfo(mpirun);
+            foreach (string a in new[] { "--allow-run-as-root", "--oversubscribe", "-n", ranks.ToString(CultureInfo.InvariantCulture), "dotnet" })
+            {
+                start.ArgumentList.Add(a);
+            }
+        }
+
+        start.ArgumentList.Add(gbat);
+        foreach (string a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"gbat on {ranks} ranks did not finish in 5 minutes: {string.Join(' ', args)}");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>The same files (paths inside them relative to each output folder); CSV and JSON numbers equal to 1e-12 of the largest magnitude in their column (JSON: of the value).</summary>
+    private static void SameOutputs(string serial, string parallel)
+    {
+        string[] Files(string dir) => Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(dir, f)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(Files(serial), Files(parallel));
+        foreach (string file in Files(serial))
+        {
+            string a = Path.Combine(serial, file), b = Path.Combine(parallel, file);
+            if (file.EndsWith(".csv", StringComparison.Ordinal))
+            {
+                SameCsv(File.ReadAllLines(a), File.ReadAllLines(b), file);
+            }
+            else if (file.EndsWith(".json", StringComparison.Ordinal))
+            {
+                using JsonDocument x = JsonDocument.Parse(File.ReadAllText(a)), y = JsonDocument.Parse(File.ReadAllText(b));
+                SameJson(x.RootElement, y.RootElement, file, serial, parallel);
+            }
+        }
+    }
+
+    private static void SameCsv(string[] a, string[] b, string file)
+    {
+        Assert.Equal(a.Length, b.Length);
+        Assert.Equal(a[0], b[0]);
+        string[][] x = a.Skip(1).Select(l => l.Split(',')).ToArray(), y = b.Skip(1).Select(l => l.Split(',')).ToArray();
+        int columns = x.Length == 0 ? 0 : x[0].Length;
+        for (int c = 0; c < columns; c++)
+        {
+            double scale = x.Max(r => c < r.Length && double.TryParse(r[c], NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? Math.Abs(v) : 0);
+            for (int r = 0; r < x.Length; r++)
+            {
+                bool numeric = double.TryParse(x[r][c], NumberStyles.Float, CultureInfo.InvariantCulture, out double u);
+                if (numeric && double.TryParse(y[r][c], NumberStyles.Float, CultureInfo.InvariantCulture, out double w))
+                {
+                    Assert.True(Math.Abs(u - w) <= 1e-12 * scale, $"{file} row {r + 2} column {c + 1}: {u} vs {w}");
+                }
+                else
+                {
+                    Assert.True(x[r][c] == y[r][c], $"{file} row {r + 2} column {c + 1}: '{x[r][c]}' vs '{y[r][c]}'");
+                }
+            }
+        }
+    }
+
+    private static void SameJson(JsonElement a, JsonElement b, string where, string serial, string parallel)
+    {
+        Assert.Equal(a.ValueKind, b.ValueKind);
+        switch (a.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (JsonProperty p in a.EnumerateObject())
+                {
+                    if (p.Name is "created_utc" or "threads" or "mpi_ranks" or "wall_time_s")
+                    {
+                        continue;
+                    }
+
+                    Assert.True(b.TryGetProperty(p.Name, out JsonElement q), $"{where}: {p.Name} missing");
+                    SameJson(p.Value, q, $"{where}.{p.Name}", serial, parallel);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                Assert.Equal(a.GetArrayLength(), b.GetArrayLength());
+                foreach (var (u, w) in a.EnumerateArray().Zip(b.EnumerateArray()))
+                {
+                    SameJson(u, w, where, serial, parallel);
+                }
+
+                break;
+            case JsonValueKind.Number:
+                double x = a.GetDouble(), y = b.GetDouble();
+                Assert.True(Math.Abs(x - y) <= 1e-12 * Math.Max(Math.Abs(x), 1e-6), $"{where}: {x} vs {y}");
+                break;
+            default:
+                Assert.Equal(a.ToString().Replace(serial, parallel, StringComparison.Ordinal), b.ToString()); // output paths differ
+                break;
+        }
+    }
+}
