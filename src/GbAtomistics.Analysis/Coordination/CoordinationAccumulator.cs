@@ -283,10 +283,12 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
 
     /// <summary>
     /// The additive sums. The CN histograms grow with the largest CN seen, so their lengths are first made equal over
-    /// the MPI ranks (a collective call). The per-atom snapshot is not part of the sums.
+    /// the MPI ranks, and the per-atom snapshot (the frame of the requested step, else the latest one) is sent from the
+    /// rank that read it to every rank: a collective call.
     /// </summary>
     public SumBuffer Sums()
     {
+        ShareSnapshot();
         Span<int> lengths = Histograms.Select(h => h.Length).ToArray();
         MpiWorld.Max(lengths);
         var buffer = new SumBuffer();
@@ -300,6 +302,24 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
 
         return buffer.Add(CentralFrames).Add(ProfileSum).Add(ProfileCount).Add(DeviatingCount).Add(AtomCount)
             .Add(() => WidthSum, v => WidthSum = v).Add(() => Frames, v => Frames = (int)v);
+    }
+
+    private void ShareSnapshot()
+    {
+        if (!MpiWorld.IsParallel)
+        {
+            return;
+        }
+
+        var steps = new double[MpiWorld.Size];
+        Array.Fill(steps, 0);
+        steps[MpiWorld.Rank] = Snapshot is null ? -1 : _options.SnapshotStep is not null ? 0 : Snapshot.Step;
+        MpiWorld.Sum(steps);
+        int root = Array.IndexOf(steps, steps.Max());
+        if (steps[root] >= 0)
+        {
+            Snapshot = FrameTransfer.Broadcast(Snapshot, root);
+        }
     }
 
     public void Merge(IFrameAccumulator other)

@@ -63,6 +63,21 @@ public static class MpiWorld
         }
     }
 
+    /// <summary>The bytes of rank <paramref name="root"/> on every rank (the others pass anything, e.g. empty).</summary>
+    public static byte[] Broadcast(byte[] bytes, int root)
+    {
+        if (!IsParallel)
+        {
+            return bytes;
+        }
+
+        Span<int> length = [Rank == root ? bytes.Length : 0];
+        _library!.AllReduce(length, _library.Sum);
+        byte[] result = Rank == root ? bytes : new byte[length[0]];
+        _library.Broadcast(result, root);
+        return result;
+    }
+
     /// <summary>Replaces <paramref name="values"/> by their maxima over all ranks.</summary>
     public static void Max(Span<int> values)
     {
@@ -107,13 +122,9 @@ public static class MpiWorld
             return;
         }
 
-        byte[] message = who[0] == Rank
-            ? Encoding.UTF8.GetBytes(failure is InputException ? failure.Message : $"rank {Rank}: internal error: {failure}")
-            : [];
-        Span<int> length = [message.Length];
-        _library.AllReduce(length, _library.Sum);
-        Array.Resize(ref message, length[0]);
-        _library.Broadcast(message, who[0]);
+        byte[] message = Broadcast(
+            who[0] == Rank ? Encoding.UTF8.GetBytes(failure is InputException ? failure.Message : $"rank {Rank}: internal error: {failure}") : [],
+            who[0]);
         if (failure is not null && who[0] == Rank)
         {
             ExceptionDispatchInfo.Throw(failure);

@@ -4,6 +4,7 @@ using GbAtomistics.Analysis;
 using GbAtomistics.Core;
 using GbAtomistics.Core.Mpi;
 using GbAtomistics.IO;
+using GbAtomistics.IO.Lammps;
 
 namespace GbAtomistics.Pipelines.Running;
 
@@ -90,24 +91,27 @@ public static class FrameRunner
             accumulators[l] = begin.Select(b => b(first)).ToArray();
         }
 
-        Exception? failure = null;
-        try
+        int selected, read;
+        if (MpiWorld.IsParallel && ordered.Count == 0 && LammpsDumpRanges.CanSplit(input.Path, input.Format))
         {
-            if (workers == 1)
-            {
-                RunSerial(cursor, first, accumulators, input.Path, feed);
-            }
-            else
-            {
-                RunParallel(cursor, first, accumulators, workers, input.Path, feed);
-            }
+            (selected, read) = RunRange(input, accumulators, workers, feed, first.Count);
         }
-        catch (Exception e) when (MpiWorld.IsParallel)
+        else
         {
-            failure = e;
+            Exception? failure = null;
+            try
+            {
+                Process(cursor, first, accumulators, workers, input.Path, feed);
+            }
+            catch (Exception e) when (MpiWorld.IsParallel)
+            {
+                failure = e;
+            }
+
+            MpiWorld.Agree(failure); // a rank that failed ends every rank with its message
+            (selected, read) = (cursor.Selected, reader.FrameIndex);
         }
 
-        MpiWorld.Agree(failure); // a rank that failed ends every rank with its message
         for (int l = 1; l < lanes; l++)
         {
             for (int a = 0; a < begin.Count; a++)
@@ -124,7 +128,82 @@ public static class FrameRunner
             }
         }
 
-        return new RunOutcome([.. accumulators[0], .. inOrder], cursor.Selected, reader.FrameIndex, watch.Elapsed);
+        return new RunOutcome([.. accumulators[0], .. inOrder], selected, read, watch.Elapsed);
+    }
+
+    private static void Process(Cursor cursor, Frame first, IFrameAccumulator[][] accumulators, int workers, string path, Feed feed)
+    {
+        if (workers == 1)
+        {
+            RunSerial(cursor, first, accumulators, path, feed);
+        }
+        else
+        {
+            RunParallel(cursor, first, accumulators, workers, path, feed);
+        }
+    }
+
+    /// <summary>
+    /// MPI over a plain LAMMPS dump: rank r reads only the frames that start in the r-th of N equal byte ranges
+    /// (resynchronised on <c>ITEM: TIMESTEP</c>), after counting them so that the frame selection applies to the global
+    /// frame indices exactly as serially. Returns the selected and read frames of the whole file.
+    /// </summary>
+    private static (int Selected, int Read) RunRange(TrajectoryInput input, IFrameAccumulator[][] accumulators, int workers, Feed feed, int atoms)
+    {
+        string path = input.Path;
+        int rank = MpiWorld.Rank, size = MpiWorld.Size;
+        long length = new FileInfo(path).Length;
+        long start = LammpsDumpRanges.FrameStart(path, length * rank / size);
+        long end = rank + 1 < size ? LammpsDumpRanges.FrameStart(path, length * (rank + 1) / size) : length;
+
+        int count = 0;
+        Exception? failure = null;
+        try
+        {
+            using ITrajectoryReader counter = LammpsDumpRanges.OpenRange(path, start, end, 0, input.ReadOptions);
+            while (counter.Skip())
+            {
+                count++;
+            }
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+
+        MpiWorld.Agree(failure);
+        var counts = new double[size];
+        counts[rank] = count;
+        MpiWorld.Sum(counts);
+        int offset = (int)counts.Take(rank).Sum();
+
+        int selected = 0;
+        try
+        {
+            using ITrajectoryReader reader = LammpsDumpRanges.OpenRange(path, start, end, offset, input.ReadOptions);
+            var cursor = new Cursor(reader, input.Frames, readForeign: false, frameOffset: offset);
+            var frame = new Frame();
+            if (cursor.Next(frame))
+            {
+                if (frame.Count != atoms)
+                {
+                    CheckAtoms(frame, atoms, cursor.FrameIndex - 1, path);
+                }
+
+                Process(cursor, frame, accumulators, workers, path, feed);
+            }
+
+            selected = cursor.Selected;
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+
+        MpiWorld.Agree(failure);
+        Span<double> total = [selected];
+        MpiWorld.Sum(total);
+        return ((int)total[0], (int)counts.Sum());
     }
 
     private static void RunSerial(Cursor cursor, Frame first, IFrameAccumulator[][] accumulators, string path, Feed feed)
@@ -245,25 +324,25 @@ public static class FrameRunner
     /// belongs to this MPI rank (always, serially). Frames that are not selected, and selected frames of other ranks when
     /// they need not be read, are skipped without parsing.
     /// </summary>
-    private sealed class Cursor(ITrajectoryReader reader, FrameSelection selection, bool readForeign)
+    private sealed class Cursor(ITrajectoryReader reader, FrameSelection selection, bool readForeign, int? frameOffset = null)
     {
         private readonly bool _readForeign = readForeign;
 
         /// <summary>Selected frames passed so far, the current one included.</summary>
         public int Selected { get; private set; }
 
-        /// <summary>Whether the current frame is this rank's.</summary>
-        public bool Owned => (Selected - 1) % MpiWorld.Size == MpiWorld.Rank;
+        /// <summary>Whether the current frame is this rank's: every frame of a byte range, else every N-th selected one.</summary>
+        public bool Owned => frameOffset is not null || (Selected - 1) % MpiWorld.Size == MpiWorld.Rank;
 
-        /// <summary>Frames of the file passed so far.</summary>
-        public int FrameIndex => reader.FrameIndex;
+        /// <summary>Frames of the file passed so far (for a byte range, counted from the start of the file).</summary>
+        public int FrameIndex => reader.FrameIndex + (frameOffset ?? 0);
 
         /// <summary>Reads the next frame this rank handles into <paramref name="frame"/>; false at the end.</summary>
         public bool Next(Frame frame, bool? readForeign = null)
         {
-            while (!selection.IsPastEnd(reader.FrameIndex))
+            while (!selection.IsPastEnd(FrameIndex))
             {
-                if (selection.Includes(reader.FrameIndex))
+                if (selection.Includes(FrameIndex))
                 {
                     Selected++;
                     if (Owned || (readForeign ?? _readForeign))

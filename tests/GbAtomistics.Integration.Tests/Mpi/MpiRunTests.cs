@@ -31,6 +31,29 @@ public sealed class MpiRunTests
         SameOutputs(serial, parallel);
     }
 
+    [SkippableTheory]
+    [InlineData("rdf")]
+    [InlineData("coordination")]
+    [InlineData("profile")]
+    public void APlainDumpSplitByBytesGivesTheSerialOutputs(string command)
+    {
+        // A frame selection that does not align with the byte ranges: global frame indices must be exact.
+        string dump = Path.Combine(TestPaths.NewTempDir(), "dump.lammpstrj");
+        using (var gz = new System.IO.Compression.GZipStream(File.OpenRead(Dump("li2o-s5-310-1000K")), System.IO.Compression.CompressionMode.Decompress))
+        using (FileStream plain = File.Create(dump))
+        {
+            gz.CopyTo(plain);
+        }
+
+        string serial = Path.Combine(TestPaths.NewTempDir(), "serial"), parallel = Path.Combine(TestPaths.NewTempDir(), "mpi");
+        string[] args = [command, dump, "--type-map", "1=Li,2=O", "--first-frame", "2", "--every", "3", "--quiet"];
+        var (code, _, stderr) = Gbat(1, [.. args, "--output", serial]);
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = Gbat(2, [.. args, "--output", parallel]);
+        Assert.True(code == 0, stderr);
+        SameOutputs(serial, parallel);
+    }
+
     [SkippableFact]
     public void ThePipelineGivesTheSerialOutputs()
     {
@@ -48,7 +71,8 @@ public sealed class MpiRunTests
     [SkippableFact]
     public void AnErrorOnOneRankEndsBothWithOneLocatedMessage()
     {
-        // Frame 1 (rank 1's, skipped unread by rank 0) has a damaged coordinate.
+        // Frame 3 has a damaged coordinate: it lies in rank 1's byte range (this plain dump is split by bytes), and the
+        // message gives its line and frame in the whole file.
         string dir = TestPaths.NewTempDir();
         string dump = Path.Combine(dir, "damaged.lammpstrj");
         var text = new System.Text.StringBuilder();
@@ -57,7 +81,7 @@ public sealed class MpiRunTests
             text.Append(CultureInfo.InvariantCulture, $"ITEM: TIMESTEP\n{f * 100}\nITEM: NUMBER OF ATOMS\n4\nITEM: BOX BOUNDS pp pp pp\n0 6\n0 6\n0 6\nITEM: ATOMS id type x y z\n");
             for (int i = 0; i < 4; i++)
             {
-                text.Append(CultureInfo.InvariantCulture, $"{i + 1} 1 {(f == 1 && i == 2 ? "1.5x" : (i * 1.4).ToString(CultureInfo.InvariantCulture))} {i * 1.1} 0.5\n");
+                text.Append(CultureInfo.InvariantCulture, $"{i + 1} 1 {(f == 3 && i == 2 ? "1.5x" : (i * 1.4).ToString(CultureInfo.InvariantCulture))} {i * 1.1} 0.5\n");
             }
         }
 
@@ -66,7 +90,7 @@ public sealed class MpiRunTests
         Assert.Equal(1, code);
         string[] lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("gbat: ", StringComparison.Ordinal) && !l.Contains("MPI ranks", StringComparison.Ordinal)).ToArray();
         Assert.True(lines.Length == 1, stderr);
-        Assert.Contains("damaged.lammpstrj:", lines[0], StringComparison.Ordinal);
+        Assert.Contains("damaged.lammpstrj:51: frame 3:", lines[0], StringComparison.Ordinal);
         Assert.Contains("1.5x", lines[0], StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dir, "out", "rdf.csv")));
     }
