@@ -28,7 +28,17 @@ public sealed class MsdAccumulator : IFrameAccumulator
         ChargedAtoms = chargedAtoms;
         Charges = charges;
         _unwrapper = new Unwrapper(options.Unwrap);
+        (StoredFrom, StoredTo) = MsdAnalyzer.RankAtoms(selected.Length);
     }
+
+    /// <summary>
+    /// The selected atoms whose positions are kept, [<see cref="StoredFrom"/>, <see cref="StoredTo"/>): all of them
+    /// serially; under MPI those of this rank's atom blocks, so that memory per rank is frames × atoms / ranks.
+    /// </summary>
+    internal int StoredFrom { get; }
+
+    /// <inheritdoc cref="StoredFrom"/>
+    internal int StoredTo { get; }
 
     public MsdOptions Options { get; }
 
@@ -91,13 +101,14 @@ public sealed class MsdAccumulator : IFrameAccumulator
             shift = com - _driftOrigin;
         }
 
-        var stored = new double[Selected.Length * 3];
-        for (int j = 0; j < Selected.Length; j++)
+        var stored = new double[(StoredTo - StoredFrom) * 3];
+        for (int j = StoredFrom; j < StoredTo; j++)
         {
             Vec3 p = u[Selected[j]] - shift;
-            stored[3 * j] = p.X;
-            stored[(3 * j) + 1] = p.Y;
-            stored[(3 * j) + 2] = p.Z;
+            int o = 3 * (j - StoredFrom);
+            stored[o] = p.X;
+            stored[o + 1] = p.Y;
+            stored[o + 2] = p.Z;
         }
 
         _positions.Add(stored);
@@ -107,13 +118,17 @@ public sealed class MsdAccumulator : IFrameAccumulator
 
         if (Options.Region is { } region)
         {
-            var inside = new byte[Selected.Length];
+            var inside = new byte[StoredTo - StoredFrom];
             int count = 0;
             for (int j = 0; j < Selected.Length; j++)
             {
                 if (region.Contains(frame.Box, frame.Positions[Selected[j]]))
                 {
-                    inside[j] = 1;
+                    if (j >= StoredFrom && j < StoredTo)
+                    {
+                        inside[j - StoredFrom] = 1;
+                    }
+
                     count++;
                 }
             }

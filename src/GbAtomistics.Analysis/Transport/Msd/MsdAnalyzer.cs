@@ -103,8 +103,9 @@ public sealed class MsdAnalyzer
         // A fixed number of atom blocks, merged in order: the sums (and the jackknife groups) do not depend on the
         // number of threads, so every output is the same for any --threads.
         int blocks = Math.Max(1, Math.Min(atoms, Blocks));
-        // Under MPI, block b is computed by rank b mod N; the other ranks hold zeros for it, so adding the blocks over
-        // the ranks gives every rank every block exactly, and the merge below is the serial one.
+        // Under MPI, each rank computes its own contiguous run of blocks (the atoms it stored); the other ranks hold zeros
+        // for them, so adding the blocks over the ranks gives every rank every block exactly, and the merge below is the
+        // serial one.
         var partial = new (MsdSums Sums, MsdSpread Spread)[blocks];
         Exception? failure = null;
         try
@@ -113,7 +114,7 @@ public sealed class MsdAnalyzer
                 0,
                 blocks,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
-                b => partial[b] = b % MpiWorld.Size == MpiWorld.Rank
+                b => partial[b] = b >= FirstBlock(blocks, MpiWorld.Rank) && b < FirstBlock(blocks, MpiWorld.Rank + 1)
                     ? Block(accumulator, (int)((long)b * atoms / blocks), (int)((long)(b + 1) * atoms / blocks), regions, axisComponent, lags, stride)
                     : (new MsdSums(regions, frames), new MsdSpread(regions, lags.Length)));
         }
@@ -204,6 +205,16 @@ public sealed class MsdAnalyzer
     /// <summary>Atom blocks of the MSD sums (whatever the number of threads).</summary>
     private const int Blocks = 32;
 
+    /// <summary>The selected atoms [from, to) whose blocks this MPI rank computes (all of them serially).</summary>
+    internal static (int From, int To) RankAtoms(int atoms)
+    {
+        int blocks = Math.Max(1, Math.Min(atoms, Blocks));
+        return ((int)((long)FirstBlock(blocks, MpiWorld.Rank) * atoms / blocks), (int)((long)FirstBlock(blocks, MpiWorld.Rank + 1) * atoms / blocks));
+    }
+
+    /// <summary>The first of the <paramref name="blocks"/> atom blocks of <paramref name="rank"/> (ranks get contiguous runs).</summary>
+    private static int FirstBlock(int blocks, int rank) => (int)((long)rank * blocks / MpiWorld.Size);
+
     /// <summary>
     /// Every stride-th atom feeds the jackknife, so that its direct sums cost at most about 2·10⁷ squared
     /// displacements (a few hundred atoms are plenty for 32 groups; the variance is scaled to all atoms).
@@ -252,7 +263,7 @@ public sealed class MsdAnalyzer
                 double[] f = acc.Positions[t];
                 for (int c = 0; c < count; c++)
                 {
-                    int o = 3 * (j0 + c);
+                    int o = 3 * (j0 + c - acc.StoredFrom);
                     double px = f[o], py = f[o + 1], pz = f[o + 2];
                     cx[c][t] = px;
                     cy[c][t] = py;
@@ -322,8 +333,8 @@ public sealed class MsdAnalyzer
             // runEnd[t]: last frame of the run of equal membership that contains t.
             for (int t = frames - 1; t >= 0; t--)
             {
-                w.Inside[t] = acc.InRegion[t][j];
-                w.RunEnd[t] = t + 1 < frames && acc.InRegion[t + 1][j] == w.Inside[t] ? w.RunEnd[t + 1] : t;
+                w.Inside[t] = acc.InRegion[t][j - acc.StoredFrom];
+                w.RunEnd[t] = t + 1 < frames && acc.InRegion[t + 1][j - acc.StoredFrom] == w.Inside[t] ? w.RunEnd[t + 1] : t;
             }
         }
 
@@ -365,7 +376,7 @@ public sealed class MsdAnalyzer
         var series = new[] { x, y, z, p };
         for (int t = 0; t < frames; t++)
         {
-            mask[t] = acc.InRegion[t][j];
+            mask[t] = acc.InRegion[t][j - acc.StoredFrom];
         }
 
         int components = axisComponent >= 0 ? 3 : 4;
