@@ -74,6 +74,11 @@ public static class FormatRegistry
             return Get(explicitName);
         }
 
+        if (TrajectoryFiles.IsMulti(path))
+        {
+            return DetectForReading(TrajectoryFiles.Expand(path)[0]);
+        }
+
         string name = InputFile.StripCompression(Path.GetFileName(path));
         FileFormat? byMarker = All.FirstOrDefault(f => f.NameMarkers.Any(m => name.Contains(m, StringComparison.Ordinal)));
         if (byMarker is not null)
@@ -125,6 +130,11 @@ public static class FormatRegistry
     /// <summary>Opens a streaming reader for <paramref name="path"/>, detecting the format unless it is given.</summary>
     public static ITrajectoryReader OpenReader(string path, ReadOptions? options = null, string? format = null)
     {
+        if (TrajectoryFiles.IsMulti(path))
+        {
+            return new MultiFileReader(path, options, format);
+        }
+
         FileFormat f = DetectForReading(path, format);
         if (f.OpenReader is null)
         {

@@ -15,7 +15,7 @@ public static class LammpsDumpRanges
     /// <summary>Whether <paramref name="path"/> is a LAMMPS dump that can be split (detected as one and not compressed).</summary>
     public static bool CanSplit(string path, string? format)
     {
-        if (FormatRegistry.DetectForReading(path, format).Name != "lammps-dump")
+        if (TrajectoryFiles.IsMulti(path) || FormatRegistry.DetectForReading(path, format).Name != "lammps-dump")
         {
             return false;
         }

@@ -176,9 +176,16 @@ public static partial class PipelineParser
     {
         YamlValue? Get(string key) => map.Get(key) ?? defaults?.Get(key);
 
-        YamlValue file = map.Require("file", "the trajectory or structure, relative to the pipeline file");
-        string path = Resolve(folder, file.Text());
-        if (!File.Exists(path))
+        // One file, a glob pattern (dump.*.lammpstrj) or a list of files read as one trajectory in that order.
+        YamlValue file = map.Require("file", "the trajectory or structure (or a pattern or list of its files), relative to the pipeline file");
+        string path = file.IsSequence
+            ? string.Join(Path.PathSeparator, file.TextList().Select(f => Resolve(folder, f)))
+            : Resolve(folder, file.Text());
+        if (IO.TrajectoryFiles.IsMulti(path))
+        {
+            file.At(() => IO.TrajectoryFiles.Expand(path));
+        }
+        else if (!File.Exists(path))
         {
             throw file.Error($"expected an existing file, found no file at {path}");
         }

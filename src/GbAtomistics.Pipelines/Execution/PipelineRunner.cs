@@ -323,7 +323,7 @@ public sealed class PipelineRunner
 
         TrajectoryInput t = r.Input.Trajectory;
         string name = $"{r.Input.Name} {label}";
-        _progress?.PassStarted(name, t.Path, new FileInfo(t.Path).Length);
+        _progress?.PassStarted(name, t.Path, IO.TrajectoryFiles.TotalBytes(t.Path));
         RunOutcome outcome;
         try
         {

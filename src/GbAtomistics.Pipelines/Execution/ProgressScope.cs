@@ -31,5 +31,5 @@ public static class ProgressScope
     /// <summary>A label for a new pass over <paramref name="path"/>.</summary>
     internal static string Label(string path) => $"{Path.GetFileName(path)} pass {Interlocked.Increment(ref s_passes)}";
 
-    internal static long Size(string path) => File.Exists(path) ? new FileInfo(path).Length : -1;
+    internal static long Size(string path) => File.Exists(path) ? new FileInfo(path).Length : IO.TrajectoryFiles.IsMulti(path) ? IO.TrajectoryFiles.TotalBytes(path) : -1;
 }
