@@ -511,7 +511,7 @@ public sealed class MsdAnalyzer
         return -1;
     }
 
-    private static double TimeStep(MsdAccumulator acc)
+    internal static double TimeStep(MsdAccumulator acc)
     {
         if (acc.Times.Any(t => t is null))
         {
