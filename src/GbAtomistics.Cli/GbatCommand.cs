@@ -29,6 +29,7 @@ internal static class GbatCommand
             GbEnergyCommand.Create(stdout, stderr),
             MsdCommand.Create(stdout, stderr),
             ConductivityCommand.Create(stdout, stderr),
+            DynamicsCommand.Create(stdout, stderr),
             ArrheniusCommand.Create(stdout, stderr),
             PolycrystalCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),

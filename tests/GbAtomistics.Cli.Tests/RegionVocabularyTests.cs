@@ -22,6 +22,7 @@ public sealed class RegionVocabularyTests
     [InlineData("compare")]
     [InlineData("msd")]
     [InlineData("conductivity")]
+    [InlineData("dynamics")]
     public void EveryRegionCommandHasTheSameOptions(string name)
     {
         RootCommand root = GbatCommand.Create(TextWriter.Null, TextWriter.Null);

@@ -549,7 +549,7 @@ public sealed class MsdAnalyzer
         return -1;
     }
 
-    private static double TimeStep(MsdAccumulator acc)
+    internal static double TimeStep(MsdAccumulator acc)
     {
         if (acc.Times.Any(t => t is null))
         {
