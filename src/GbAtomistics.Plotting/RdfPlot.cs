@@ -1,3 +1,4 @@
+using GbAtomistics.Analysis;
 using GbAtomistics.Analysis.Rdf;
 
 namespace GbAtomistics.Plotting;
@@ -49,6 +50,36 @@ public static class RdfPlot
         }
 
         FromZero(plot, results[0].Result.Options.RMax);
+        Chart.Legend(plot);
+        Chart.Save(plot, path);
+    }
+
+    /// <summary>
+    /// g(r) of a different pair from each labelled result (for example the cation–anion pairs Na–O and Na–S of two
+    /// materials), each in its own colour and line pattern; the y axis is labelled <paramref name="yLabel"/>.
+    /// </summary>
+    public static void SaveOverlay(IReadOnlyList<(string Label, RdfResult Result, SpeciesPair Pair)> series, string path, string title, string yLabel)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var plot = Chart.Create(title, "r (Å)", yLabel);
+        double rMax = 0;
+        for (int i = 0; i < series.Count; i++)
+        {
+            var (label, result, pair) = series[i];
+            int p = result.IndexOf(pair);
+            if (p < 0)
+            {
+                continue;
+            }
+
+            var (x, y) = Chart.Kept(result.R, result.G(p));
+            var line = plot.Add.ScatterLine(x, y);
+            Chart.Style(line, i, i);
+            line.LegendText = label;
+            rMax = Math.Max(rMax, result.Options.RMax);
+        }
+
+        FromZero(plot, rMax > 0 ? rMax : 1);
         Chart.Legend(plot);
         Chart.Save(plot, path);
     }

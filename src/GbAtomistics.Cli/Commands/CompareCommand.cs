@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using GbAtomistics.Analysis.Comparison;
+using GbAtomistics.Analysis.Roles;
 using GbAtomistics.Core;
 using GbAtomistics.Pipelines.Requests;
 using GbAtomistics.Pipelines.Running;
@@ -26,6 +27,18 @@ internal static class CompareCommand
             HelpName = "MAP",
             AllowMultipleArgumentsPerToken = false,
         };
+        var roles = new Option<string[]>("--roles")
+        {
+            Description = "Chemical role of each species, e.g. Na=cation,P=centre,O=anion (roles: cation, anion, centre); once for all inputs or once per input, in order. " +
+                "Aligns the table and overlays by role pair (Na-O with Na-S), lets --species name role pairs (cation-anion), and adds polyhedra and bond-valence sums by role (compare-roles.csv)",
+            HelpName = "MAP",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var bvR0 = new Option<string?>("--bv-r0")
+        {
+            Description = "Bond-valence R0 in Å (b = 0.37 Å) for pairs the built-in published table lacks or to replace its value, e.g. Li-Se=2.09,Na-I=2.56 (cation first)",
+            HelpName = "PAIR=Å",
+        };
         Option<string?> timestep = CommonOptions.Timestep();
         Option<string?> units = CommonOptions.Units();
         Option<int> first = CommonOptions.FirstFrame();
@@ -45,9 +58,11 @@ internal static class CompareCommand
             "input are skipped for it.\n\n" +
             "Examples:\n  gbat compare gb.lammpstrj --type-map 1=Li,2=O,3=Cl --species Li-O,Li-Cl --boundaries auto\n" +
             "  gbat compare oxide.lammpstrj sulphide.lammpstrj --labels Li3OCl,Li3SCl --type-map 1=Li,2=O,3=Cl " +
-            "--type-map 1=Li,2=S,3=Cl --species Li-O,Li-S --boundaries auto")
+            "--type-map 1=Li,2=S,3=Cl --species Li-O,Li-S --boundaries auto\n" +
+            "  gbat compare Na3PO4.lammpstrj Na3PS4.lammpstrj --type-map 1=Na,2=P,3=O --type-map 1=Na,2=P,3=S " +
+            "--roles Na=cation,P=centre,O=anion --roles Na=cation,P=centre,S=anion --boundaries auto")
         {
-            inputs, labels, format, typeMap, timestep, units, first, last, every, output, threads, quiet, json,
+            inputs, labels, format, typeMap, roles, bvR0, timestep, units, first, last, every, output, threads, quiet, json,
         };
         foreach (Option option in structure.All)
         {
@@ -78,8 +93,21 @@ internal static class CompareCommand
                 parse.GetValue(format),
                 selection))).ToArray();
             CoordinationRequest request = structure.Request(parse);
+            string[] roleMaps = parse.GetValue(roles) ?? [];
+            if (roleMaps.Length > 1 && roleMaps.Length != paths.Length)
+            {
+                throw new InputException($"--roles given {roleMaps.Length} times for {paths.Length} inputs; expected once, or once per input");
+            }
+
+            string? r0 = parse.GetValue(bvR0);
+            if (r0 is not null && roleMaps.Length == 0)
+            {
+                throw new InputException("--bv-r0 sets bond-valence parameters for the role analysis: give --roles too");
+            }
+
+            RoleRequest? roleRequest = roleMaps.Length == 0 ? null : new RoleRequest(roleMaps.Select(RoleMap.Parse).ToArray(), BondValenceParameters.Parse(r0));
             var folder = new OutputFolder(parse.GetValue(output)!, paths, stderr);
-            IReadOnlyList<ComparedSystem> results = TerminalProgress.During(stderr, parse.GetValue(quiet) || parse.GetValue(json), () => CompareStep.Compute(systems, request, parse.GetValue(threads)));
+            IReadOnlyList<ComparedSystem> results = TerminalProgress.During(stderr, parse.GetValue(quiet) || parse.GetValue(json), () => CompareStep.Compute(systems, request, parse.GetValue(threads), roleRequest));
             object summary = CompareStep.Write(results, folder);
             if (parse.GetValue(json))
             {
@@ -96,6 +124,14 @@ internal static class CompareCommand
                 stdout.WriteLine();
                 stdout.Write(CompareStep.Table(results).ToMarkdown());
                 stdout.WriteLine();
+                if (CompareStep.RoleTable(results) is { } roleTable)
+                {
+                    stdout.WriteLine("Polyhedra and bond-valence sums by role (± standard error over blocks of frames; sd = spread over atoms):");
+                    stdout.WriteLine();
+                    stdout.Write(roleTable.ToMarkdown());
+                    stdout.WriteLine();
+                }
+
                 stdout.WriteLine($"wrote {string.Join(", ", folder.Written)}");
             }
 

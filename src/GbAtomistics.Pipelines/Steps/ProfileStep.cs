@@ -57,9 +57,14 @@ public static class ProfileStep
     /// also the electrostatic profile (<see cref="ElectrostaticProfile"/>): <c>potential.csv</c> and
     /// <c>potential.png</c>, macroscopically averaged over <paramref name="averageAngstrom"/> when given.
     /// </summary>
+    /// <remarks>
+    /// With boundaries, the summary also gives the boundary excess volume (<see cref="ExcessVolume"/>) with the bulk
+    /// density <paramref name="bulkReferenceDensity"/> (atoms/Å³, from <see cref="ReferenceDensity"/>) or, without it,
+    /// that of the grain interiors.
+    /// </remarks>
     public static object Write(
         ProfileRun run, TrajectoryInput input, OutputFolder output, string prefix = "profile",
-        IReadOnlyDictionary<string, double>? charges = null, double? averageAngstrom = null)
+        IReadOnlyDictionary<string, double>? charges = null, double? averageAngstrom = null, double? bulkReferenceDensity = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         string name = input.Label;
@@ -80,9 +85,37 @@ public static class ProfileStep
             output.WritePlot($"{prefix}-coordination.png", path => CoordinationPlot.SaveProfile(cn, path, $"Mean coordination along the normal ({name})", region));
         }
 
-        object summary = Summary(run, input, potential);
+        object summary = Summary(run, input, potential, Excess(run, bulkReferenceDensity));
         output.WriteText($"{prefix}.json", JsonSerializer.Serialize(summary, Json.Options));
         return summary;
+    }
+
+    /// <summary>The boundary excess volume of a run with boundaries, or null without them.</summary>
+    public static ExcessVolumeResult? Excess(ProfileRun run, double? bulkReferenceDensity = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Region.Region is not { } region)
+        {
+            if (bulkReferenceDensity is not null)
+            {
+                throw new InputException("--bulk-reference is for the boundary excess volume: give the boundaries too (--boundaries, --planes or NAME.gb.json)");
+            }
+
+            return null;
+        }
+
+        return ExcessVolume.Compute(run.Profile, region, bulkReferenceDensity);
+    }
+
+    /// <summary>Mean N/V (atoms/Å³) over the selected frames of a bulk reference run.</summary>
+    public static double ReferenceDensity(TrajectoryInput reference, int threads = 1)
+    {
+        var analyzer = new ProfileAnalyzer(new ProfileOptions(2, 1));
+        RunOutcome outcome = FrameRunner.Run(reference, [f => analyzer.Begin(f)], threads);
+        ProfileResult result = analyzer.Finish((ProfileAccumulator)outcome.Accumulators[0]);
+        return result.Frames > 0 && result.MeanDensity > 0
+            ? result.MeanDensity
+            : throw new InputException($"{reference.Path}: the bulk reference has no atoms in the selected frames");
     }
 
     /// <summary>The electrostatic profile with a charge for every species of the profile (an error names a missing one).</summary>
@@ -116,7 +149,7 @@ public static class ProfileStep
         return text.ToString();
     }
 
-    public static object Summary(ProfileRun run, TrajectoryInput input, ElectrostaticProfile? potential = null)
+    public static object Summary(ProfileRun run, TrajectoryInput input, ElectrostaticProfile? potential = null, ExcessVolumeResult? excess = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ProfileResult p = run.Profile;
@@ -156,7 +189,27 @@ public static class ProfileStep
                 potential_range_V = new[] { (potential.MacroscopicPotential ?? potential.Potential).Min(), (potential.MacroscopicPotential ?? potential.Potential).Max() },
                 files = new[] { "potential.csv", "potential.png" },
             },
-            units = new { position = "Å", density = "atoms/Å³", composition = "fraction", cn = "atoms", charge_density = "e/Å³", field = "V/Å", potential = "V" },
+            excess_volume = excess is null ? null : new
+            {
+                definition = "excess volume per boundary area dV/A = (V - N v_bulk)/(n A) = (L/n)(1 - mean density/bulk density), A = V/L; " +
+                    "boundary = GB slab (plane ± half-width); grain interiors = profile slabs entirely outside every GB slab",
+                excess_volume_per_area_angstrom = excess.ExcessPerArea,
+                bulk_density_source = excess.BulkSource,
+                bulk_density_per_angstrom3 = excess.BulkDensity,
+                bulk_volume_per_atom_angstrom3 = excess.BulkDensity is { } rho ? 1 / rho : (double?)null,
+                interior_excess_volume_per_area_angstrom = excess.InteriorExcessPerArea,
+                interior_density_per_angstrom3 = excess.InteriorDensity,
+                interior_slabs = excess.InteriorSlabs,
+                reference_density_per_angstrom3 = excess.ReferenceDensity,
+                boundaries = excess.Boundaries,
+                boundary_half_width_angstrom = excess.HalfWidth,
+                boundary_width_angstrom = 2 * excess.HalfWidth,
+                cell_length_along_normal_angstrom = excess.Length,
+                caveat = excess.ReferenceDensity is null
+                    ? "grain-interior estimate: exact when the interior slabs hold whole repeats of the layer stacking, otherwise off by up to a layer's atoms per grain; give --bulk-reference for the reference value"
+                    : null,
+            },
+            units = new { position = "Å", density = "atoms/Å³", composition = "fraction", cn = "atoms", charge_density = "e/Å³", field = "V/Å", potential = "V", excess_volume = "Å (Å³ per Å² of boundary)" },
         };
     }
 }
