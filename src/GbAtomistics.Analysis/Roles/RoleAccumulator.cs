@@ -1,4 +1,5 @@
 using GbAtomistics.Core;
+using GbAtomistics.Core.Mpi;
 using GbAtomistics.Core.Neighbors;
 
 namespace GbAtomistics.Analysis.Roles;
@@ -9,7 +10,7 @@ namespace GbAtomistics.Analysis.Roles;
 /// bond-valence sum (kept per frame, with the step, so standard errors can be taken over blocks of frames).
 /// Accumulators of disjoint frame blocks merge.
 /// </summary>
-public sealed class RoleAccumulator : IFrameAccumulator
+public sealed class RoleAccumulator : IReducibleAccumulator
 {
     private readonly RoleOptions _options;
     private readonly SpeciesIndex _species;
@@ -126,6 +127,66 @@ public sealed class RoleAccumulator : IFrameAccumulator
         }
 
         h[cn]++;
+    }
+
+    /// <summary>
+    /// The sums for MPI: the CN histograms (lengths first made equal over the ranks) and every rank's per-frame sums laid
+    /// out one after another (each rank fills its own place, zeros elsewhere), so that adding over the ranks gives every
+    /// rank all frames; a collective call.
+    /// </summary>
+    public SumBuffer Sums()
+    {
+        Span<int> lengths = Histograms.Select(h => h.Length).ToArray();
+        MpiWorld.Max(lengths);
+        var buffer = new SumBuffer();
+        for (int k = 0; k < Histograms.Length; k++)
+        {
+            long[] h = Histograms[k];
+            Array.Resize(ref h, lengths[k]);
+            Histograms[k] = h;
+            buffer.Add(h);
+        }
+
+        var counts = new double[MpiWorld.Size];
+        counts[MpiWorld.Rank] = FrameSums.Count;
+        MpiWorld.Sum(counts);
+        int offset = (int)counts.Take(MpiWorld.Rank).Sum(), total = (int)counts.Sum();
+        int width = Histograms.Length, stride = 1 + (8 * width);
+        var frames = new double[total * stride];
+        for (int f = 0; f < FrameSums.Count; f++)
+        {
+            var (step, sums) = FrameSums[f];
+            int o = (offset + f) * stride;
+            frames[o] = step;
+            for (int k = 0; k < width; k++)
+            {
+                RoleFrameSums x = sums[k];
+                int b = o + 1 + (8 * k);
+                (frames[b], frames[b + 1], frames[b + 2], frames[b + 3]) = (x.Atoms, x.Cn, x.Cn2, x.Bonded);
+                (frames[b + 4], frames[b + 5], frames[b + 6], frames[b + 7]) = (x.Length, x.Length2, x.Bvs, x.Bvs2);
+            }
+        }
+
+        return buffer.Add(frames).Then(() =>
+        {
+            FrameSums.Clear();
+            for (int f = 0; f < total; f++)
+            {
+                int o = f * stride;
+                var sums = new RoleFrameSums[width];
+                for (int k = 0; k < width; k++)
+                {
+                    int b = o + 1 + (8 * k);
+                    sums[k] = new RoleFrameSums
+                    {
+                        Atoms = (long)frames[b], Cn = frames[b + 1], Cn2 = frames[b + 2], Bonded = (long)frames[b + 3],
+                        Length = frames[b + 4], Length2 = frames[b + 5], Bvs = frames[b + 6], Bvs2 = frames[b + 7],
+                    };
+                }
+
+                FrameSums.Add(((long)frames[o], sums));
+            }
+        });
     }
 
     public void Merge(IFrameAccumulator other)

@@ -9,6 +9,7 @@ namespace GbAtomistics.Core.Mpi;
 public sealed class SumBuffer
 {
     private readonly List<(Func<int, double> Get, Action<int, double> Set, int Length)> _parts = [];
+    private readonly List<Action> _unpacked = [];
 
     /// <summary>Total number of values registered.</summary>
     public int Length => _parts.Sum(p => p.Length);
@@ -35,6 +36,13 @@ public sealed class SumBuffer
     public SumBuffer Add(Func<double> get, Action<double> set)
     {
         _parts.Add((_ => get(), (_, v) => set(v), 1));
+        return this;
+    }
+
+    /// <summary>Runs <paramref name="action"/> after <see cref="Unpack"/> (to rebuild what the registered arrays describe).</summary>
+    public SumBuffer Then(Action action)
+    {
+        _unpacked.Add(action);
         return this;
     }
 
@@ -69,6 +77,11 @@ public sealed class SumBuffer
             {
                 set(i, packed[k++]);
             }
+        }
+
+        foreach (Action action in _unpacked)
+        {
+            action();
         }
     }
 

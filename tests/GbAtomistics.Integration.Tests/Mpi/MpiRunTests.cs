@@ -55,6 +55,18 @@ public sealed class MpiRunTests
     }
 
     [SkippableFact]
+    public void ACompareByRoleGivesTheSerialOutputs()
+    {
+        string serial = Path.Combine(TestPaths.NewTempDir(), "serial"), parallel = Path.Combine(TestPaths.NewTempDir(), "mpi");
+        string[] args = ["compare", Dump("li2o-bulk-1000K"), Dump("li2o-s5-310-1000K"), "--type-map", "1=Li,2=O", "--roles", "Li=cation,O=anion", "--quiet"];
+        var (code, _, stderr) = Gbat(1, [.. args, "--output", serial]);
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = Gbat(2, [.. args, "--output", parallel]);
+        Assert.True(code == 0, stderr);
+        SameOutputs(serial, parallel);
+    }
+
+    [SkippableFact]
     public void ThePipelineGivesTheSerialOutputs()
     {
         string serial = Path.Combine(TestPaths.NewTempDir(), "serial"), parallel = Path.Combine(TestPaths.NewTempDir(), "mpi");
