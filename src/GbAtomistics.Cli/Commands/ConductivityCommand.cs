@@ -31,7 +31,7 @@ internal static class ConductivityCommand
             "from the charge-displacement MSD, and the Haven ratio H = σ_tracer/σ_collective, in S/cm and mS/cm.\n" +
             "Writes conductivity.csv, conductivity.json and the msd.* files into --output.\n\n" +
             "Examples:\n  gbat conductivity dump.lammpstrj --type-map 1=Li,2=O,3=Cl --timestep 2fs --charges Li=1 --temperature 600\n" +
-            "  gbat conductivity gb.lammpstrj --type-map 1=Li,2=O,3=Cl --charges Li=1,O=-2,Cl=-1 --planes 0.25,0.75 --normal z");
+            "  gbat conductivity gb.lammpstrj --type-map 1=Li,2=O --charges Li=1,O=-2 --planes 0.25,0.75 --normal z");
         o.AddTo(command);
         command.Add(charges);
         command.Add(temperature);

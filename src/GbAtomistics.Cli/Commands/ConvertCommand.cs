@@ -41,7 +41,7 @@ internal static class ConvertCommand
             "convert",
             "Convert between formats, streaming frame by frame\n\n" +
             "Examples:\n  gbat convert dump.lammpstrj frames.extxyz --type-map 1=Li,2=O,3=Cl\n" +
-            "  gbat convert XDATCAR last.data --first-frame 99 --last-frame 99 --atom-style atomic")
+            "  gbat convert XDATCAR last.data --first-frame 2 --last-frame 2 --atom-style atomic")
         {
             input, output, format, to, typeMap, timestep, units, first, last, every, atomStyle, cartesian, overwrite, keepWhole, quiet, json,
         };

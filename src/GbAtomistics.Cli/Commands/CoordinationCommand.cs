@@ -38,7 +38,7 @@ internal static class CoordinationCommand
             "coordination.json (options, cut-offs, region), PNG plots, and coordination-atoms.dump/.extxyz (per-atom cn_A-B " +
             "columns of the last frame, for colouring in OVITO) into --output.\n\n" +
             "Examples:\n  gbat coordination dump.lammpstrj --type-map 1=Li,2=O --species Li-O,O-Li\n" +
-            "  gbat coordination gb.lammpstrj --type-map 1=Li,2=O,3=Cl --species Li-O,Li-Cl --cutoff Li-O=2.6 --boundaries auto\n" +
+            "  gbat coordination gb.lammpstrj --type-map 1=Li,2=O --species Li-O,O-Li --cutoff Li-O=2.6 --boundaries auto\n" +
             "  gbat coordination gb.lammpstrj --type-map 1=Li,2=O,3=Cl --normal z --planes 0.25,0.75 --half-width 4")
         {
             snapshot, atoms, output, threads, quiet, json,

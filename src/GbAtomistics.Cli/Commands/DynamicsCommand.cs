@@ -66,7 +66,7 @@ internal static class DynamicsCommand
             "Writes vanhove-self.csv, vanhove-distinct.csv, alpha2.csv, hops.csv, hop-summary.csv, hop-lengths.csv, dynamics.json and\n" +
             "PNG/SVG plots into --output.\n\n" +
             "Examples:\n  gbat dynamics run/dump.lammpstrj.gz --type-map 1=Li,2=O --boundaries run/structure.gb.json\n" +
-            "  gbat dynamics dump.lammpstrj --type-map 1=Li,2=O,3=Cl --timestep 2fs --lags 0.5,5,50 --hop-distance 1.2 --hop-window 0.2");
+            "  gbat dynamics dump.lammpstrj --type-map 1=Li,2=O,3=Cl --timestep 2fs --lags 0.4,1,2 --hop-distance 1.2 --hop-window 0.4");
         o.Trajectories.AddTo(command);
         foreach (Option option in new Option[] { o.Species, o.Unwrap, o.Drift, lags, lagCount, rMax, distinctRMax, bins, hopDistance, hopWindow, o.Threads, o.Quiet, o.Json })
         {

@@ -22,7 +22,7 @@ internal static class MsdCommand
             "correlation between MSD points; the ordinary least-squares error is listed beside it for comparison.\n" +
             "Writes msd.csv (lag in ps, MSD in Å²), msd.json and msd.png into --output.\n\n" +
             "Examples:\n  gbat msd dump.lammpstrj --type-map 1=Li,2=O,3=Cl --timestep 2fs\n" +
-            "  gbat msd gb.lammpstrj --type-map 1=Li,2=O,3=Cl --normal z --planes 0.25,0.75 --half-width 4 --fit-start 10 --fit-end 100\n" +
+            "  gbat msd gb.lammpstrj --type-map 1=Li,2=O,3=Cl --normal z --planes 0.25,0.75 --half-width 4 --fit-start 6 --fit-end 10\n" +
             "  gbat msd run/dump.lammpstrj.gz --type-map 1=Li,2=O --boundaries run/structure.gb.json");
         o.AddTo(command);
         command.Add(output);
