@@ -143,7 +143,7 @@ public sealed class RunAndInitTests
         string folder = TestPaths.NewTempDir();
         string run = Path.Combine(folder, "li2o-bulk-1000K");
         Directory.CreateDirectory(run);
-        foreach (string f in Directory.GetFiles(Path.Combine(TestPaths.TestData, "li2o-bulk")))
+        foreach (string f in Directory.GetFiles(Path.Combine(TestPaths.TestData, "li2o-bulk")).Where(f => Path.GetFileName(f) != "XDATCAR"))
         {
             File.Copy(f, Path.Combine(run, Path.GetFileName(f)));
         }
@@ -181,5 +181,14 @@ public sealed class RunAndInitTests
         string report = File.ReadAllText(Path.Combine(output, "report.md"));
         Assert.Contains("## Empty cells and other notes", report, StringComparison.Ordinal);
         Assert.Contains("li2o-bulk-800K/conductivity.csv: 12 of 12 rows are not measurable", report, StringComparison.Ordinal);
+
+        // The example's boundary science: the potential, hops at the boundary vs the grain interior, roles.
+        Assert.Contains("li2o-s5-310-1000K/potential.png", report, StringComparison.Ordinal);
+        Assert.Contains("### Ion dynamics at the boundaries", report, StringComparison.Ordinal);
+        Assert.Contains("| li2o-s5-310-1000K | gb |", report, StringComparison.Ordinal);
+        Assert.Contains("| li2o-s5-310-1000K | bulk |", report, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "li2o-s5-310-1000K", "dynamics", "alpha2.png")));
+        Assert.Contains("Cation polyhedra and bond-valence sums by chemical role", report, StringComparison.Ordinal);
+        Assert.Contains("| cation-anion | gb | li2o-s5-310-1000K | Li-O |", report, StringComparison.Ordinal);
     }
 }

@@ -94,18 +94,13 @@ internal static class CompareCommand
                 selection))).ToArray();
             CoordinationRequest request = structure.Request(parse);
             string[] roleMaps = parse.GetValue(roles) ?? [];
-            if (roleMaps.Length > 1 && roleMaps.Length != paths.Length)
-            {
-                throw new InputException($"--roles given {roleMaps.Length} times for {paths.Length} inputs; expected once, or once per input");
-            }
-
             string? r0 = parse.GetValue(bvR0);
             if (r0 is not null && roleMaps.Length == 0)
             {
                 throw new InputException("--bv-r0 sets bond-valence parameters for the role analysis: give --roles too");
             }
 
-            RoleRequest? roleRequest = roleMaps.Length == 0 ? null : new RoleRequest(roleMaps.Select(RoleMap.Parse).ToArray(), BondValenceParameters.Parse(r0));
+            RoleRequest? roleRequest = roleMaps.Length == 0 ? null : RoleRequest.Parse(roleMaps, r0, paths.Length);
             var folder = new OutputFolder(parse.GetValue(output)!, paths, stderr);
             IReadOnlyList<ComparedSystem> results = TerminalProgress.During(stderr, parse.GetValue(quiet) || parse.GetValue(json), () => CompareStep.Compute(systems, request, parse.GetValue(threads), roleRequest));
             object summary = CompareStep.Write(results, folder);

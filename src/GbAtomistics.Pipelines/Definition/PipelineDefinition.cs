@@ -13,7 +13,8 @@ public sealed record PipelineDefinition(
     IReadOnlyList<string> ConductivityInputs,
     IReadOnlyList<CompareStage> Comparisons,
     IReadOnlyList<ArrheniusStage> Arrhenius,
-    PolycrystalStage? Polycrystal)
+    PolycrystalStage? Polycrystal,
+    DynamicsStage? Dynamics = null)
 {
     public PipelineInput Input(string name) => Inputs.First(i => i.Name == name);
 }

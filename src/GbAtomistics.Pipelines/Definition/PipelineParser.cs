@@ -30,13 +30,14 @@ public static partial class PipelineParser
     internal static readonly string[] InputKeys =
         ["file", "format", "type-map", "timestep", "units", "first-frame", "last-frame", "every", "temperature", "charges", "boundaries", "normal", "planes", "half-width", "smoothing"];
 
-    internal static readonly string[] AnalysisKeys = ["rdf", "coordination", "profile", "msd", "conductivity", "compare", "arrhenius", "polycrystal"];
+    internal static readonly string[] AnalysisKeys = ["rdf", "coordination", "profile", "msd", "conductivity", "dynamics", "compare", "arrhenius", "polycrystal"];
     private static readonly string[] RdfKeys = ["inputs", "r-max", "bins", "species", "regions"];
     private static readonly string[] CoordinationKeys = ["inputs", "species", "cutoff", "r-max", "bins", "profile-bins", "atoms", "snapshot-step"];
     private static readonly string[] ProfileKeys = ["inputs", "species", "cutoff", "r-max", "bins", "profile-bins"];
     private static readonly string[] MsdKeys = ["inputs", "species", "membership", "unwrap", "drift", "fit-start", "fit-end"];
     private static readonly string[] ConductivityKeys = ["inputs"];
-    private static readonly string[] CompareKeys = ["name", "inputs", "species", "cutoff", "r-max", "bins", "profile-bins"];
+    private static readonly string[] CompareKeys = ["name", "inputs", "species", "cutoff", "r-max", "bins", "profile-bins", "roles", "bv-r0"];
+    private static readonly string[] DynamicsKeys = ["inputs", "species", "lags", "hop-distance", "hop-window"];
     private static readonly string[] ArrheniusKeys = ["name", "inputs", "kind", "region", "direction", "quantity", "extrapolate-to"];
     private static readonly string[] PolycrystalKeys = ["sigma-bulk", "sigma-gb-parallel", "sigma-gb-perpendicular", "temperature", "width", "min-size", "max-size"];
     private static readonly string[] SourceKeys = ["arrhenius", "input", "kind", "region", "direction"];
@@ -138,7 +139,7 @@ public static partial class PipelineParser
                 YamlMap map = item.Map().Check(CompareKeys);
                 string name = FileName(map.Require("name", "a name for the comparison's files"));
                 IReadOnlyList<string> members = InputList(map, null, names);
-                comparisons.Add(new CompareStage(name, members, StructureRequest(map, false)));
+                comparisons.Add(new CompareStage(name, members, StructureRequest(map, false), ParseRoles(map, members.Count)));
             }
 
             Unique(cmp, comparisons.Select(x => x.Name), "comparison");
@@ -169,7 +170,8 @@ public static partial class PipelineParser
             ? ParsePolycrystal(poly.Map().Check(PolycrystalKeys), arrhenius, conductivity)
             : null;
 
-        return new PipelineDefinition(path, output, threads, inputs, rdf, coordination, profile, msd, conductivity, comparisons, arrhenius, polycrystal);
+        DynamicsStage? dynamics = analyses.Get("dynamics") is { } dy ? ParseDynamics(dy.Map().Check(DynamicsKeys), names) : null;
+        return new PipelineDefinition(path, output, threads, inputs, rdf, coordination, profile, msd, conductivity, comparisons, arrhenius, polycrystal, dynamics);
     }
 
     private static PipelineInput ParseInput(string name, YamlMap map, YamlMap? defaults, string folder)
@@ -301,6 +303,31 @@ public static partial class PipelineParser
 
         long? snapshot = atoms && map.Get("snapshot-step") is { } ss ? ss.Integer() : null;
         return new CoordinationRequest(Pairs(map), cutoff, rMax, bins, profileBins, null, snapshot, formats);
+    }
+
+    /// <summary>
+    /// <c>roles:</c> of a comparison: one map for every input (<c>{Na: cation, P: centre, O: anion}</c>) or a list of
+    /// maps, one per input; <c>bv-r0:</c> bond-valence R0 by pair (<c>{Li-S: 1.94}</c>) beside the published table.
+    /// </summary>
+    private static RoleRequest? ParseRoles(YamlMap map, int inputs)
+    {
+        if (map.Get("roles") is not { } roles)
+        {
+            return map.Get("bv-r0") is { } r0 ? throw r0.Expected("bv-r0 only with roles") : null;
+        }
+
+        static string Text(YamlValue v) => string.Join(',', v.Map().Entries.Select(e => $"{e.Key.Text()}={e.Value.Text()}"));
+        string[] texts = roles.IsSequence ? roles.Items().Select(Text).ToArray() : [Text(roles)];
+        string? r0Text = map.Get("bv-r0") is { } bv ? Text(bv) : null;
+        return roles.At(() => RoleRequest.Parse(texts, r0Text, inputs));
+    }
+
+    private static DynamicsStage ParseDynamics(YamlMap map, IReadOnlyList<string> names)
+    {
+        IReadOnlyList<double>? lags = map.Get("lags")?.NumberList();
+        double? hop = map.Number("hop-distance");
+        double window = map.Number("hop-window") ?? Analysis.Transport.Dynamics.DynamicsOptions.DefaultHopWindowPs;
+        return new DynamicsStage(InputList(map, names, names), map.Text("species") ?? "Li", lags, hop, window);
     }
 
     private static MsdStage ParseMsd(YamlMap map, IReadOnlyList<string> names)

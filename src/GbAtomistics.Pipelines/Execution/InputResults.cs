@@ -22,6 +22,9 @@ internal sealed class InputResults(PipelineInput input)
 
     public ConductivityResult? Conductivity { get; set; }
 
+    /// <summary>Van Hove functions, α₂ and hops, when the input is in the dynamics analysis.</summary>
+    public Analysis.Transport.Dynamics.DynamicsResult? Dynamics { get; set; }
+
     public string? TemperatureSource { get; set; }
 
     /// <summary>The temperature of the conductivity (K) with its spread over the thermo rows, when computed.</summary>

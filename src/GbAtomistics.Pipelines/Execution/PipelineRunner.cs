@@ -1,15 +1,18 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using GbAtomistics.Analysis;
 using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis.Profiles;
 using GbAtomistics.Analysis.Rdf;
 using GbAtomistics.Analysis.Transport.Arrhenius;
 using GbAtomistics.Analysis.Transport.Conductivity;
+using GbAtomistics.Analysis.Transport.Dynamics;
+using GbAtomistics.Analysis.Transport.Fitting;
 using GbAtomistics.Analysis.Transport.Msd;
 using GbAtomistics.Analysis.Transport.Polycrystal;
-using GbAtomistics.Analysis;
 using GbAtomistics.Core;
+using GbAtomistics.Core.Unwrapping;
 using GbAtomistics.Pipelines.Definition;
 using GbAtomistics.Pipelines.Regions;
 using GbAtomistics.Pipelines.Requests;
@@ -105,7 +108,7 @@ public sealed class PipelineRunner
             wall_time_s = watch.Elapsed.TotalSeconds,
         };
         WriteJson(root, "pipeline.json", pipeline);
-        string report = new ReportWriter(_definition, root.Path, results.Values.ToArray(), _compared, fits, polycrystal, _failures, root.Notes, Provenance(), watch.Elapsed, _threads).Write();
+        string report = new ReportWriter(_definition, root.Path, results.Values.ToArray(), _compared, _roleTables, fits, polycrystal, _failures, root.Notes, Provenance(), watch.Elapsed, _threads).Write();
         string reportPath = root.WriteText("report.md", report);
         _written.Add(reportPath);
         return new PipelineOutcome(reportPath, _written.Distinct().ToArray(), results.Values.ToDictionary(r => r.Input.Name, r => r.Passes), _failures, watch.Elapsed);
@@ -268,6 +271,16 @@ public sealed class PipelineRunner
         }
 
         _structure[input.Name] = (structure.Select(s => s.Step).ToArray(), coordinationOptions.Select(c => (c.Options, c.Sources, c.Rdf)).ToArray(), coordinationPass, first);
+
+        // Ion dynamics: a pass of its own in time order (positions of the mobile ions, as gbat dynamics).
+        if (Applies(_definition.Dynamics?.Inputs, input))
+        {
+            DynamicsStage d = _definition.Dynamics!;
+            var transport = new MsdOptions(d.Species, axis, region is null ? null : Part(region, "gb", input), RegionMembership.Start, UnwrapMode.Auto, null, FitWindow.Default);
+            r.Dynamics = DynamicsStep.Compute(trajectory, new DynamicsOptions(transport, d.Lags, hopDistance: d.HopDistance, hopWindowPs: d.HopWindowPs), _threads);
+            r.Passes++;
+            r.PassContents.Add("dynamics: van Hove functions, α₂ and hops in time order");
+        }
     }
 
     private readonly Dictionary<string, (string[] Steps, (CoordinationOptions Options, string[] Sources, RdfResult? Rdf)[] Coordination, PassPlan CoordinationPass, PassPlan First)> _structure = [];
@@ -418,13 +431,30 @@ public sealed class PipelineRunner
             }
         }
 
+        if (r.Dynamics is { } dynamics)
+        {
+            OutputFolder sub = folder.Subfolder("dynamics");
+            object summary = DynamicsStep.Write(dynamics, t, sub);
+            WriteJson(sub, "dynamics.json", summary, t.Path);
+            _written.AddRange(sub.Written);
+        }
+
         _written.AddRange(folder.Written);
     }
 
     private void RunCompare(CompareStage c, Dictionary<string, InputResults> results, OutputFolder folder)
     {
         var systems = new List<ComparedSystem>();
-        foreach (string name in c.Inputs)
+        for (int k = 0; c.Roles is not null && k < c.Inputs.Count; k++)
+        {
+            // By role: a pass of its own per input (role pairs and bond-valence sums are not in the shared passes).
+            InputResults r = results[c.Inputs[k]];
+            CoordinationRequest request = c.Request with { Region = r.Input.Region };
+            systems.Add(CompareStep.ComputeOne(r.Input.Name, r.Input.Trajectory, request, _threads, c.Roles.For(k, c.Inputs.Count), c.Roles.Parameters));
+            r.Passes += 2;
+        }
+
+        foreach (string name in c.Roles is null ? c.Inputs : [])
         {
             InputResults r = results[name];
             if (!_structure.TryGetValue(name, out var s))
@@ -451,7 +481,13 @@ public sealed class PipelineRunner
         WriteJson(folder, "compare.json", summary, c.Inputs.Select(n => results[n].Input.Trajectory.Path).ToArray());
         _written.AddRange(folder.Written);
         _compared[c.Name] = CompareStep.Table(systems);
+        if (CompareStep.RoleTable(systems) is { } roles)
+        {
+            _roleTables[c.Name] = roles;
+        }
     }
+
+    private readonly Dictionary<string, Analysis.Roles.RoleComparisonTable> _roleTables = [];
 
     private readonly Dictionary<string, Analysis.Comparison.ComparisonTable> _compared = [];
 

@@ -24,6 +24,7 @@ internal sealed class ReportWriter(
     string root,
     IReadOnlyList<InputResults> results,
     IReadOnlyDictionary<string, ComparisonTable> compared,
+    IReadOnlyDictionary<string, Analysis.Roles.RoleComparisonTable> roleTables,
     IReadOnlyDictionary<string, ArrheniusFit> fits,
     (BrickLayerModel Model, string[] Sources)? polycrystal,
     IReadOnlyList<StepFailure> failures,
@@ -46,6 +47,7 @@ internal sealed class ReportWriter(
         Structure();
         Comparisons();
         Transport();
+        Dynamics();
         Arrhenius();
         Polycrystal();
         Failures();
@@ -165,6 +167,14 @@ internal sealed class ReportWriter(
                 {
                     Image($"{r.Input.Name}/profile-coordination.png", $"Mean coordination, {r.Input.Name}");
                 }
+
+                if (File.Exists(Path.Combine(root, r.Input.Name, "potential.png")))
+                {
+                    Line($"Electrostatic potential of {r.Input.Name} from the charges of the input (1-D Poisson equation, periodic; " +
+                        "steps at the boundaries against the grain interiors in profile.json):");
+                    Line();
+                    Image($"{r.Input.Name}/potential.png", $"Electrostatic potential, {r.Input.Name}");
+                }
             }
         }
     }
@@ -187,6 +197,20 @@ internal sealed class ReportWriter(
             foreach (string pair in table.Rows.Select(r => r.Pair).Distinct())
             {
                 Image($"compare-{name}/compare-rdf-{Safe(pair)}.png", $"g(r) {pair}, {name}");
+            }
+
+            if (roleTables.TryGetValue(name, out var roles))
+            {
+                Line("Cation polyhedra and bond-valence sums by chemical role (bond-valence parameters and sources in compare.json; " +
+                    "over-coordination index = mean CN(gb)/mean CN(bulk) − 1, errors from blocks of frames):");
+                Line();
+                Line(roles.ToMarkdown().TrimEnd());
+                Line();
+                foreach (string pair in roles.Rows.Select(r => r.Statistics.RolePair).Distinct())
+                {
+                    Image($"compare-{name}/compare-rdf-{Safe(pair)}.png", $"g(r) {pair}, {name}");
+                    Image($"compare-{name}/compare-cn-{Safe(pair)}.png", $"CN {pair}, {name}");
+                }
             }
         }
     }
@@ -260,6 +284,45 @@ internal sealed class ReportWriter(
         Line();
         Line("Temperatures: " + string.Join("; ", withSigma.Select(r => $"{r.Input.Name}: {r.TemperatureSource}")) + ".");
         Line();
+    }
+
+    private void Dynamics()
+    {
+        var withDynamics = results.Where(r => r.Dynamics is not null).ToArray();
+        if (withDynamics.Length == 0)
+        {
+            return;
+        }
+
+        Line("### Ion dynamics at the boundaries");
+        Line();
+        Line("Hops of the mobile ions (a hop when the position averaged over the hop window moves more than d_hop from its site), counted in the region of the " +
+            "site left; rates per ion per ps with Poisson errors; residence time = ion-time / hops; α₂ = non-Gaussian parameter of the displacements " +
+            "(0 for Gaussian diffusion), its peak over the first half of the run. Van Hove functions and α₂ curves are in each input's dynamics/ folder.");
+        Line();
+        Line("| input | region | hops | rate (1/ps per ion) | mean hop length (Å) | residence (ps) | hops crossing a plane | α₂ peak (at ps) |");
+        Line("|---|---|---|---|---|---|---|---|");
+        foreach (InputResults r in withDynamics)
+        {
+            var d = r.Dynamics!;
+            foreach (var h in d.Hops.Summaries)
+            {
+                var a = d.Alpha2Curve(h.Region, Analysis.Transport.Dynamics.DynamicsDirection.Total);
+                string alpha = a is null ? "" : $"{F(a.Peak(d.PeakLagLimit).Value, "G3")} ({F(a.Peak(d.PeakLagLimit).Lag * d.TimestepPs, "G3")})";
+                string crossing = h.CrossingFraction is { } c ? $"{F(100 * c, "G3")} %" : "";
+                Line($"| {r.Input.Name} | {h.Region} | {h.Hops} | {F(h.Rate, "G3")} ± {F(h.RateError, "G2")} | {F(h.MeanLength, "G3")} | {F(h.ResidenceMlePs, "G3")} | {crossing} | {alpha} |");
+            }
+
+            if (Steps.DynamicsStep.HopWindowWarning(d) is { } warning)
+            {
+                Line();
+                Line($"{r.Input.Name}: {warning}");
+            }
+
+            Line();
+            Image($"{r.Input.Name}/dynamics/alpha2.png", $"α₂(t), {r.Input.Name}");
+            Image($"{r.Input.Name}/dynamics/vanhove-self.png", $"self van Hove function, {r.Input.Name}");
+        }
     }
 
     private void Arrhenius()

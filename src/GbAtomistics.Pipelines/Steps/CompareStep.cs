@@ -45,45 +45,7 @@ public static class CompareStep
         var results = new List<ComparedSystem>();
         for (int k = 0; k < systems.Count; k++)
         {
-            var (label, input) = systems[k];
-            IReadOnlyList<string> species = FirstFrame.Species(input);
-            RoleMap? map = roles?.For(k, systems.Count);
-            IReadOnlyList<SpeciesPair> pairs = request.Pairs is { } asked
-                ? Present(map is null ? asked : asked.SelectMany(map.Expand), species)
-                : map is null ? FirstFrame.DefaultPairs(species) : Present(map.DefaultPairs(), species);
-            if (map is not null)
-            {
-                // The bonds of the bond-valence sums need their cut-offs from the same coordination run.
-                pairs = pairs.Concat(Present(map.BondPairs(), species).Where(b => !pairs.Contains(b))).ToArray();
-            }
-
-            if (pairs.Count == 0)
-            {
-                throw new InputException(request.Pairs is null
-                    ? $"{input.Path}: no species of --roles {map} is present (species: {string.Join(", ", species)})"
-                    : $"{input.Path}: none of the pairs {string.Join(", ", request.Pairs)} is present (species: {string.Join(", ", species)})");
-            }
-
-            CoordinationRun run = CoordinationStep.Compute(input, request with { Pairs = pairs, AtomFormats = [] }, threads);
-            SlabRegion? region = run.Result.Options.Region;
-            var regions = region is null
-                ? new List<(string, RdfOptions)> { ("all", new RdfOptions(request.RdfRMax, request.RdfBins, pairs)) }
-                : [("bulk", new RdfOptions(request.RdfRMax, request.RdfBins, pairs, region.Invert("bulk"))), ("gb", new RdfOptions(request.RdfRMax, request.RdfBins, pairs, region))];
-            var analyzers = regions.Select(r => new RdfAnalyzer(r.Item2)).ToArray();
-            var begins = analyzers.Select(a => (Func<Frame, IFrameAccumulator>)(f => a.Begin(f))).ToList();
-            RoleAnalyzer? roleAnalyzer = null;
-            if (map is not null)
-            {
-                CoordinationOptions o = run.Result.Options;
-                var bonds = map.BondPairs().Select(b => (b, o.Pairs.ToList().IndexOf(b))).Where(b => b.Item2 >= 0).Select(b => (b.b, o.Cutoffs[b.Item2])).ToArray();
-                roleAnalyzer = new RoleAnalyzer(new RoleOptions(map, bonds, roles!.Parameters, region));
-                begins.Add(f => roleAnalyzer.Begin(f));
-            }
-
-            RunOutcome outcome = FrameRunner.Run(input, begins.ToArray(), threads);
-            var rdfs = regions.Select((r, j) => (r.Item1, analyzers[j].Finish((RdfAccumulator)outcome.Accumulators[j]))).ToArray();
-            RoleResult? roleResult = roleAnalyzer?.Finish((RoleAccumulator)outcome.Accumulators[^1]);
-            results.Add(new ComparedSystem(label, input, run, rdfs, map, roleResult));
+            results.Add(ComputeOne(systems[k].Label, systems[k].Input, request, threads, roles?.For(k, systems.Count), roles?.Parameters));
         }
 
         if (results.Count == 1 && results[0].Rdfs.Count == 1)
@@ -94,6 +56,53 @@ public static class CompareStep
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// One system of a comparison: coordination (its cut-offs from the first minimum unless given), the g(r) of the whole
+    /// cell or of its bulk and GB slabs (the region of <paramref name="request"/> resolved for this input), and with a
+    /// role map the polyhedra and bond-valence sums by role, in one pass after the coordination run.
+    /// </summary>
+    internal static ComparedSystem ComputeOne(
+        string label, TrajectoryInput input, CoordinationRequest request, int threads, RoleMap? map, BondValenceParameters? parameters)
+    {
+        IReadOnlyList<string> species = FirstFrame.Species(input);
+        IReadOnlyList<SpeciesPair> pairs = request.Pairs is { } asked
+            ? Present(map is null ? asked : asked.SelectMany(map.Expand), species)
+            : map is null ? FirstFrame.DefaultPairs(species) : Present(map.DefaultPairs(), species);
+        if (map is not null)
+        {
+            // The bonds of the bond-valence sums need their cut-offs from the same coordination run.
+            pairs = pairs.Concat(Present(map.BondPairs(), species).Where(b => !pairs.Contains(b))).ToArray();
+        }
+
+        if (pairs.Count == 0)
+        {
+            throw new InputException(request.Pairs is null
+                ? $"{input.Path}: no species of --roles {map} is present (species: {string.Join(", ", species)})"
+                : $"{input.Path}: none of the pairs {string.Join(", ", request.Pairs)} is present (species: {string.Join(", ", species)})");
+        }
+
+        CoordinationRun run = CoordinationStep.Compute(input, request with { Pairs = pairs, AtomFormats = [] }, threads);
+        SlabRegion? region = run.Result.Options.Region;
+        var regions = region is null
+            ? new List<(string, RdfOptions)> { ("all", new RdfOptions(request.RdfRMax, request.RdfBins, pairs)) }
+            : [("bulk", new RdfOptions(request.RdfRMax, request.RdfBins, pairs, region.Invert("bulk"))), ("gb", new RdfOptions(request.RdfRMax, request.RdfBins, pairs, region))];
+        var analyzers = regions.Select(r => new RdfAnalyzer(r.Item2)).ToArray();
+        var begins = analyzers.Select(a => (Func<Frame, IFrameAccumulator>)(f => a.Begin(f))).ToList();
+        RoleAnalyzer? roleAnalyzer = null;
+        if (map is not null)
+        {
+            CoordinationOptions o = run.Result.Options;
+            var bonds = map.BondPairs().Select(b => (b, o.Pairs.ToList().IndexOf(b))).Where(b => b.Item2 >= 0).Select(b => (b.b, o.Cutoffs[b.Item2])).ToArray();
+            roleAnalyzer = new RoleAnalyzer(new RoleOptions(map, bonds, parameters!, region));
+            begins.Add(f => roleAnalyzer.Begin(f));
+        }
+
+        RunOutcome outcome = FrameRunner.Run(input, begins.ToArray(), threads);
+        var rdfs = regions.Select((r, j) => (r.Item1, analyzers[j].Finish((RdfAccumulator)outcome.Accumulators[j]))).ToArray();
+        RoleResult? roleResult = roleAnalyzer?.Finish((RoleAccumulator)outcome.Accumulators[^1]);
+        return new ComparedSystem(label, input, run, rdfs, map, roleResult);
     }
 
     /// <summary>The comparison table of the systems, rows in system order, bulk before gb.</summary>
