@@ -190,5 +190,6 @@ public sealed class RunAndInitTests
         Assert.True(File.Exists(Path.Combine(output, "li2o-s5-310-1000K", "dynamics", "alpha2.png")));
         Assert.Contains("Cation polyhedra and bond-valence sums by chemical role", report, StringComparison.Ordinal);
         Assert.Contains("| cation-anion | gb | li2o-s5-310-1000K | Li-O |", report, StringComparison.Ordinal);
+        Assert.Contains("Boundary excess volume of li2o-s5-310-1000K: δV/A = 0.678 Å per boundary (bulk density from bulk reference", report, StringComparison.Ordinal);
     }
 }

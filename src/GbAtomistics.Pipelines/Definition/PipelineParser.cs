@@ -33,7 +33,7 @@ public static partial class PipelineParser
     internal static readonly string[] AnalysisKeys = ["rdf", "coordination", "profile", "msd", "conductivity", "dynamics", "compare", "arrhenius", "polycrystal"];
     private static readonly string[] RdfKeys = ["inputs", "r-max", "bins", "species", "regions"];
     private static readonly string[] CoordinationKeys = ["inputs", "species", "cutoff", "r-max", "bins", "profile-bins", "atoms", "snapshot-step"];
-    private static readonly string[] ProfileKeys = ["inputs", "species", "cutoff", "r-max", "bins", "profile-bins"];
+    private static readonly string[] ProfileKeys = ["inputs", "species", "cutoff", "r-max", "bins", "profile-bins", "bulk-reference"];
     private static readonly string[] MsdKeys = ["inputs", "species", "membership", "unwrap", "drift", "fit-start", "fit-end"];
     private static readonly string[] ConductivityKeys = ["inputs"];
     private static readonly string[] CompareKeys = ["name", "inputs", "species", "cutoff", "r-max", "bins", "profile-bins", "roles", "bv-r0"];
@@ -117,6 +117,13 @@ public static partial class PipelineParser
         RdfStage? rdf = analyses.Get("rdf") is { } r ? ParseRdf(r.Map().Check(RdfKeys), names) : null;
         StructureStage? coordination = analyses.Get("coordination") is { } c ? ParseStructure(c.Map().Check(CoordinationKeys), names, true) : null;
         StructureStage? profile = analyses.Get("profile") is { } p ? ParseStructure(p.Map().Check(ProfileKeys), names, false) : null;
+        if (profile is not null && analyses.Get("profile")!.Map().Get("bulk-reference") is { } reference)
+        {
+            // The bulk density of the excess volume from another input (its own pass), as --bulk-reference.
+            string name = reference.Text();
+            profile = profile with { BulkReference = names.Contains(name) ? name : throw reference.Expected($"the name of an input ({string.Join(", ", names)})") };
+        }
+
         MsdStage? msd = analyses.Get("msd") is { } m ? ParseMsd(m.Map().Check(MsdKeys), names) : null;
         IReadOnlyList<string> conductivity = [];
         if (analyses.Has("conductivity"))

@@ -22,6 +22,9 @@ internal sealed class InputResults(PipelineInput input)
 
     public ConductivityResult? Conductivity { get; set; }
 
+    /// <summary>The boundary excess volume of the profile, when the input has boundaries.</summary>
+    public Analysis.Profiles.ExcessVolumeResult? Excess { get; set; }
+
     /// <summary>Van Hove functions, α₂ and hops, when the input is in the dynamics analysis.</summary>
     public Analysis.Transport.Dynamics.DynamicsResult? Dynamics { get; set; }
 

@@ -412,7 +412,11 @@ public sealed class PipelineRunner
             // species alone serve the conductivity only).
             IReadOnlyDictionary<string, double>? charges = r.Input.Charges is { } q &&
                 profile.Profile.Species.All(s => q.Keys.Any(k => string.Equals(k, s, StringComparison.OrdinalIgnoreCase))) ? q : null;
-            object summary = ProfileStep.Write(profile, t, folder, charges: charges);
+            double? bulkDensity = _definition.Profile?.BulkReference is { } reference
+                ? ProfileStep.ReferenceDensity(_definition.Input(reference).Trajectory, _threads)
+                : null;
+            object summary = ProfileStep.Write(profile, t, folder, charges: charges, bulkReferenceDensity: bulkDensity);
+            r.Excess = ProfileStep.Excess(profile, bulkDensity);
             WriteJson(folder, "profile.json", summary, t.Path);
         }
 

@@ -168,6 +168,13 @@ internal sealed class ReportWriter(
                     Image($"{r.Input.Name}/profile-coordination.png", $"Mean coordination, {r.Input.Name}");
                 }
 
+                if (r.Excess is { ExcessPerArea: { } excess } x)
+                {
+                    Line($"Boundary excess volume of {r.Input.Name}: δV/A = {F(excess, "F3")} Å per boundary (bulk density from {x.BulkSource}; " +
+                        $"boundary = GB slab of half-width {F(x.HalfWidth, "G3")} Å; definition and the grain-interior estimate in profile.json).");
+                    Line();
+                }
+
                 if (File.Exists(Path.Combine(root, r.Input.Name, "potential.png")))
                 {
                     Line($"Electrostatic potential of {r.Input.Name} from the charges of the input (1-D Poisson equation, periodic; " +
