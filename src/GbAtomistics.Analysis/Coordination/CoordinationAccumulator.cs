@@ -22,6 +22,7 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
     private byte[] _inRegion = [];
     private int[] _slabOf = [];
     private int[] _frameHistogram = new int[16];
+    private readonly SpeciesPairLoop _chosenPairs;
 
     internal CoordinationAccumulator(CoordinationOptions options, SpeciesIndex species, int[] pairOf, int[] centralOf)
     {
@@ -30,6 +31,9 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
         _pairOf = pairOf;
         _centralOf = centralOf;
         _cutoffSquared = options.Cutoffs.Select(c => c * c).ToArray();
+        int s = species.Count;
+        _chosenPairs = new SpeciesPairLoop(
+            s, Enumerable.Range(0, s * s).Where(k => pairOf[k] >= 0).Select(k => (k / s, k % s, options.Cutoffs[pairOf[k]])));
         int pairs = options.Pairs.Count;
         Histograms = new long[pairs * 3][];
         for (int k = 0; k < Histograms.Length; k++)
@@ -68,6 +72,9 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
 
     /// <summary>Σ over frames of the perpendicular width of the cell along the normal (Å).</summary>
     internal double WidthSum { get; private set; }
+
+    /// <summary>The loop over the chosen species pairs only (its frames, of this accumulator alone, are not merged).</summary>
+    internal SpeciesPairLoop ChosenPairs => _chosenPairs;
 
     public int Frames { get; private set; }
 
@@ -110,9 +117,11 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
             SpeciesCount = _species.Count,
             CutoffSquared = _cutoffSquared,
         };
-        if (n > 0)
+        // Only the requested species pairs when that is cheaper, else all pairs (the visitor drops the others).
+        ReadOnlySpan<Vec3> positions = frame.Positions.AsSpan(0, n);
+        if (n > 0 && !_chosenPairs.TryVisit(box, positions, _speciesOfAtom, ref visitor))
         {
-            new CellList(box, frame.Positions.AsSpan(0, n), maxCutoff).VisitPairs(ref visitor);
+            new CellList(box, positions, maxCutoff).VisitPairs(ref visitor);
         }
 
         WidthSum += box.PerpendicularWidths[axis];

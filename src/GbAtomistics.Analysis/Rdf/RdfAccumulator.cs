@@ -22,6 +22,7 @@ public sealed class RdfAccumulator : IReducibleAccumulator
     private readonly int[] _centralCount;
     private readonly (int Central, int Neighbour)[] _pairSpecies; // species indices of each pair
     private CellList? _cells;
+    private readonly SpeciesPairLoop? _chosenPairs; // without the total: the requested species pairs only
 
     internal RdfAccumulator(RdfOptions options, SpeciesIndex species, IReadOnlyList<SpeciesPair> pairs)
     {
@@ -38,6 +39,10 @@ public sealed class RdfAccumulator : IReducibleAccumulator
         _histogram = new int[_slots * _slots * options.Bins];
         _speciesCount = new int[_slots];
         _centralCount = new int[_slots];
+        if (!options.Total)
+        {
+            _chosenPairs = new SpeciesPairLoop(species.Count, _pairSpecies.Select(p => (p.Central, p.Neighbour, options.RMax)));
+        }
     }
 
     public IReadOnlyList<SpeciesPair> Pairs { get; }
@@ -53,6 +58,9 @@ public sealed class RdfAccumulator : IReducibleAccumulator
 
     /// <summary>Σ over frames of the number of central atoms, per histogram.</summary>
     internal double[] CentralSum { get; }
+
+    /// <summary>The loop over the chosen species pairs only (its frames, of this accumulator alone, are not merged).</summary>
+    internal SpeciesPairLoop? ChosenPairs => _chosenPairs;
 
     public int Frames { get; private set; }
 
@@ -88,29 +96,41 @@ public sealed class RdfAccumulator : IReducibleAccumulator
 
         Array.Clear(_histogram);
         ReadOnlySpan<Vec3> positions = frame.Positions.AsSpan(0, n);
-        if (_cells is null)
-        {
-            _cells = new CellList(frame.Box, positions, _options.RMax);
-        }
-        else
-        {
-            _cells.Rebuild(frame.Box, positions);
-        }
-
         var binning = new Binning(_options.Bins, _options.Bins / _options.RMax);
         if (region is null)
         {
             var visitor = new AllCentralVisitor(_histogram, _speciesOfAtom, _slots, _options.Bins, binning);
-            _cells.VisitPairs(ref visitor);
+            if (_chosenPairs is null || !_chosenPairs.TryVisit(frame.Box, positions, _speciesOfAtom, ref visitor))
+            {
+                AllAtoms(frame.Box, positions).VisitPairs(ref visitor);
+            }
         }
         else
         {
             var visitor = new RegionVisitor(_histogram, _speciesOfAtom, _central, _slots, _options.Bins, binning);
-            _cells.VisitPairs(ref visitor);
+            if (_chosenPairs is null || !_chosenPairs.TryVisit(frame.Box, positions, _speciesOfAtom, ref visitor))
+            {
+                AllAtoms(frame.Box, positions).VisitPairs(ref visitor);
+            }
         }
 
         AddFrame(frame.Box.Volume, n, centralTotal, symmetric: region is null);
         Frames++;
+    }
+
+    /// <summary>The cell list over all atoms of the frame, reused from frame to frame.</summary>
+    private CellList AllAtoms(Box box, ReadOnlySpan<Vec3> positions)
+    {
+        if (_cells is null)
+        {
+            _cells = new CellList(box, positions, _options.RMax);
+        }
+        else
+        {
+            _cells.Rebuild(box, positions);
+        }
+
+        return _cells;
     }
 
     /// <summary>
@@ -149,6 +169,11 @@ public sealed class RdfAccumulator : IReducibleAccumulator
             double density = neighbours / volume;
             FramesWithCentral[p]++;
             CentralSum[p] += nCentral;
+            if (p == Pairs.Count && !_options.Total)
+            {
+                continue; // the histogram may hold the chosen species pairs only; the total is left NaN
+            }
+
             int offset = p * bins;
             double toNormalised = 1 / (nCentral * density);
             double toPerCentral = 1.0 / nCentral;

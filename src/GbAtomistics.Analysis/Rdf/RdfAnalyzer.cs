@@ -63,7 +63,7 @@ public sealed class RdfAnalyzer
             g[p] = new double[bins];
             n[p] = new double[bins];
             int frames = accumulator.FramesWithCentral[p];
-            if (frames == 0)
+            if (frames == 0 || (p == accumulator.Pairs.Count && !Options.Total))
             {
                 Array.Fill(g[p], double.NaN);
                 Array.Fill(n[p], double.NaN);

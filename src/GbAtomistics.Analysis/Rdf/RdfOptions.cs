@@ -36,4 +36,10 @@ public sealed record RdfOptions
 
     /// <summary>When set, only central atoms in this region count; neighbours are taken anywhere.</summary>
     public SlabRegion? Region { get; }
+
+    /// <summary>
+    /// Whether the total g(r) over all atoms is computed (the default). Without it the total is NaN, and when the
+    /// pairs leave out some species pairs only the atoms of the chosen species are scanned, which is faster.
+    /// </summary>
+    public bool Total { get; init; } = true;
 }

@@ -22,6 +22,7 @@ public sealed class RoleAccumulator : IReducibleAccumulator
     private double[] _length = [];
     private double[] _bvs = [];
     private int[] _speciesOfAtom = [];
+    private readonly SpeciesPairLoop _bondedPairs;
 
     internal RoleAccumulator(RoleOptions options, SpeciesIndex species, int[] groupOf, double[] cutoffSquared, double[] r0, int[] sign)
     {
@@ -31,6 +32,14 @@ public sealed class RoleAccumulator : IReducibleAccumulator
         _cutoffSquared = cutoffSquared;
         _r0 = r0;
         _sign = sign;
+        int s = species.Count;
+
+        // Each bonded species pair once; the lists' cut-offs are a hair longer than √(r_c²) so that rounding cannot
+        // drop a bond the visitor's r² < r_c² test keeps.
+        _bondedPairs = new SpeciesPairLoop(
+            s,
+            Enumerable.Range(0, s * s).Where(k => k / s <= k % s && cutoffSquared[k] > 0)
+                .Select(k => (k / s, k % s, Math.Sqrt(cutoffSquared[k]) * (1 + 1e-12))));
         Histograms = new long[sign.Length * 3][];
         for (int k = 0; k < Histograms.Length; k++)
         {
@@ -45,6 +54,9 @@ public sealed class RoleAccumulator : IReducibleAccumulator
     internal List<(long Step, RoleFrameSums[] Sums)> FrameSums { get; } = [];
 
     internal SpeciesIndex Species => _species;
+
+    /// <summary>The loop over the chosen species pairs only (its frames, of this accumulator alone, are not merged).</summary>
+    internal SpeciesPairLoop BondedPairs => _bondedPairs;
 
     public int Frames => FrameSums.Count;
 
@@ -79,9 +91,12 @@ public sealed class RoleAccumulator : IReducibleAccumulator
             CutoffSquared = _cutoffSquared,
             R0 = _r0,
         };
-        if (n > 0 && maxCutoff > 0)
+        // Only the bonded species pairs when that is cheaper, else all pairs (the visitor drops the others). The
+        // bond lengths and valences of an atom are then added in another order: equal to about 1e-15 relative.
+        ReadOnlySpan<Vec3> positions = frame.Positions.AsSpan(0, n);
+        if (n > 0 && maxCutoff > 0 && !_bondedPairs.TryVisit(frame.Box, positions, _speciesOfAtom, ref visitor))
         {
-            new CellList(frame.Box, frame.Positions.AsSpan(0, n), maxCutoff).VisitPairs(ref visitor);
+            new CellList(frame.Box, positions, maxCutoff).VisitPairs(ref visitor);
         }
 
         var sums = new RoleFrameSums[_sign.Length * 3];

@@ -10,9 +10,10 @@ namespace GbAtomistics.Core.Neighbors;
 /// <summary>
 /// A cell list over the fractional coordinates of a periodic (or partly periodic) cell, orthogonal or triclinic,
 /// that visits every pair of atoms closer than the cut-off exactly once, including pairs between an atom and
-/// periodic images of another atom or of itself. <see cref="Rebuild"/> refills it for the next frame without
-/// allocating when the number of atoms does not grow. Several threads may visit one list at once, but not while it
-/// is rebuilt.
+/// periodic images of another atom or of itself. <see cref="Rebuild(Box, ReadOnlySpan{Vec3})"/> refills it for the
+/// next frame without allocating when the number of atoms does not grow. Several threads may visit one list at once,
+/// but not while it is rebuilt. A list may hold a subset of the atoms (those of one species, say) and be visited from
+/// another subset (<see cref="VisitPairsFrom{TVisitor}"/>), so that an analysis of A–B pairs scans only those.
 /// </summary>
 /// <remarks>
 /// The cell is divided into n_a × n_b × n_c bins with n_a = max(1, ⌊m w_a / r_c⌋) for the perpendicular width w_a
@@ -63,6 +64,11 @@ public sealed class CellList
     private Strip[] _strips = [];
     private int _stripCount;
     private int[] _wrap = [];       // per axis, for unwrapped bin u + k: wrapped bin (or −1 beyond a wall), then shift
+    private Strip[] _fullStrips = []; // every offset (both halves), for visits from atoms outside the list
+    private int _fullStripCount;
+    private Vec3 _low;              // lower fractional bound of the binned range per axis
+    private Vec3 _scale;            // bins per unit of fractional coordinate per axis
+    private double _density;        // atoms of the list per Å³ of the binned range
 
     /// <summary>Builds the list for <paramref name="positions"/> (Å) in <paramref name="box"/> with cut-off (Å).</summary>
     public CellList(Box box, ReadOnlySpan<Vec3> positions, double cutoff)
@@ -75,6 +81,22 @@ public sealed class CellList
         Cutoff = cutoff;
         _cutoffSquared = cutoff * cutoff;
         Rebuild(box, positions);
+    }
+
+    /// <summary>
+    /// Builds the list over the atoms <paramref name="atoms"/> only (indices into <paramref name="positions"/>, Å) in
+    /// <paramref name="box"/> with cut-off (Å); the visitors receive those original indices.
+    /// </summary>
+    public CellList(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> atoms, double cutoff)
+    {
+        if (!(cutoff > 0) || !double.IsFinite(cutoff))
+        {
+            throw new ArgumentOutOfRangeException(nameof(cutoff), cutoff, "cut-off must be a positive number of Å");
+        }
+
+        Cutoff = cutoff;
+        _cutoffSquared = cutoff * cutoff;
+        Rebuild(box, positions, atoms);
     }
 
     /// <summary>The cell of the last build.</summary>
@@ -91,11 +113,22 @@ public sealed class CellList
     /// allocation unless the number of atoms or bins grows.
     /// </summary>
     [MemberNotNull(nameof(Box))]
-    public void Rebuild(Box box, ReadOnlySpan<Vec3> positions)
+    public void Rebuild(Box box, ReadOnlySpan<Vec3> positions) => Build(box, positions, [], useSubset: false);
+
+    /// <summary>
+    /// Refills the list with the atoms <paramref name="atoms"/> (indices into <paramref name="positions"/>) of another
+    /// frame, reusing its arrays; the other atoms are left out of the list (the bins and density are those of the
+    /// subset).
+    /// </summary>
+    [MemberNotNull(nameof(Box))]
+    public void Rebuild(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> atoms) => Build(box, positions, atoms, useSubset: true);
+
+    [MemberNotNull(nameof(Box))]
+    private void Build(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> subset, bool useSubset)
     {
         ArgumentNullException.ThrowIfNull(box);
         Box = box;
-        int n = positions.Length;
+        int n = useSubset ? subset.Length : positions.Length;
         _count = n;
         EnsureCapacity(ref _frac, n);
         EnsureCapacity(ref _cellOf, n);
@@ -113,7 +146,7 @@ public sealed class CellList
         bool anyOpen = !(periodic.A && periodic.B && periodic.C);
         for (int i = 0; i < n; i++)
         {
-            Vec3 s = inverse * (positions[i] - origin);
+            Vec3 s = inverse * (positions[useSubset ? subset[i] : i] - origin);
             s = new Vec3(Wrap(s.X, periodic.A), Wrap(s.Y, periodic.B), Wrap(s.Z, periodic.C));
             _frac[i] = s;
             if (anyOpen)
@@ -191,6 +224,9 @@ public sealed class CellList
         EnsureCapacity(ref _cellFill, cells);
         Array.Clear(_cellStart, 0, cells + 1);
         double scaleA = _na / span[0], scaleB = _nb / span[1], scaleC = _nc / span[2];
+        _low = new Vec3(low[0], low[1], low[2]);
+        _scale = new Vec3(scaleA, scaleB, scaleC);
+        _density = density;
         for (int i = 0; i < n; i++)
         {
             Vec3 s = _frac[i];
@@ -212,7 +248,7 @@ public sealed class CellList
         for (int i = 0; i < n; i++)
         {
             int slot = _cellFill[_cellOf[i]]++;
-            _atoms[slot] = i;
+            _atoms[slot] = useSubset ? subset[i] : i;
             Vec3 r = h * _frac[i];
             _x[slot] = r.X;
             _y[slot] = r.Y;
@@ -333,54 +369,269 @@ public sealed class CellList
             double xi = Unsafe.Add(ref x, p) - shift.X;
             double yi = Unsafe.Add(ref y, p) - shift.Y;
             double zi = Unsafe.Add(ref z, p) - shift.Z;
-            int q = sameImage ? p + 1 : from;
-
-            // Candidates within the cut-off are written without branches (the slot is always written, the count
-            // advances only for a hit), then visited in a loop of known length: a data-dependent branch per
-            // distance would mispredict for about a third of them.
-            int hits = 0;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                Vector256<double> vx = Vector256.Create(xi), vy = Vector256.Create(yi), vz = Vector256.Create(zi);
-                Vector256<double> vc = Vector256.Create(cutoffSquared);
-                for (; q + Vector256<double>.Count <= to; q += Vector256<double>.Count)
-                {
-                    Vector256<double> dx = Vector256.LoadUnsafe(ref x, (nuint)q) - vx;
-                    Vector256<double> dy = Vector256.LoadUnsafe(ref y, (nuint)q) - vy;
-                    Vector256<double> dz = Vector256.LoadUnsafe(ref z, (nuint)q) - vz;
-                    Vector256<double> r2 = (dx * dx) + (dy * dy) + (dz * dz);
-                    uint mask = Vector256.LessThan(r2, vc).ExtractMostSignificantBits();
-                    if (mask == 0)
-                    {
-                        continue;
-                    }
-
-                    for (int k = 0; k < Vector256<double>.Count; k++)
-                    {
-                        Unsafe.Add(ref hitSlot, hits) = q + k;
-                        Unsafe.Add(ref hitR2, hits) = r2.GetElement(k);
-                        hits += (int)((mask >> k) & 1);
-                    }
-                }
-            }
-
-            for (; q < to; q++)
-            {
-                double dx = Unsafe.Add(ref x, q) - xi;
-                double dy = Unsafe.Add(ref y, q) - yi;
-                double dz = Unsafe.Add(ref z, q) - zi;
-                double r2 = (dx * dx) + (dy * dy) + (dz * dz);
-                Unsafe.Add(ref hitSlot, hits) = q;
-                Unsafe.Add(ref hitR2, hits) = r2;
-                hits += r2 < cutoffSquared ? 1 : 0;
-            }
-
+            int hits = Scan(ref x, ref y, ref z, sameImage ? p + 1 : from, to, xi, yi, zi, cutoffSquared, ref hitSlot, ref hitR2);
             int i = Unsafe.Add(ref atoms, p);
             for (int h = 0; h < hits; h++)
             {
                 visitor.Visit(i, Unsafe.Add(ref atoms, Unsafe.Add(ref hitSlot, h)), Unsafe.Add(ref hitR2, h));
             }
         }
+    }
+
+    /// <summary>
+    /// Visits, for every central atom i of <paramref name="centrals"/> (indices into <paramref name="positions"/>, the
+    /// positions in Å of the frame of the last build), every atom j of the list and every periodic image of it closer
+    /// than the cut-off, as <c>Visit(i, j, r²)</c> with the central atom first: an ordered pair, so two atoms that are
+    /// both central and in the list are visited in both orders. An atom that is in the list is not its own neighbour
+    /// at zero shift; its periodic images within the cut-off are visited (both ± images). The centrals need not be in
+    /// the list: a list over the atoms of species B visited from the atoms of species A gives each A–B pair once.
+    /// </summary>
+    /// <remarks>
+    /// The central atoms are binned with the list's bins (clamped to the first or last bin along a non-periodic axis
+    /// when they lie outside the range of the list's atoms, which only makes them farther from the bins they skip), then
+    /// every bin offset −k … k of the list is scanned, so each (atom, image) within the cut-off is found once.
+    /// </remarks>
+    public void VisitPairsFrom<TVisitor>(ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> centrals, ref TVisitor visitor)
+        where TVisitor : struct, IPairVisitor
+    {
+        int m = centrals.Length;
+        if (m == 0 || _count == 0)
+        {
+            return;
+        }
+
+        double expectedPairs = m * _density * (4.0 / 3.0) * Math.PI * Cutoff * Cutoff * Cutoff;
+        if (!(expectedPairs <= MaxExpectedPairs))
+        {
+            throw new InputException(FormattableString.Invariant(
+                $"cut-off {Cutoff:G6} Å from {m} atoms among {_count} atoms at {_density:G3} atoms/Å³ would give about {expectedPairs:G3} pairs per frame, more than the {MaxExpectedPairs:G3} allowed; check the cell (a damaged box?) or use a shorter cut-off"));
+        }
+
+        int cells = _na * _nb * _nc;
+        int[] hitSlot = ArrayPool<int>.Shared.Rent(_count + 1);
+        double[] hitR2 = ArrayPool<double>.Shared.Rent(_count + 1);
+        int[] cellOf = ArrayPool<int>.Shared.Rent(m);
+        int[] start = ArrayPool<int>.Shared.Rent(cells + 1);
+        int[] fill = ArrayPool<int>.Shared.Rent(cells);
+        int[] atoms = ArrayPool<int>.Shared.Rent(m);
+        double[] x = ArrayPool<double>.Shared.Rent(m);
+        double[] y = ArrayPool<double>.Shared.Rent(m);
+        double[] z = ArrayPool<double>.Shared.Rent(m);
+        try
+        {
+            // The central atoms sorted by bin (a counting sort), with wrapped Cartesian positions computed as the
+            // list's own: an atom that is also in the list lands in its bin at the same position.
+            Array.Clear(start, 0, cells + 1);
+            for (int k = 0; k < m; k++)
+            {
+                int cell = CellOf(Fractional(positions[centrals[k]]));
+                cellOf[k] = cell;
+                start[cell + 1]++;
+            }
+
+            for (int c = 0; c < cells; c++)
+            {
+                start[c + 1] += start[c];
+            }
+
+            Array.Copy(start, fill, cells);
+            Mat3 h = Box.H;
+            for (int k = 0; k < m; k++)
+            {
+                int slot = fill[cellOf[k]]++;
+                atoms[slot] = centrals[k];
+                Vec3 r = h * Fractional(positions[centrals[k]]);
+                x[slot] = r.X;
+                y[slot] = r.Y;
+                z[slot] = r.Z;
+            }
+
+            VisitAllFrom(ref visitor, new Centrals(atoms, x, y, z, start), hitSlot, hitR2);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(hitSlot);
+            ArrayPool<double>.Shared.Return(hitR2);
+            ArrayPool<int>.Shared.Return(cellOf);
+            ArrayPool<int>.Shared.Return(start);
+            ArrayPool<int>.Shared.Return(fill);
+            ArrayPool<int>.Shared.Return(atoms);
+            ArrayPool<double>.Shared.Return(x);
+            ArrayPool<double>.Shared.Return(y);
+            ArrayPool<double>.Shared.Return(z);
+        }
+    }
+
+    /// <summary>Fractional coordinates of a position, wrapped along the periodic axes as in the build.</summary>
+    private Vec3 Fractional(Vec3 position)
+    {
+        PeriodicFlags periodic = Box.Periodic;
+        Vec3 s = Box.HInverse * (position - Box.Origin);
+        return new Vec3(Wrap(s.X, periodic.A), Wrap(s.Y, periodic.B), Wrap(s.Z, periodic.C));
+    }
+
+    /// <summary>The bin of wrapped fractional coordinates, as in the build (clamped to the binned range).</summary>
+    private int CellOf(Vec3 s)
+    {
+        int ia = Bin((s.X - _low.X) * _scale.X, _na);
+        int ib = Bin((s.Y - _low.Y) * _scale.Y, _nb);
+        int ic = Bin((s.Z - _low.Z) * _scale.Z, _nc);
+        return (((ia * _nb) + ib) * _nc) + ic;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void VisitAllFrom<TVisitor>(ref TVisitor visitor, Centrals centrals, int[] hitSlot, double[] hitR2)
+        where TVisitor : struct, IPairVisitor
+    {
+        Mat3 h = Box.H;
+        Vec3 a = h.C0, b = h.C1, c = h.C2;
+        int wrapB = 2 * (_na + (2 * _ka));
+        int wrapC = wrapB + (2 * (_nb + (2 * _kb)));
+        bool periodicC = Box.Periodic.C;
+        ReadOnlySpan<int> wrap = _wrap;
+        ReadOnlySpan<int> cellStart = _cellStart;
+        ReadOnlySpan<int> centralStart = centrals.Start;
+        ReadOnlySpan<Strip> strips = _fullStrips.AsSpan(0, _fullStripCount);
+        for (int ia = 0; ia < _na; ia++)
+        {
+            for (int ib = 0; ib < _nb; ib++)
+            {
+                for (int ic = 0; ic < _nc; ic++)
+                {
+                    int c1 = (((ia * _nb) + ib) * _nc) + ic;
+                    int start1 = centralStart[c1], end1 = centralStart[c1 + 1];
+                    if (start1 == end1)
+                    {
+                        continue;
+                    }
+
+                    foreach (Strip strip in strips)
+                    {
+                        int ua = 2 * (ia + strip.A + _ka);
+                        int ub = wrapB + (2 * (ib + strip.B + _kb));
+                        int ja = wrap[ua], jb = wrap[ub];
+                        if ((ja | jb) < 0)
+                        {
+                            continue; // beyond a non-periodic wall
+                        }
+
+                        Vec3 shiftAb = (wrap[ua + 1] * a) + (wrap[ub + 1] * b);
+                        int row = ((ja * _nb) + jb) * _nc;
+                        int u = ic + strip.LowC;
+                        int last = ic + strip.HighC;
+                        if (!periodicC)
+                        {
+                            u = Math.Max(u, 0);
+                            last = Math.Min(last, _nc - 1);
+                        }
+
+                        while (u <= last)
+                        {
+                            int uc = wrapC + (2 * (u + _kc));
+                            int jc = wrap[uc];
+                            int run = Math.Min(last - u, _nc - 1 - jc);
+                            int from = cellStart[row + jc];
+                            int to = cellStart[row + jc + run + 1];
+                            if (from < to)
+                            {
+                                Vec3 shift = shiftAb + (wrap[uc + 1] * c);
+                                // Unshifted: the run may hold the central atom itself (in its bin, anywhere in the run).
+                                bool sameImage = strip.A == 0 && strip.B == 0 && wrap[uc + 1] == 0;
+                                VisitRunsFrom(ref visitor, centrals, start1, end1, from, to, shift, sameImage, hitSlot, hitR2);
+                            }
+
+                            u += run + 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Pairs between central atoms start1…end1 and list atoms from…to shifted by <paramref name="shift"/>; with
+    /// <paramref name="sameImage"/> (no shift: the run may hold the central's own bin) a central atom that is in the list
+    /// skips itself.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void VisitRunsFrom<TVisitor>(
+        ref TVisitor visitor, Centrals centrals, int start1, int end1, int from, int to, Vec3 shift, bool sameImage, int[] hitSlots, double[] hitR2s)
+        where TVisitor : struct, IPairVisitor
+    {
+        ref double x = ref MemoryMarshal.GetArrayDataReference(_x);
+        ref double y = ref MemoryMarshal.GetArrayDataReference(_y);
+        ref double z = ref MemoryMarshal.GetArrayDataReference(_z);
+        ref int atoms = ref MemoryMarshal.GetArrayDataReference(_atoms);
+        ref int hitSlot = ref MemoryMarshal.GetArrayDataReference(hitSlots);
+        ref double hitR2 = ref MemoryMarshal.GetArrayDataReference(hitR2s);
+        for (int p = start1; p < end1; p++)
+        {
+            double xi = centrals.X[p] - shift.X;
+            double yi = centrals.Y[p] - shift.Y;
+            double zi = centrals.Z[p] - shift.Z;
+            int hits = Scan(ref x, ref y, ref z, from, to, xi, yi, zi, _cutoffSquared, ref hitSlot, ref hitR2);
+            int i = centrals.Atoms[p];
+            for (int k = 0; k < hits; k++)
+            {
+                int j = Unsafe.Add(ref atoms, Unsafe.Add(ref hitSlot, k));
+                if (sameImage && j == i)
+                {
+                    continue;
+                }
+
+                visitor.Visit(i, j, Unsafe.Add(ref hitR2, k));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The slots q of from…to with |r_q − r_i|² below <paramref name="cutoffSquared"/>, r_i = (xi, yi, zi), written to
+    /// hitSlot with their squared distances; returns how many. Candidates are written without branches (the slot is
+    /// always written, the count advances only for a hit): a data-dependent branch per distance would mispredict for
+    /// about a third of them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Scan(
+        ref double x, ref double y, ref double z, int q, int to, double xi, double yi, double zi, double cutoffSquared, ref int hitSlot, ref double hitR2)
+    {
+        int hits = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<double> vx = Vector256.Create(xi), vy = Vector256.Create(yi), vz = Vector256.Create(zi);
+            Vector256<double> vc = Vector256.Create(cutoffSquared);
+            for (; q + Vector256<double>.Count <= to; q += Vector256<double>.Count)
+            {
+                Vector256<double> dx = Vector256.LoadUnsafe(ref x, (nuint)q) - vx;
+                Vector256<double> dy = Vector256.LoadUnsafe(ref y, (nuint)q) - vy;
+                Vector256<double> dz = Vector256.LoadUnsafe(ref z, (nuint)q) - vz;
+                Vector256<double> r2 = (dx * dx) + (dy * dy) + (dz * dz);
+                uint mask = Vector256.LessThan(r2, vc).ExtractMostSignificantBits();
+                if (mask == 0)
+                {
+                    continue;
+                }
+
+                for (int k = 0; k < Vector256<double>.Count; k++)
+                {
+                    Unsafe.Add(ref hitSlot, hits) = q + k;
+                    Unsafe.Add(ref hitR2, hits) = r2.GetElement(k);
+                    hits += (int)((mask >> k) & 1);
+                }
+            }
+        }
+
+        for (; q < to; q++)
+        {
+            double dx = Unsafe.Add(ref x, q) - xi;
+            double dy = Unsafe.Add(ref y, q) - yi;
+            double dz = Unsafe.Add(ref z, q) - zi;
+            double r2 = (dx * dx) + (dy * dy) + (dz * dz);
+            Unsafe.Add(ref hitSlot, hits) = q;
+            Unsafe.Add(ref hitR2, hits) = r2;
+            hits += r2 < cutoffSquared ? 1 : 0;
+        }
+
+        return hits;
     }
 
     /// <summary>For each axis and unwrapped bin index u ∈ [−k, n + k): the wrapped bin and the lattice shift.</summary>
@@ -443,6 +694,24 @@ public sealed class CellList
                 }
             }
         }
+
+        // The other half is the negated offsets (the bound depends on |d| only); the zero (d_a, d_b) strip, which
+        // starts at d_c = 0, extends to −HighC.
+        EnsureCapacity(ref _fullStrips, 2 * _stripCount);
+        _fullStripCount = 0;
+        for (int k = 0; k < _stripCount; k++)
+        {
+            Strip strip = _strips[k];
+            if (strip.A == 0 && strip.B == 0)
+            {
+                _fullStrips[_fullStripCount++] = new Strip(0, 0, -strip.HighC, strip.HighC);
+            }
+            else
+            {
+                _fullStrips[_fullStripCount++] = strip;
+                _fullStrips[_fullStripCount++] = new Strip(-strip.A, -strip.B, -strip.HighC, -strip.LowC);
+            }
+        }
     }
 
     private static int Gap(int d) => Math.Max(0, Math.Abs(d) - 1);
@@ -470,4 +739,7 @@ public sealed class CellList
 
     /// <summary>Bin offsets (A, B, c) for c from LowC to HighC.</summary>
     private readonly record struct Strip(int A, int B, int LowC, int HighC);
+
+    /// <summary>Central atoms of a directed visit in bin order: original index, wrapped position (Å), bin starts.</summary>
+    private readonly record struct Centrals(int[] Atoms, double[] X, double[] Y, double[] Z, int[] Start);
 }

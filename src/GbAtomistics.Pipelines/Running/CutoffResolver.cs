@@ -45,7 +45,8 @@ public static class CutoffResolver
             return (cutoffs, sources, null);
         }
 
-        RdfResult rdf = RdfStep.Compute(input, new RdfOptions(rMax, bins, auto.Select(p => pairs[p]).ToArray()), threads);
+        // Only the first minima of the chosen pairs are needed, not the total g(r): the loop may skip the other species.
+        RdfResult rdf = RdfStep.Compute(input, new RdfOptions(rMax, bins, auto.Select(p => pairs[p]).ToArray()) { Total = false }, threads);
         for (int k = 0; k < auto.Count; k++)
         {
             int p = auto[k];

@@ -10,8 +10,8 @@ namespace GbAtomistics.Analysis.Tests.Rdf;
 /// </summary>
 public sealed class RdfBruteForceTests
 {
-    private const double RMax = 5.5;
-    private const int Bins = 55;
+    internal const double RMax = 5.5;
+    internal const int Bins = 55;
 
     public static IEnumerable<object[]> Cases()
     {
@@ -59,7 +59,7 @@ public sealed class RdfBruteForceTests
     }
 
     /// <summary>The partial-RDF definitions evaluated directly: every ordered pair of atoms and every image.</summary>
-    private static (double[][] G, double[][] N) Direct(Frame[] frames, IReadOnlyList<SpeciesPair> pairs, SlabRegion? region)
+    internal static (double[][] G, double[][] N) Direct(Frame[] frames, IReadOnlyList<SpeciesPair> pairs, SlabRegion? region)
     {
         int histograms = pairs.Count + 1;
         var normalised = new double[histograms][];
@@ -146,7 +146,7 @@ public sealed class RdfBruteForceTests
         return (g, n);
     }
 
-    private static Frame RandomFrame(Box box, int atoms, Random random)
+    internal static Frame RandomFrame(Box box, int atoms, Random random)
     {
         var frame = new Frame { Box = box, Species = SpeciesMap.Parse("1=Li,2=O,3=Cl") };
         frame.Resize(atoms);
