@@ -27,7 +27,7 @@ public sealed class DynamicsAnalyzer
     public DynamicsAccumulator Begin(Frame first)
     {
         ArgumentNullException.ThrowIfNull(first);
-        MsdAccumulator inner = _msd.Begin(first);
+        MsdAccumulator inner = _msd.Begin(first, splitOverRanks: false);
         if (inner.Selected.Length == 0)
         {
             throw new InputException($"no {Options.Transport.Species} atoms in the first frame: nothing to follow");

@@ -18,7 +18,7 @@ public sealed class MsdAccumulator : IFrameAccumulator
     private readonly double[]? _driftWeights;
     private Vec3 _driftOrigin;
 
-    internal MsdAccumulator(MsdOptions options, int[] selected, Vec3 normal, double[]? driftWeights, int[]? chargedAtoms, double[]? charges, double? speciesCharge)
+    internal MsdAccumulator(MsdOptions options, int[] selected, Vec3 normal, double[]? driftWeights, int[]? chargedAtoms, double[]? charges, double? speciesCharge, bool splitOverRanks = true)
     {
         SpeciesCharge = speciesCharge;
         Options = options;
@@ -28,7 +28,7 @@ public sealed class MsdAccumulator : IFrameAccumulator
         ChargedAtoms = chargedAtoms;
         Charges = charges;
         _unwrapper = new Unwrapper(options.Unwrap);
-        (StoredFrom, StoredTo) = MsdAnalyzer.RankAtoms(selected.Length);
+        (StoredFrom, StoredTo) = splitOverRanks ? MsdAnalyzer.RankAtoms(selected.Length) : (0, selected.Length);
     }
 
     /// <summary>

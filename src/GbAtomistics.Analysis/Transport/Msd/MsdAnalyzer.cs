@@ -26,7 +26,13 @@ public sealed class MsdAnalyzer
     public MsdOptions Options { get; }
 
     /// <summary>Selects the atoms on the first frame and returns an empty accumulator.</summary>
-    public MsdAccumulator Begin(Frame first)
+    public MsdAccumulator Begin(Frame first) => Begin(first, splitOverRanks: true);
+
+    /// <summary>
+    /// The accumulator; with <paramref name="splitOverRanks"/> false every MPI rank keeps all atoms (for analyses of
+    /// their own that need every atom on every rank, such as the ion dynamics).
+    /// </summary>
+    internal MsdAccumulator Begin(Frame first, bool splitOverRanks)
     {
         var species = new SpeciesIndex(first);
         int s = species.Require(Options.Species);
@@ -79,7 +85,7 @@ public sealed class MsdAnalyzer
 
         Vec3 row = first.Box.HInverse.Row(Options.NormalAxis);
         Vec3 normal = row / row.Length;
-        return new MsdAccumulator(Options, selected, normal, drift, charged, charges, speciesCharge);
+        return new MsdAccumulator(Options, selected, normal, drift, charged, charges, speciesCharge, splitOverRanks);
     }
 
     /// <summary>Computes the curves and fits, in parallel over blocks of atoms (<paramref name="threads"/> workers).</summary>
