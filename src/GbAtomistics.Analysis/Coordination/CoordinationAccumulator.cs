@@ -298,16 +298,7 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
     public SumBuffer Sums()
     {
         ShareSnapshot();
-        Span<int> lengths = Histograms.Select(h => h.Length).ToArray();
-        MpiWorld.Max(lengths);
-        var buffer = new SumBuffer();
-        for (int k = 0; k < Histograms.Length; k++)
-        {
-            long[] h = Histograms[k];
-            Array.Resize(ref h, lengths[k]);
-            Histograms[k] = h;
-            buffer.Add(h);
-        }
+        SumBuffer buffer = new SumBuffer().AddGrowing(Histograms);
 
         return buffer.Add(CentralFrames).Add(ProfileSum).Add(ProfileCount).Add(DeviatingCount).Add(AtomCount)
             .Add(() => WidthSum, v => WidthSum = v).Add(() => Frames, v => Frames = (int)v);

@@ -151,16 +151,7 @@ public sealed class RoleAccumulator : IReducibleAccumulator
     /// </summary>
     public SumBuffer Sums()
     {
-        Span<int> lengths = Histograms.Select(h => h.Length).ToArray();
-        MpiWorld.Max(lengths);
-        var buffer = new SumBuffer();
-        for (int k = 0; k < Histograms.Length; k++)
-        {
-            long[] h = Histograms[k];
-            Array.Resize(ref h, lengths[k]);
-            Histograms[k] = h;
-            buffer.Add(h);
-        }
+        SumBuffer buffer = new SumBuffer().AddGrowing(Histograms);
 
         var counts = new double[MpiWorld.Size];
         counts[MpiWorld.Rank] = FrameSums.Count;

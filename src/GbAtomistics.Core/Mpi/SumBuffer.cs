@@ -32,6 +32,25 @@ public sealed class SumBuffer
         return this;
     }
 
+    /// <summary>
+    /// Histograms that grow with the largest value seen (CN counts): their lengths are first made equal over the MPI
+    /// ranks, the arrays in <paramref name="histograms"/> replaced by the longer ones, then registered. A collective call.
+    /// </summary>
+    public SumBuffer AddGrowing(long[][] histograms)
+    {
+        Span<int> lengths = histograms.Select(h => h.Length).ToArray();
+        MpiWorld.Max(lengths);
+        for (int k = 0; k < histograms.Length; k++)
+        {
+            long[] h = histograms[k];
+            Array.Resize(ref h, lengths[k]);
+            histograms[k] = h;
+            Add(h);
+        }
+
+        return this;
+    }
+
     /// <summary>A scalar read by <paramref name="get"/> and written back by <paramref name="set"/>.</summary>
     public SumBuffer Add(Func<double> get, Action<double> set)
     {
