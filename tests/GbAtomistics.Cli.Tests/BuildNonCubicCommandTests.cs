@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GbAtomistics.Tests;
 
 namespace GbAtomistics.Cli.Tests;
 
