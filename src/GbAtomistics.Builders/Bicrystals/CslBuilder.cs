@@ -8,7 +8,8 @@ using GbAtomistics.Core.Neighbors;
 namespace GbAtomistics.Builders.Bicrystals;
 
 /// <summary>
-/// Builds periodic symmetric tilt bicrystals from a cubic unit cell, and chooses among terminations the one that is
+/// Builds periodic symmetric tilt bicrystals from a cubic unit cell (any axis) or a tetragonal, orthorhombic or
+/// hexagonal one (about c, see <see cref="UniqueAxisTilt"/>), and chooses among terminations the one that is
 /// physical: every species pair at or above its fraction of the bulk distance (<see cref="DistanceCriterion"/>),
 /// then the lowest model energy (<see cref="ModelEnergy"/>).
 /// </summary>
@@ -612,7 +613,7 @@ public static class CslBuilder
     }
 
     /// <summary>
-    /// Crystal units placed at r = shift + a·R·f for cube coordinates f, kept when their anchor has 0 ≤ x &lt; lx,
+    /// Crystal units placed at r = shift + a·R·S·f for fractional coordinates f (S the cell shape, the identity for a cube), kept when their anchor has 0 ≤ x &lt; lx,
     /// 0 ≤ y &lt; ly (small negative values snap to 0) and zLo ≤ z ≤ zHi; their atoms are wrapped into the x and y
     /// periods and kept unwrapped along z.
     /// </summary>

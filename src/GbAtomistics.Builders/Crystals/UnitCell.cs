@@ -324,7 +324,7 @@ public sealed class UnitCell
         if (!(right(p.Alpha) && right(p.Beta) && (right(p.Gamma) || hexagonal)))
         {
             throw new InputException(
-                $"{name}: the cell ({p}) is monoclinic, triclinic or rhombohedral; bicrystals are built from cubic cells and, about c, from tetragonal, orthorhombic and hexagonal cells (a rhombohedral crystal written in its hexagonal cell works about [0001]; other cells would need a CSL of their own lattice, not supported)");
+                $"{name}: the cell ({p}) is monoclinic, triclinic or rhombohedral; bicrystals are built from cubic cells and, about c, from tetragonal, orthorhombic and hexagonal cells (a rhombohedral crystal written in its hexagonal cell is read as hexagonal; other cells would need a CSL of their own lattice, not supported)");
         }
 
         Csl.LatticeSystem system = Csl.LatticeDetection.Detect(p, name);
