@@ -162,12 +162,19 @@ public class BuilderOptionTests
     }
 
     [Fact]
-    public void NonCubicUnitCellIsRefused()
+    public void MonoclinicUnitCellIsRefusedAndTetragonalIsKeptAsSuch()
     {
-        var frame = new Frame { Box = Box.Orthogonal(4, 4, 5) };
+        var frame = new Frame { Box = Box.FromVectors(new Vec3(4, 0, 0), new Vec3(0, 5, 0), new Vec3(-1, 0, 6)) };
         frame.Resize(1);
         frame.Types[0] = 1;
-        Assert.Throws<InputException>(() => UnitCell.FromFrame(frame, "cell"));
+        Assert.Contains("monoclinic", Assert.Throws<InputException>(() => UnitCell.FromFrame(frame, "cell")).Message);
+
+        var tetragonal = new Frame { Box = Box.Orthogonal(4, 4, 5) };
+        tetragonal.Resize(1);
+        tetragonal.Types[0] = 1;
+        UnitCell cell = UnitCell.FromFrame(tetragonal, "cell");
+        Assert.Equal(GbAtomistics.Builders.Csl.LatticeSystem.Tetragonal, cell.System);
+        Assert.Equal(5, cell.Cartesian(new Vec3(0, 0, 1)).Length, 12);
     }
 
     [Theory]

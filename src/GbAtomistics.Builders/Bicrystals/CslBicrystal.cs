@@ -81,10 +81,10 @@ public sealed class CslBicrystal
 
     public GrainConstruction Construction { get; }
 
-    /// <summary>Rotation taking cube axes of the lower grain to the box frame (rows: x, y, z in cube coordinates).</summary>
+    /// <summary>Rotation taking the Cartesian cell frame of the lower grain (cube axes for a cubic cell) to the box frame (rows: x, y, z in that frame).</summary>
     public Mat3 RotationLower { get; }
 
-    /// <summary>Rotation taking cube axes of the upper grain to the box frame.</summary>
+    /// <summary>Rotation taking the Cartesian cell frame of the upper grain to the box frame.</summary>
     public Mat3 RotationUpper { get; }
 
     /// <summary>Atoms of each species in grain 1 and grain 2 (species in type order).</summary>

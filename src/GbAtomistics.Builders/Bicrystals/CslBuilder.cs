@@ -8,7 +8,8 @@ using GbAtomistics.Core.Neighbors;
 namespace GbAtomistics.Builders.Bicrystals;
 
 /// <summary>
-/// Builds periodic symmetric tilt bicrystals from a cubic unit cell, and chooses among terminations the one that is
+/// Builds periodic symmetric tilt bicrystals from a cubic unit cell (any axis) or a tetragonal, orthorhombic or
+/// hexagonal one (about c, see <see cref="UniqueAxisTilt"/>), and chooses among terminations the one that is
 /// physical: every species pair at or above its fraction of the bulk distance (<see cref="DistanceCriterion"/>),
 /// then the lowest model energy (<see cref="ModelEnergy"/>).
 /// </summary>
@@ -137,29 +138,60 @@ public static class CslBuilder
         UnitCell cell = options.Cell;
         RigidUnits units = options.Units;
         options.Distances.Validate(cell);
-        var (entry, planes) = SigmaTable.Select(options.Axis, options.Sigma, options.AngleDegrees, options.Plane);
-        Int3 o = Miller.Reduce(options.Axis);
-        Int3 d1 = planes.Lower;
-        Int3 d2 = planes.Upper;
-        Mat3 r1 = Orientation(o, d1);
-        Mat3 r2 = Orientation(o, d2);
+        SigmaEntry entry;
+        TiltPlanePair planes;
+        Int3 o;
+        Mat3 r1, r2;
+        GrainConstruction construction;
+        Vec3 periods;
+        if (cell.System == LatticeSystem.Cubic)
+        {
+            (entry, planes) = SigmaTable.Select(options.Axis, options.Sigma, options.AngleDegrees, options.Plane);
+            o = Miller.Reduce(options.Axis);
+            Int3 d1 = planes.Lower;
+            Int3 d2 = planes.Upper;
+            r1 = Orientation(o, d1);
+            r2 = Orientation(o, d2);
 
-        Vec3 p = Unit(Miller.ToVec(planes.Reference));
-        Vec3 q = Unit(Miller.ToVec(Miller.Cross(o, planes.Reference)));
-        GrainConstruction construction =
-            cell.HasPointOperation(Reflection(p)) ? GrainConstruction.Mirror
-            : cell.HasPointOperation(TwoFold(q)) ? GrainConstruction.TwoFold
-            : GrainConstruction.Rotation;
+            Vec3 p = Unit(Miller.ToVec(planes.Reference));
+            Vec3 q = Unit(Miller.ToVec(Miller.Cross(o, planes.Reference)));
+            construction =
+                cell.HasPointOperation(Reflection(p)) ? GrainConstruction.Mirror
+                : cell.HasPointOperation(TwoFold(q)) ? GrainConstruction.TwoFold
+                : GrainConstruction.Rotation;
 
-        Int3 ty1 = Miller.Reduce(Miller.Cross(d1, o));
-        Int3 ty2 = Miller.Reduce(Miller.Cross(d2, o));
-        int kx = Divisor(cell, o);
-        int ky = construction == GrainConstruction.Rotation ? Miller.Gcd(Divisor(cell, ty1), Divisor(cell, ty2)) : Divisor(cell, ty1);
-        int kz = construction == GrainConstruction.Rotation ? Miller.Gcd(Divisor(cell, d1), Divisor(cell, d2)) : Divisor(cell, d1);
-        var periods = new Vec3(
-            Math.Sqrt(Miller.NormSquared(o)) * cell.A / kx,
-            Math.Sqrt(Miller.NormSquared(ty1)) * cell.A / ky,
-            Math.Sqrt(Miller.NormSquared(d1)) * cell.A / kz);
+            Int3 ty1 = Miller.Reduce(Miller.Cross(d1, o));
+            Int3 ty2 = Miller.Reduce(Miller.Cross(d2, o));
+            int kx = Divisor(cell, o);
+            int ky = construction == GrainConstruction.Rotation ? Miller.Gcd(Divisor(cell, ty1), Divisor(cell, ty2)) : Divisor(cell, ty1);
+            int kz = construction == GrainConstruction.Rotation ? Miller.Gcd(Divisor(cell, d1), Divisor(cell, d2)) : Divisor(cell, d1);
+            periods = new Vec3(
+                Math.Sqrt(Miller.NormSquared(o)) * cell.A / kx,
+                Math.Sqrt(Miller.NormSquared(ty1)) * cell.A / ky,
+                Math.Sqrt(Miller.NormSquared(d1)) * cell.A / kz);
+        }
+        else
+        {
+            // Tilt about the unique axis c: the two-dimensional CSL of the a–b net, in the Cartesian frame of the cell.
+            UniqueAxisBoundary b = UniqueAxisTilt.Select(cell, options.Axis, options.Sigma, options.AngleDegrees, options.Plane);
+            (entry, planes) = (b.Entry, b.Planes);
+            o = new Int3(0, 0, 1);
+            Vec3 c = cell.Shape.C2 / cell.Shape.C2.Length;
+            r1 = OrientationCartesian(c, b.NormalLower);
+            r2 = OrientationCartesian(c, b.NormalUpper);
+            construction =
+                cell.HasCartesianOperation(Reflection(b.Reference)) ? GrainConstruction.Mirror
+                : cell.HasCartesianOperation(TwoFold(Vec3.Cross(c, b.Reference))) ? GrainConstruction.TwoFold
+                : GrainConstruction.Rotation;
+            bool rotation = construction == GrainConstruction.Rotation;
+            int kx = Divisor(cell, o);
+            int ky = rotation ? Miller.Gcd(Divisor(cell, b.InPlaneLower), Divisor(cell, b.InPlaneUpper)) : Divisor(cell, b.InPlaneLower);
+            int kz = rotation ? Miller.Gcd(Divisor(cell, b.NormalPeriodLower), Divisor(cell, b.NormalPeriodUpper)) : Divisor(cell, b.NormalPeriodLower);
+            periods = new Vec3(
+                cell.Cartesian(Miller.ToVec(o)).Length / kx,
+                cell.Cartesian(Miller.ToVec(b.InPlaneLower)).Length / ky,
+                cell.Cartesian(Miller.ToVec(b.NormalPeriodLower)).Length / kz);
+        }
 
         List<Layer> layers1 = Layers(cell, units, r1, periods);
         List<Layer> layers2 = construction == GrainConstruction.Rotation ? Layers(cell, units, r2, periods) : layers1;
@@ -543,6 +575,14 @@ public static class CslBuilder
         return Mat3.FromRows(x, y, z);
     }
 
+    /// <summary>The rotation whose rows are the box axes x = ĉ, y = n × c, z = n̂ in the Cartesian frame of the cell.</summary>
+    private static Mat3 OrientationCartesian(Vec3 c, Vec3 n)
+    {
+        Vec3 x = Unit(c);
+        Vec3 z = Unit(n);
+        return Mat3.FromRows(x, Vec3.Cross(z, x), z);
+    }
+
     private static Vec3 Unit(Vec3 v) => v / v.Length;
 
     private static Mat3 Reflection(Vec3 n) => Mat3.FromRows(
@@ -573,7 +613,7 @@ public static class CslBuilder
     }
 
     /// <summary>
-    /// Crystal units placed at r = shift + a·R·f for cube coordinates f, kept when their anchor has 0 ≤ x &lt; lx,
+    /// Crystal units placed at r = shift + a·R·S·f for fractional coordinates f (S the cell shape, the identity for a cube), kept when their anchor has 0 ≤ x &lt; lx,
     /// 0 ≤ y &lt; ly (small negative values snap to 0) and zLo ≤ z ≤ zHi; their atoms are wrapped into the x and y
     /// periods and kept unwrapped along z.
     /// </summary>
@@ -589,7 +629,7 @@ public static class CslBuilder
             {
                 foreach (double z in new[] { zLo, zHi })
                 {
-                    Vec3 f = back * ((new Vec3(x, y, z) - shift) / a);
+                    Vec3 f = cell.ShapeInverse * (back * ((new Vec3(x, y, z) - shift) / a));
                     lo = new Vec3(Math.Min(lo.X, f.X), Math.Min(lo.Y, f.Y), Math.Min(lo.Z, f.Z));
                     hi = new Vec3(Math.Max(hi.X, f.X), Math.Max(hi.Y, f.Y), Math.Max(hi.Z, f.Z));
                 }
@@ -606,7 +646,7 @@ public static class CslBuilder
                     var cube = new Vec3(i, j, k);
                     foreach (RigidUnit unit in units.Units)
                     {
-                        Vec3 anchor = shift + (a * (rotation * (cube + unit.Anchor)));
+                        Vec3 anchor = shift + (a * (rotation * (cell.Shape * (cube + unit.Anchor))));
                         if (anchor.X < -Eps || anchor.X >= lx - Eps || anchor.Y < -Eps || anchor.Y >= ly - Eps || anchor.Z < zLo || anchor.Z > zHi)
                         {
                             continue;
@@ -615,7 +655,7 @@ public static class CslBuilder
                         var atoms = new (int Species, Vec3 R)[unit.Sites.Length];
                         for (int m = 0; m < atoms.Length; m++)
                         {
-                            Vec3 r = shift + (a * (rotation * (cube + unit.Positions[m])));
+                            Vec3 r = shift + (a * (rotation * (cell.Shape * (cube + unit.Positions[m]))));
                             atoms[m] = (cell.Sites[unit.Sites[m]].Species, new Vec3(WrapLength(r.X, lx), WrapLength(r.Y, ly), r.Z));
                         }
 
@@ -631,7 +671,7 @@ public static class CslBuilder
     /// <summary>The smallest positive normal (z) component of a crystal translation, modulo the normal period.</summary>
     private static double TranslationStep(UnitCell cell, Mat3 rotation, Vec3 periods)
     {
-        var lattice = new UnitCell("lattice", cell.A, ["X"], [0], cell.Centring().Select(c => new UnitCellSite(0, c)).ToArray());
+        UnitCell lattice = cell.LatticeOnly();
         double step = periods.Z;
         foreach (PlacedUnit u in Generate(lattice, RigidUnits.None(lattice), rotation, Vec3.Zero, periods.X, periods.Y, -Eps, periods.Z - Eps))
         {
@@ -651,7 +691,7 @@ public static class CslBuilder
     /// </summary>
     internal static IReadOnlyList<(double X, double Y)> SpecialTranslations(UnitCell cell, Geometry g)
     {
-        var lattice = new UnitCell("lattice", cell.A, ["X"], [0], cell.Centring().Select(c => new UnitCellSite(0, c)).ToArray());
+        UnitCell lattice = cell.LatticeOnly();
         RigidUnits none = RigidUnits.None(lattice);
         List<(double, double)> Project(Mat3 rotation, bool flipX) =>
             Generate(lattice, none, rotation, Vec3.Zero, g.Periods.X, g.Periods.Y, -Eps, g.Periods.Z - Eps)

@@ -187,13 +187,13 @@ public sealed class RigidUnits
     {
         foreach (var (j, shift) in Images(cell, i, cutoff))
         {
-            yield return (j, (cell.Sites[j].Position + shift - cell.Sites[i].Position).Length * cell.A);
+            yield return (j, (cell.Shape * (cell.Sites[j].Position + shift - cell.Sites[i].Position)).Length * cell.A);
         }
     }
 
     private static IEnumerable<(int Site, Vec3 Shift)> Images(UnitCell cell, int i, double cutoff)
     {
-        int n = Math.Max(1, (int)Math.Ceiling(cutoff / cell.A) + 1);
+        int n = Math.Max(1, (int)Math.Ceiling(cutoff / (cell.A * MinimumWidth(cell.Shape))) + 1);
         for (int j = 0; j < cell.Sites.Count; j++)
         {
             for (int x = -n; x <= n; x++)
@@ -208,7 +208,7 @@ public sealed class RigidUnits
                         }
 
                         var shift = new Vec3(x, y, z);
-                        double d = (cell.Sites[j].Position + shift - cell.Sites[i].Position).Length * cell.A;
+                        double d = (cell.Shape * (cell.Sites[j].Position + shift - cell.Sites[i].Position)).Length * cell.A;
                         if (d <= cutoff)
                         {
                             yield return (j, shift);
@@ -217,6 +217,13 @@ public sealed class RigidUnits
                 }
             }
         }
+    }
+
+    /// <summary>The smallest distance between opposite faces of the cell in units of a (1 for a cube).</summary>
+    private static double MinimumWidth(Mat3 shape)
+    {
+        double v = Math.Abs(shape.Determinant);
+        return Math.Min(v / Vec3.Cross(shape.C1, shape.C2).Length, Math.Min(v / Vec3.Cross(shape.C2, shape.C0).Length, v / Vec3.Cross(shape.C0, shape.C1).Length));
     }
 
     private static RigidUnits FromPairs(UnitCell cell, IReadOnlyList<(int Centre, int Ligand)> pairs)

@@ -4,8 +4,10 @@ using GbAtomistics.Core;
 namespace GbAtomistics.Builders.Crystals;
 
 /// <summary>
-/// A cubic unit cell with a basis: lattice constant a (Å), species in type order, formal charge of each species (e),
-/// and the sites in fractional coordinates of the cube.
+/// A unit cell with a basis: lattice constant a (Å), the cell shape (lattice vectors in units of a; the identity for
+/// a cube), species in type order, formal charge of each species (e), and the sites in fractional coordinates.
+/// Cubic cells are the general case of the builders; tetragonal, orthorhombic and hexagonal cells (standard setting:
+/// a along x, b in the xy plane, c along z) are built about c only.
 /// </summary>
 public sealed class UnitCell
 {
@@ -14,7 +16,25 @@ public sealed class UnitCell
     private readonly double[,] _pairDistances;
 
     public UnitCell(string name, double a, IReadOnlyList<string> species, IReadOnlyList<double> charges, IReadOnlyList<UnitCellSite> sites)
+        : this(name, a, Mat3.Identity, Csl.LatticeSystem.Cubic, species, charges, sites)
     {
+    }
+
+    /// <summary>
+    /// A cell of any shape: <paramref name="shape"/> holds the lattice vectors a, b, c as columns in units of
+    /// <paramref name="a"/> (so its first column has length 1), <paramref name="system"/> the lattice system it is
+    /// treated as.
+    /// </summary>
+    public UnitCell(string name, double a, Mat3 shape, Csl.LatticeSystem system, IReadOnlyList<string> species, IReadOnlyList<double> charges, IReadOnlyList<UnitCellSite> sites)
+    {
+        if (!(shape.Determinant > 1e-6) || !double.IsFinite(shape.Determinant))
+        {
+            throw new InputException("unit cell: the lattice vectors must be right-handed and not coplanar");
+        }
+
+        Shape = shape;
+        ShapeInverse = shape == Mat3.Identity ? Mat3.Identity : shape.Inverse();
+        System = system;
         if (!(a > 0) || !double.IsFinite(a))
         {
             throw new InputException(FormattableString.Invariant($"lattice constant {a}: expected a positive number of Å"));
@@ -47,7 +67,7 @@ public sealed class UnitCell
         {
             for (int j = 0; j < i; j++)
             {
-                if (FractionalDistance(Sites[i].Position, Sites[j].Position) * a < 0.1)
+                if (CartesianDistance(Sites[i].Position, Sites[j].Position) * a < 0.1)
                 {
                     throw new InputException(FormattableString.Invariant(
                         $"unit cell: atoms {j + 1} and {i + 1} are closer than 0.1 Å"));
@@ -63,8 +83,54 @@ public sealed class UnitCell
     /// <summary>A short name of the structure (the built-in name or the file it came from).</summary>
     public string Name { get; }
 
-    /// <summary>Lattice constant in Å.</summary>
+    /// <summary>Lattice constant in Å: the length of a.</summary>
     public double A { get; }
+
+    /// <summary>The lattice vectors a, b, c as columns, in units of <see cref="A"/> (identity for a cube).</summary>
+    public Mat3 Shape { get; }
+
+    /// <summary>The inverse of <see cref="Shape"/>.</summary>
+    public Mat3 ShapeInverse { get; }
+
+    /// <summary>The lattice system the cell is treated as (cubic for the built-in structures and cube files).</summary>
+    public Csl.LatticeSystem System { get; }
+
+    /// <summary>
+    /// The changes of lattice parameters that made the measured cell's in-plane metric rational (empty when none was
+    /// needed); every grain built from this cell carries them.
+    /// </summary>
+    public IReadOnlyList<Csl.ParameterStrain> Strains { get; init; } = [];
+
+    /// <summary>The Cartesian position (Å) of fractional coordinates <paramref name="fractional"/>.</summary>
+    public Vec3 Cartesian(Vec3 fractional) => A * (Shape * fractional);
+
+    /// <summary>The same crystal with the lattice scaled so that a = <paramref name="a"/> Å (shape, sites and charges kept).</summary>
+    public UnitCell WithLatticeConstant(double a) => new(Name, a, Shape, System, Species, Charges, Sites) { Strains = Strains };
+
+    /// <summary>The Bravais lattice of this cell: one atom X at each centring vector, same a and shape.</summary>
+    internal UnitCell LatticeOnly() => new("lattice", A, Shape, System, ["X"], [0], Centring().Select(c => new UnitCellSite(0, c)).ToArray());
+
+    /// <summary>
+    /// True when the Cartesian linear operation <paramref name="op"/> (a mirror or rotation in the frame of the cell
+    /// vectors) belongs to the point group: it must map the lattice onto itself, and then the crystal as in
+    /// <see cref="HasPointOperation"/>.
+    /// </summary>
+    public bool HasCartesianOperation(Mat3 op)
+    {
+        Mat3 f = ShapeInverse * op * Shape;
+        var rounded = new Mat3(Round(f.C0), Round(f.C1), Round(f.C2));
+        for (int c = 0; c < 3; c++)
+        {
+            if ((f.Column(c) - rounded.Column(c)).Length > 1e-6)
+            {
+                return false;
+            }
+        }
+
+        return HasPointOperation(rounded);
+
+        static Vec3 Round(Vec3 v) => new(Math.Round(v.X), Math.Round(v.Y), Math.Round(v.Z));
+    }
 
     /// <summary>Element of each species, in type order (type = index + 1).</summary>
     public IReadOnlyList<string> Species { get; }
@@ -167,7 +233,7 @@ public sealed class UnitCell
     {
         foreach (UnitCellSite s in Sites)
         {
-            if (s.Species == species && FractionalDistance(s.Position, position) * A < Tolerance * Math.Max(1, A))
+            if (s.Species == species && CartesianDistance(s.Position, position) * A < Tolerance * Math.Max(1, A))
             {
                 return true;
             }
@@ -177,9 +243,11 @@ public sealed class UnitCell
     }
 
     /// <summary>
-    /// Builds a unit cell from a frame whose box is a cube (orthogonal, equal edges within 10⁻⁴ relative): species
-    /// from the frame's type names (or <c>T1</c>, <c>T2</c>…), charges from <paramref name="charges"/> by element,
-    /// else the frame's per-atom charges, else zero.
+    /// Builds a unit cell from a frame: species from the frame's type names (or <c>T1</c>, <c>T2</c>…), charges from
+    /// <paramref name="charges"/> by element, else the frame's per-atom charges, else zero. A cube (orthogonal, equal
+    /// edges within 10⁻⁴ relative) gives a cubic cell; a tetragonal, orthorhombic or hexagonal box (standard setting,
+    /// lengths equal within 0.1 %, angles within 0.1°) gives a cell of that system with its measured shape (a along x,
+    /// b in the xy plane); monoclinic, triclinic and rhombohedral boxes are refused.
     /// </summary>
     public static UnitCell FromFrame(Frame frame, string name, IReadOnlyDictionary<string, double>? charges = null)
     {
@@ -187,10 +255,13 @@ public sealed class UnitCell
         Box box = frame.Box;
         double a = box.A.Length;
         bool cubic = box.IsOrthogonal && Math.Abs(box.B.Length - a) < 1e-4 * a && Math.Abs(box.C.Length - a) < 1e-4 * a;
+        Mat3 shape = Mat3.Identity;
+        Csl.LatticeSystem system = Csl.LatticeSystem.Cubic;
         if (!cubic)
         {
-            throw new InputException(FormattableString.Invariant(
-                $"{name}: the unit cell must be a cube (orthogonal, a = b = c); found a = {box.A.Length:G6}, b = {box.B.Length:G6}, c = {box.C.Length:G6} Å"));
+            var p = Csl.CellParameters.FromBox(box);
+            system = SupportedSystem(p, name);
+            shape = StandardShape(p);
         }
 
         if (frame.Count == 0)
@@ -232,7 +303,34 @@ public sealed class UnitCell
             sites.Add(new UnitCellSite(Array.IndexOf(types, frame.Types[i]), box.ToFractional(frame.Positions[i])));
         }
 
-        return new UnitCell(name, a, species, speciesCharges, sites);
+        return new UnitCell(name, a, shape, system, species, speciesCharges, sites);
+    }
+
+    /// <summary>The lattice vectors of a cell with these parameters in the standard frame (a along x, b in the xy plane), in units of a.</summary>
+    internal static Mat3 StandardShape(Csl.CellParameters p)
+    {
+        double rad = Math.PI / 180;
+        double ca = Math.Cos(p.Alpha * rad), cb = Math.Cos(p.Beta * rad), cg = Math.Cos(p.Gamma * rad), sg = Math.Sin(p.Gamma * rad);
+        double b = p.B / p.A, c = p.C / p.A;
+        double cx = c * cb, cy = c * (ca - (cb * cg)) / sg;
+        double cz = Math.Sqrt(Math.Max(0, (c * c) - (cx * cx) - (cy * cy)));
+        return new Mat3(new Vec3(1, 0, 0), new Vec3(b * cg, b * sg, 0), new Vec3(cx, cy, cz));
+    }
+
+    private static Csl.LatticeSystem SupportedSystem(Csl.CellParameters p, string name)
+    {
+        bool right(double angle) => Math.Abs(angle - 90) <= Csl.LatticeDetection.AngleToleranceDegrees;
+        bool hexagonal = right(p.Alpha) && right(p.Beta) && Math.Abs(p.Gamma - 120) <= Csl.LatticeDetection.AngleToleranceDegrees;
+        if (!(right(p.Alpha) && right(p.Beta) && (right(p.Gamma) || hexagonal)))
+        {
+            throw new InputException(
+                $"{name}: the cell ({p}) is monoclinic, triclinic or rhombohedral; bicrystals are built from cubic cells and, about c, from tetragonal, orthorhombic and hexagonal cells (a rhombohedral crystal written in its hexagonal cell is read as hexagonal; other cells would need a CSL of their own lattice, not supported)");
+        }
+
+        Csl.LatticeSystem system = Csl.LatticeDetection.Detect(p, name);
+        return system == Csl.LatticeSystem.Cubic
+            ? throw new InputException($"{name}: the cell ({p}) is cubic within 0.1 % but not within 0.01 %; write it as an exact cube")
+            : system;
     }
 
     internal static Vec3 WrapUnit(Vec3 s)
@@ -246,11 +344,12 @@ public sealed class UnitCell
         return new Vec3(W(s.X), W(s.Y), W(s.Z));
     }
 
-    private static double FractionalDistance(Vec3 a, Vec3 b)
+    /// <summary>The distance in units of a between fractional positions, the nearest lattice shift of the difference taken componentwise.</summary>
+    private double CartesianDistance(Vec3 a, Vec3 b)
     {
         Vec3 d = a - b;
         d = new Vec3(d.X - Math.Round(d.X), d.Y - Math.Round(d.Y), d.Z - Math.Round(d.Z));
-        return d.Length;
+        return (Shape * d).Length;
     }
 
     private int[] ReducedComposition()
@@ -268,8 +367,9 @@ public sealed class UnitCell
     private double[,] ShortestPairDistances()
     {
         // Sites lie in [0, 1), so the shortest vector between two of them has fractional components within ±1 after
-        // one image shift: images −1…1 along each axis cover every shortest pair of a cube.
+        // one image shift: images −1…1 along each axis cover every shortest pair of a cube; other shapes look at −2…2.
         int n = Species.Count;
+        int range = Shape == Mat3.Identity ? 1 : 2;
         var best = new double[n, n];
         for (int s = 0; s < n; s++)
         {
@@ -283,18 +383,18 @@ public sealed class UnitCell
         {
             for (int j = 0; j < Sites.Count; j++)
             {
-                for (int x = -1; x <= 1; x++)
+                for (int x = -range; x <= range; x++)
                 {
-                    for (int y = -1; y <= 1; y++)
+                    for (int y = -range; y <= range; y++)
                     {
-                        for (int z = -1; z <= 1; z++)
+                        for (int z = -range; z <= range; z++)
                         {
                             if (i == j && x == 0 && y == 0 && z == 0)
                             {
                                 continue;
                             }
 
-                            double d = (Sites[j].Position + new Vec3(x, y, z) - Sites[i].Position).Length * A;
+                            double d = (Shape * (Sites[j].Position + new Vec3(x, y, z) - Sites[i].Position)).Length * A;
                             int s = Sites[i].Species, t = Sites[j].Species;
                             best[s, t] = Math.Min(best[s, t], d);
                         }

@@ -38,6 +38,35 @@ public static class LatticeAxis
         }
     }
 
+    /// <summary>
+    /// A tilt axis for <c>build csl</c>: three indices [uvw], or four [uvtw] (Miller–Bravais, for hexagonal cells)
+    /// converted to [uvw] as in <see cref="Parse"/>.
+    /// </summary>
+    public static Int3 ParseThreeOrFour(string text) =>
+        Miller.ParseIndices(text, "--axis", "three or four indices").Count == 4 ? Parse(text, LatticeSystem.Hexagonal) : Miller.Parse(text, "--axis");
+
+    /// <summary>
+    /// A boundary plane: three indices (hkl), or four (hkil) with i = −(h + k) (Miller–Bravais, for hexagonal cells),
+    /// which is (hkl) in the basis a₁, a₂, c.
+    /// </summary>
+    public static Int3 ParsePlane(string text)
+    {
+        const string what = "--plane";
+        List<int> v = Miller.ParseIndices(text, what, "three indices (hkl) or four (hkil) such as 310, 2-1-10 or 1,0,-1,0");
+        if (v.Count != 4)
+        {
+            return Miller.Parse(text, what);
+        }
+
+        if (v[2] != -(v[0] + v[1]))
+        {
+            throw new InputException($"{what} '{text}': in four-index (hkil) the third index must be -(h+k) = {-(v[0] + v[1])}");
+        }
+
+        var plane = new Int3(v[0], v[1], v[3]);
+        return plane == Int3.Zero ? throw new InputException($"{what} '{text}': expected a non-zero vector") : plane;
+    }
+
     /// <summary>The four-index [UVTW] of a hexagonal three-index direction [uvw]: [2u − v, 2v − u, −(u + v), 3w], reduced.</summary>
     public static (int U, int V, int T, int W) FourIndex(Int3 axis)
     {

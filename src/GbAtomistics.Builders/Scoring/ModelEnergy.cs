@@ -87,8 +87,8 @@ internal sealed class ModelEnergy
 
         // The bulk reference: the unit cell itself, per formula unit counted in unit kinds.
         double a = cell.A;
-        Box box = Box.Orthogonal(a, a, a);
-        Vec3[] positions = cell.Sites.Select(site => a * site.Position).ToArray();
+        Box box = cell.Shape == Mat3.Identity ? Box.Orthogonal(a, a, a) : Box.FromVectors(a * cell.Shape.C0, a * cell.Shape.C1, a * cell.Shape.C2);
+        Vec3[] positions = cell.Sites.Select(site => cell.Shape == Mat3.Identity ? a * site.Position : cell.Cartesian(site.Position)).ToArray();
         int[] species = cell.Sites.Select(site => site.Species).ToArray();
         int perCell = units.Units.Count(u => u.Kind == 0) / units.FormulaInKinds[0];
         double coulomb = Coulomb(box, positions, species);

@@ -11,7 +11,7 @@ using GbAtomistics.Pipelines.Steps;
 
 namespace GbAtomistics.Cli.Commands;
 
-/// <summary><c>gbat build csl</c>: periodic symmetric tilt bicrystals from a cubic unit cell.</summary>
+/// <summary><c>gbat build csl</c>: periodic symmetric tilt bicrystals from a cubic unit cell, or about c from a tetragonal, orthorhombic or hexagonal one.</summary>
 internal static class BuildCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -25,16 +25,17 @@ internal static class BuildCommand
 
     private static Command CslCommand(TextWriter stdout, TextWriter stderr)
     {
-        var structure = new Option<string>("--structure") { Description = $"Built-in structure ({string.Join(", ", Prototypes.Names)}) or a POSCAR / LAMMPS data file with a cubic unit cell", HelpName = "NAME|FILE", Required = true };
+        var structure = new Option<string>("--structure") { Description = $"Built-in structure ({string.Join(", ", Prototypes.Names)}) or a POSCAR / LAMMPS data file with a cubic, tetragonal, orthorhombic or hexagonal unit cell", HelpName = "NAME|FILE", Required = true };
         var a = new Option<double?>("--a") { Description = "Lattice constant in Å (default: the built-in's, or the file's)", HelpName = "Å" };
         var species = new Option<string?>("--species") { Description = "Elements of the built-in's site kinds in order, e.g. Li,O,Cl for antiperovskite (face centre, body centre, corner)", HelpName = "LIST" };
         var charges = new Option<string?>("--charges") { Description = "Formal charges in e, e.g. Li=1,O=-2,Cl=-1 (default: the built-in's, or the file's charges)", HelpName = "MAP" };
         Option<string?> format = CommonOptions.Format();
         Option<string?> typeMap = CommonOptions.TypeMap();
-        var axis = new Option<string>("--axis") { Description = "Tilt axis [uvw] (box x), e.g. 001, 110, 111", HelpName = "UVW", Required = true };
+        var axis = new Option<string>("--axis") { Description = "Tilt axis [uvw] (box x), e.g. 001, 110, 111; non-cubic cells: 001 only (hexagonal also 0001)", HelpName = "UVW", Required = true };
         var sigma = new Option<int?>("--sigma") { Description = "Σ of the boundary (see 'gbat sigma')", HelpName = "N" };
         var angle = new Option<double?>("--angle") { Description = "Misorientation angle in degrees (instead of, or with, --sigma)", HelpName = "DEG" };
-        var plane = new Option<string?>("--plane") { Description = "Boundary plane family (hkl), e.g. 310; default the first plane of the Σ entry", HelpName = "HKL" };
+        var plane = new Option<string?>("--plane") { Description = "Boundary plane family (hkl), e.g. 310 (non-cubic: (hk0), hexagonal also (hki0) such as 2-1-10); default the first plane of the Σ entry", HelpName = "HKL" };
+        var maxStrain = new Option<double>("--max-strain") { Description = "Non-cubic cells: largest strain of b in % allowed to make the a-b lattice coincident (orthorhombic (b/a)² made rational; reported per grain)", HelpName = "PCT", DefaultValueFactory = _ => 100 * UniqueAxisLattice.DefaultMaxStrain };
         var repeat = new Option<string>("--repeat") { Description = "Repetitions of the CSL period along the tilt axis (x) and in the plane (y)", HelpName = "NXxNY", DefaultValueFactory = _ => "1x1" };
         var thickness = new Option<double>("--thickness") { Description = "Least thickness of each grain along the normal (z) in Å, rounded up to whole periods", HelpName = "Å", DefaultValueFactory = _ => 20.0 };
         var termination = new Option<int?>("--termination") { Description = "Where the boundary cuts the layer stacking (index from --list-terminations); default: the best of all", HelpName = "N" };
@@ -56,7 +57,9 @@ internal static class BuildCommand
         Option<bool> json = CommonOptions.Json();
         var command = new Command(
             "csl",
-            "Periodic symmetric tilt bicrystal from a cubic unit cell: tilt axis along x, boundary normal along z, two boundaries\n" +
+            "Periodic symmetric tilt bicrystal from a cubic unit cell, or about c from a tetragonal, orthorhombic or hexagonal\n" +
+            "cell (planes (hk0); an orthorhombic b is strained to make (b/a)² rational, at most --max-strain, and reported):\n" +
+            "tilt axis along x, boundary normal along z, two boundaries\n" +
             "(z = 0 and z = Lz/2). Each grain is whole CSL periods of whole rigid units (polyanions such as PS4 stay whole and\n" +
             "belong to the grain of their centre), so the result is stoichiometric and neutral. By default every in-plane\n" +
             "translation of an automatic grid and every termination is built; candidates with a species pair below --min-ratio\n" +
@@ -69,7 +72,7 @@ internal static class BuildCommand
             "  gbat build csl --structure Na3PS4.vasp --charges Na=1,P=5,S=-2 --axis 001 --sigma 5 --plane 210 --units P:S\n" +
             "  gbat build csl --structure POSCAR --type-map 1=Li,2=O --charges Li=1,O=-2 --axis 001 --sigma 5 --plane 210 --vacuum 15")
         {
-            structure, a, species, charges, format, typeMap, axis, sigma, angle, plane, repeat, thickness, termination, listTerminations,
+            structure, a, species, charges, format, typeMap, axis, sigma, angle, plane, maxStrain, repeat, thickness, termination, listTerminations,
             translations, translation, expansion, vacuum, minRatio, units, overlap, scorePotential, name, to, atomStyle, noPreview, output, quiet, json,
         };
         command.SetAction(parse => CommandRunner.Run(stderr, () =>
@@ -85,7 +88,7 @@ internal static class BuildCommand
             var request = new CslBuildRequest
             {
                 Structure = parse.GetValue(structure)!,
-                Axis = Miller.Parse(parse.GetValue(axis)!, "--axis"),
+                Axis = LatticeAxis.ParseThreeOrFour(parse.GetValue(axis)!),
                 LatticeConstant = parse.GetValue(a),
                 Species = speciesText?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
                 Charges = chargesText is null ? null : ChargeMap.Parse(chargesText),
@@ -93,7 +96,8 @@ internal static class BuildCommand
                 TypeMap = typeMapText is null ? null : SpeciesMap.Parse(typeMapText),
                 Sigma = parse.GetValue(sigma),
                 AngleDegrees = parse.GetValue(angle),
-                Plane = planeText is null ? null : Miller.Parse(planeText, "--plane"),
+                Plane = planeText is null ? null : LatticeAxis.ParsePlane(planeText),
+                MaxStrain = parse.GetValue(maxStrain) / 100,
                 RepeatAxis = rx,
                 RepeatPlane = ry,
                 Thickness = parse.GetValue(thickness),

@@ -9,7 +9,7 @@ namespace GbAtomistics.Pipelines.Requests;
 /// </summary>
 public sealed record CslBuildRequest
 {
-    /// <summary>A built-in structure name (fcc, bcc, rock-salt, antifluorite, perovskite, antiperovskite) or a POSCAR / LAMMPS data file with a cubic cell.</summary>
+    /// <summary>A built-in structure name (fcc, bcc, rock-salt, antifluorite, perovskite, antiperovskite) or a POSCAR / LAMMPS data file with a cubic, tetragonal, orthorhombic or hexagonal cell.</summary>
     public required string Structure { get; init; }
 
     public required Int3 Axis { get; init; }
@@ -52,6 +52,12 @@ public sealed record CslBuildRequest
     public double Expansion { get; init; }
 
     public double? Vacuum { get; init; }
+
+    /// <summary>
+    /// Largest |strain| of b (a fraction; <c>--max-strain</c> takes %) allowed to make the a–b lattice of a
+    /// non-cubic cell exactly coincident (<see cref="UniqueAxisLattice"/>).
+    /// </summary>
+    public double MaxStrain { get; init; } = UniqueAxisLattice.DefaultMaxStrain;
 
     /// <summary>The per-pair distance criterion (<c>--min-ratio</c>).</summary>
     public DistanceCriterion Distances { get; init; } = new();

@@ -25,7 +25,10 @@ namespace GbAtomistics.Pipelines.Steps;
 /// </summary>
 public static class BuildCslStep
 {
-    /// <summary>The unit cell of the request: a built-in structure, or the first frame of a cubic unit-cell file.</summary>
+    /// <summary>
+    /// The unit cell of the request: a built-in structure, or the first frame of a unit-cell file (cubic, or
+    /// tetragonal, orthorhombic or hexagonal with its a–b lattice made coincident within the request's strain).
+    /// </summary>
     public static UnitCell LoadCell(CslBuildRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -57,10 +60,10 @@ public static class BuildCslStep
         UnitCell cell = UnitCell.FromFrame(frame, Path.GetFileName(structure), request.Charges);
         if (request.LatticeConstant is { } a)
         {
-            cell = new UnitCell(cell.Name, a, cell.Species, cell.Charges, cell.Sites);
+            cell = cell.System == LatticeSystem.Cubic ? new UnitCell(cell.Name, a, cell.Species, cell.Charges, cell.Sites) : cell.WithLatticeConstant(a);
         }
 
-        return cell;
+        return UniqueAxisLattice.Rationalize(cell, request.MaxStrain);
     }
 
     /// <summary>The builder options of the request (at its fixed translation, or at zero).</summary>
@@ -179,6 +182,19 @@ public static class BuildCslStep
             structure = first.Cell.Name,
             formula = first.Cell.Formula,
             lattice_constant_angstrom = first.Cell.A,
+            lattice = new
+            {
+                system = CslLattice.Name(first.Cell.System),
+                cell_vectors_angstrom = new[] { first.Cell.Shape.C0, first.Cell.Shape.C1, first.Cell.Shape.C2 }.Select(v => new[] { first.Cell.A * v.X, first.Cell.A * v.Y, first.Cell.A * v.Z }),
+                max_strain_percent = first.Cell.System == LatticeSystem.Cubic ? (double?)null : request.MaxStrain * 100,
+                strain_per_grain = first.Cell.Strains.Count == 0
+                    ? null
+                    : Enumerable.Range(1, 2).Select(g => new
+                    {
+                        grain = g,
+                        strains = first.Cell.Strains.Select(s => new { parameter = s.Parameter, measured_over_a = s.Measured, built_over_a = s.Exact, strain_percent = s.StrainPercent }),
+                    }),
+            },
             unit_cell = unitCellFile,
             species = first.Cell.Species,
             formal_charges_e = first.Cell.Charges,
@@ -229,6 +245,12 @@ public static class BuildCslStep
                 $"grain 1 {gb.Cell.FormatComposition(gb.GrainComposition[0])} ({gb.GrainCharge(1):+0.###;-0.###;0} e), grain 2 {gb.Cell.FormatComposition(gb.GrainComposition[1])} ({gb.GrainCharge(2):+0.###;-0.###;0} e), " +
                 $"net charge {gb.NetCharge:+0.###;-0.###;0} e, removed {gb.Cell.FormatComposition(gb.Removed.ToArray())}, " +
                 $"translation ({m.TranslationX:0.###}, {m.TranslationY:0.###}), model energy {gb.ModelEnergy:F3} J/m²");
+            if (gb.Cell.Strains.Count > 0)
+            {
+                yield return "  lattice: " + CslLattice.Name(gb.Cell.System) + ", strain of each grain: " + string.Join(", ",
+                    gb.Cell.Strains.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Parameter} {s.StrainPercent:+0.###;-0.###;0} % ({s.Parameter}/a {s.Measured:G6} -> {s.Exact:G6})")));
+            }
+
             PairDistance worst = gb.PairDistances[0];
             yield return string.Create(CultureInfo.InvariantCulture,
                 $"  closest pair to the criterion: {worst.A}-{worst.B} {worst.ShortestAngstrom:F3} Å = {worst.Ratio:F2} of bulk {worst.BulkAngstrom:F3} Å (criterion {worst.MinRatio:0.###}); rigid units: {gb.Units.Description}");

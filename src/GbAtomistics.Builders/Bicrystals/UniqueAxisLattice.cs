@@ -1,0 +1,113 @@
+using System.Globalization;
+using GbAtomistics.Builders.Crystals;
+using GbAtomistics.Builders.Csl;
+using GbAtomistics.Core;
+
+namespace GbAtomistics.Builders.Bicrystals;
+
+/// <summary>
+/// The lattice in the plane perpendicular to the unique axis c of a tetragonal, orthorhombic or hexagonal cell, made
+/// exactly coincident for tilt bicrystals about c: square (a = b), rectangular with a rational (b/a)² = p/q, or
+/// hexagonal (a = b, γ = 120°).
+/// </summary>
+/// <remarks>
+/// A tilt about c is a two-dimensional coincidence problem in the a–b plane; c only sets the period along the axis.
+/// A square or hexagonal net is exactly coincident for its own rational rotations; a rectangular net only when
+/// (b/a)² is rational, so a measured b is changed to a·√(p/q), with p/q the fraction of smallest denominator (at most
+/// <see cref="MaxDenominator"/>) within the allowed strain. The strain of b, s_b = 100·(b_exact/b − 1) %, is carried
+/// by both grains (they are the same crystal); a, c and the fractional coordinates are kept. Tetragonal and hexagonal
+/// cells measured with a ≠ b (within 0.1 %) get b = a, reported the same way.
+/// </remarks>
+public static class UniqueAxisLattice
+{
+    /// <summary>Default largest |strain| of b, as a fraction (1 %).</summary>
+    public const double DefaultMaxStrain = 0.01;
+
+    /// <summary>Largest denominator of the approximated (b/a)².</summary>
+    public const long MaxDenominator = 100;
+
+    /// <summary>
+    /// The cell with its in-plane lattice made exactly coincident and <see cref="UnitCell.Strains"/> set; a cubic cell
+    /// is returned unchanged. An input error when the strain needed exceeds <paramref name="maxStrain"/> (a fraction).
+    /// </summary>
+    public static UnitCell Rationalize(UnitCell cell, double maxStrain)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        if (!(maxStrain >= 0 && maxStrain < 0.5))
+        {
+            throw new InputException(FormattableString.Invariant($"--max-strain {maxStrain * 100:G6}: expected a percentage from 0 to below 50"));
+        }
+
+        if (cell.System == LatticeSystem.Cubic)
+        {
+            return cell;
+        }
+
+        if (cell.System is not (LatticeSystem.Tetragonal or LatticeSystem.Orthorhombic or LatticeSystem.Hexagonal))
+        {
+            throw new InputException($"{cell.Name}: a {CslLattice.Name(cell.System)} cell is not supported for bicrystals");
+        }
+
+        double bOverA = cell.Shape.C1.Length;
+        double cOverA = cell.Shape.C2.Length;
+        double exact;
+        if (cell.System == LatticeSystem.Orthorhombic)
+        {
+            double r = bOverA * bOverA;
+            double t = Math.Max(maxStrain, 1e-12);
+            (long p, long q) = RationalApproximation.Simplest(r * (1 - t) * (1 - t), r * (1 + t) * (1 + t), r);
+            if (q > MaxDenominator)
+            {
+                throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                    $"{cell.Name}: (b/a)² = {r:G8} has no fraction with denominator ≤ {MaxDenominator} within --max-strain {maxStrain * 100:G4} % of b; raise --max-strain"));
+            }
+
+            exact = Math.Sqrt(p / (double)q);
+        }
+        else
+        {
+            exact = 1;
+        }
+
+        double strain = 100 * ((exact / bOverA) - 1);
+        if (Math.Abs(strain) > (maxStrain * 100) + 1e-9)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{cell.Name}: making the in-plane lattice coincident strains b by {strain:+0.###;-0.###} %, more than --max-strain {maxStrain * 100:G4} %"));
+        }
+
+        Mat3 shape = cell.System == LatticeSystem.Hexagonal
+            ? new Mat3(new Vec3(1, 0, 0), new Vec3(-0.5, Math.Sqrt(3) / 2, 0), new Vec3(0, 0, cOverA))
+            : new Mat3(new Vec3(1, 0, 0), new Vec3(0, exact, 0), new Vec3(0, 0, cOverA));
+        return new UnitCell(cell.Name, cell.A, shape, cell.System, cell.Species, cell.Charges, cell.Sites)
+        {
+            Strains = [new ParameterStrain("b", bOverA, exact, Math.Abs(strain) < 1e-9 ? 0 : strain)],
+        };
+    }
+
+    /// <summary>
+    /// The integer metric of the in-plane lattice (a, b) of a coincident cell, in units of a²·(its scale): [[1,0],[0,1]]
+    /// square, [[q,0],[0,p]] rectangular with (b/a)² = p/q, [[2,−1],[−1,2]] hexagonal.
+    /// </summary>
+    internal static (long G11, long G12, long G22) Metric(UnitCell cell)
+    {
+        Mat3 s = cell.Shape;
+        bool inPlane = Math.Abs(s.C0.Z) < 1e-12 && Math.Abs(s.C1.Z) < 1e-12 && Math.Abs(s.C2.X) < 1e-12 && Math.Abs(s.C2.Y) < 1e-12;
+        double b2 = Vec3.Dot(s.C1, s.C1), ab = Vec3.Dot(s.C0, s.C1);
+        if (inPlane && cell.System == LatticeSystem.Hexagonal && Math.Abs(b2 - 1) < 1e-9 && Math.Abs(ab + 0.5) < 1e-9)
+        {
+            return (2, -1, 2);
+        }
+
+        if (inPlane && cell.System is LatticeSystem.Tetragonal or LatticeSystem.Orthorhombic && Math.Abs(ab) < 1e-12)
+        {
+            (long p, long q) = RationalApproximation.Simplest(b2 * (1 - 1e-10), b2 * (1 + 1e-10), b2);
+            if (q <= 1_000_000 && (cell.System == LatticeSystem.Orthorhombic || (p == 1 && q == 1)))
+            {
+                return (q, 0, p);
+            }
+        }
+
+        throw new InputException($"{cell.Name}: the cell's in-plane lattice is not exactly coincident (a ≠ b, an irrational (b/a)² or a non-standard setting); make it so first (UniqueAxisLattice.Rationalize, --max-strain)");
+    }
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using GbAtomistics.Builders.Crystals;
+using GbAtomistics.Builders.Csl;
+using GbAtomistics.Core;
+
+namespace GbAtomistics.Builders.Bicrystals;
+
+/// <summary>
+/// Symmetric tilt boundaries about the unique axis c of a tetragonal, orthorhombic or hexagonal cell whose in-plane
+/// lattice is exactly coincident (<see cref="UniqueAxisLattice"/>): the two-dimensional CSL of the a–b net.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The boundary plane (hk0) contains c. Its normal n (Cartesian, cell frame) is the lattice direction u ∝ G⁻¹(h, k)
+/// for the integer in-plane metric G. The upper grain is the image of the lower one under the mirror of the net whose
+/// normal is q = c × a (the a axis p lies in that mirror): n₂ = n − 2(n·q)q, plane (h'k'0) = Aᵀn₂ with A the cell
+/// vectors. The lattice and its image share the lattice vectors in the plane and along n, so the coincidence index is
+/// Σ = [L : L ∩ ZL] = D / gcd(D, 2g) with w = G·u, g = gcd(w) and D = uᵀGu (cubic [001]: (310) gives Σ5).
+/// </para>
+/// <para>
+/// The misorientation angle is θ = 2·atan(|n·q| / (n·p)); the conventional angle is θ reduced modulo 360°/k for the
+/// k-fold axis (4 tetragonal, 6 hexagonal, 2 orthorhombic) as in <see cref="SigmaTable.Conventional"/>, and the
+/// equivalent angle is 360°/k minus it. The generators (m, n) of the rotation are the coprime integers with
+/// n/m = tan(θ/2)·√det G (for the square net the cubic [001] generators). The lower plane is the member of the
+/// family with n·p &gt; 0 and n·q &lt; 0, as in the cubic table (d = m·p − n·q), so (310) of a tetragonal cell with
+/// c = a is the cubic [001] Σ5 (3-10)/(310).
+/// </para>
+/// </remarks>
+internal static class UniqueAxisTilt
+{
+    private const int MaxIndex = 30;
+
+    public static UniqueAxisBoundary Select(UnitCell cell, Int3 axis, int? sigma, double? angleDegrees, Int3? plane)
+    {
+        string system = CslLattice.Name(cell.System);
+        Int3 o = Miller.Reduce(axis);
+        if (!(o.X == 0 && o.Y == 0))
+        {
+            throw new InputException(
+                $"--axis {Miller.Direction(axis)}: for a {system} cell only tilts about the unique axis [001] (hexagonal [0001]) are built; other axes need the 3-D CSL of the {system} lattice with a rational c²/a² (listed by 'gbat sigma --lattice {system}'), not supported yet");
+        }
+
+        if (plane is { } pl && pl.Z != 0)
+        {
+            throw new InputException($"--plane {Miller.Plane(pl)}: a tilt about [001] needs a boundary plane containing c, (hk0) (hexagonal (hki0))");
+        }
+
+        if (sigma is < 2)
+        {
+            throw new InputException(FormattableString.Invariant($"--sigma {sigma}: expected at least 2"));
+        }
+
+        (long g11, long g12, long g22) = UniqueAxisLattice.Metric(cell);
+        int fold = cell.System switch { LatticeSystem.Tetragonal => 4, LatticeSystem.Hexagonal => 6, _ => 2 };
+        var candidates = new List<UniqueAxisBoundary>();
+        if (plane is { } given)
+        {
+            UniqueAxisBoundary? b = Boundary(cell, given.X, given.Y, g11, g12, g22, fold);
+            if (b is null)
+            {
+                throw new InputException($"--plane {Miller.Plane(given)}: a mirror line of the {system} net (Σ1), no tilt boundary");
+            }
+
+            if (sigma is { } s && b.Entry.Sigma != s)
+            {
+                throw new InputException($"--plane {Miller.Plane(given)} about [001] of this {system} cell is Σ{b.Entry.Sigma}, not Σ{s}");
+            }
+
+            candidates.Add(b);
+        }
+        else
+        {
+            for (int h = 0; h <= MaxIndex; h++)
+            {
+                for (int k = -MaxIndex; k <= MaxIndex; k++)
+                {
+                    if (Miller.Gcd(h, k) == 1 && Boundary(cell, h, k, g11, g12, g22, fold) is { } b && (sigma is null || b.Entry.Sigma == sigma))
+                    {
+                        candidates.Add(b);
+                    }
+                }
+            }
+        }
+
+        if (angleDegrees is { } angle)
+        {
+            candidates = candidates.Where(c => Math.Abs(c.Entry.AngleDegrees - angle) < 0.05 || Math.Abs(c.Entry.EquivalentAngleDegrees - angle) < 0.05 ||
+                Math.Abs(c.Entry.Rotations[0].AngleDegrees - angle) < 0.05).ToList();
+        }
+
+        UniqueAxisBoundary? best = candidates
+            .OrderBy(c => c.Entry.Sigma)
+            .ThenBy(c => Math.Abs(c.Planes.Lower.X) + Math.Abs(c.Planes.Lower.Y))
+            .ThenBy(c => c.Entry.Rotations[0].AngleDegrees)
+            .FirstOrDefault();
+        if (best is null)
+        {
+            string what = string.Join(", ", new[]
+            {
+                sigma is null ? null : $"Σ{sigma}",
+                angleDegrees is null ? null : FormattableString.Invariant($"angle {angleDegrees}°"),
+            }.Where(x => x is not null));
+            throw new InputException($"no symmetric tilt boundary about [001] of this {system} cell with {what} and a plane (hk0) of indices up to {MaxIndex}");
+        }
+
+        return best;
+    }
+
+    private static UniqueAxisBoundary? Boundary(UnitCell cell, int h, int k, long g11, long g12, long g22, int fold)
+    {
+        if (h == 0 && k == 0)
+        {
+            return null;
+        }
+
+        Mat3 s = cell.Shape;
+        Mat3 reciprocal = cell.ShapeInverse.Transpose();
+        Vec3 p = s.C0 / s.C0.Length;
+        Vec3 c = s.C2 / s.C2.Length;
+        Vec3 q = Vec3.Cross(c, p);
+        Vec3 n = reciprocal * new Vec3(h, k, 0);
+        if (Vec3.Dot(n, p) < -1e-12 || (Math.Abs(Vec3.Dot(n, p)) <= 1e-12 && Vec3.Dot(n, q) > 0))
+        {
+            n = -1.0 * n;
+        }
+
+        Vec3 mirrored = n - (2 * Vec3.Dot(n, q) / Vec3.Dot(q, q) * q);
+        if (Vec3.Dot(n, q) > 1e-12)
+        {
+            (n, mirrored) = (mirrored, n);
+        }
+
+        Int3 lower = PlaneOf(s, n), upper = PlaneOf(s, mirrored);
+        Int3 u1 = NormalPeriod(lower, g11, g12, g22, s, n), u2 = NormalPeriod(upper, g11, g12, g22, s, mirrored);
+
+        // Σ = D / gcd(D, 2g) for w = G·u, g = gcd(w), D = uᵀw.
+        long w1 = (g11 * u1.X) + (g12 * u1.Y), w2 = (g12 * u1.X) + (g22 * u1.Y);
+        long g = Gcd(Math.Abs(w1), Math.Abs(w2));
+        long d = (u1.X * w1) + (u1.Y * w2);
+        long sigma = d / Gcd(d, 2 * g);
+        if (sigma < 2 || sigma > int.MaxValue)
+        {
+            return null;
+        }
+
+        Vec3 nu = n / n.Length;
+        double half = Math.Atan2(Math.Abs(Vec3.Dot(nu, q)), Vec3.Dot(nu, p));
+        double theta = 2 * half * 180 / Math.PI;
+        double period = 360.0 / fold;
+        double conventional = SigmaTable.Conventional(theta, period);
+        double det = (g11 * g22) - (g12 * g12);
+        double ratio = Math.Tan(half) * Math.Sqrt(det);
+        (long gn, long gm) = RationalApproximation.Simplest(ratio * (1 - 1e-9), ratio * (1 + 1e-9), ratio);
+        var rotation = new CslRotation(new Int3(0, 0, 1), (int)Math.Min(gm, int.MaxValue), (int)Math.Min(gn, int.MaxValue), (int)sigma, theta);
+        var planes = new TiltPlanePair(lower, upper, new Int3(1, 0, 0), rotation);
+        var entry = new SigmaEntry((int)sigma, new Int3(0, 0, 1), conventional, period - conventional, [rotation], [planes]);
+        return new UniqueAxisBoundary(entry, planes, p, nu, mirrored / mirrored.Length, u1, u2,
+            InPlane(s, lower, nu, c), InPlane(s, upper, mirrored / mirrored.Length, c));
+    }
+
+    /// <summary>The plane (hk0) whose normal is the Cartesian <paramref name="normal"/>: Aᵀn, reduced.</summary>
+    private static Int3 PlaneOf(Mat3 shape, Vec3 normal)
+    {
+        Vec3 m = shape.Transpose() * normal;
+        double scale = Math.Max(Math.Abs(m.X), Math.Abs(m.Y));
+        for (int f = 1; f <= 1000; f++)
+        {
+            // The smallest multiple of the normalised indices that is integral.
+            double x = m.X / scale * f, y = m.Y / scale * f;
+            if (Math.Abs(x - Math.Round(x)) < 1e-6 && Math.Abs(y - Math.Round(y)) < 1e-6)
+            {
+                return Miller.Reduce(new Int3((int)Math.Round(x), (int)Math.Round(y), 0));
+            }
+        }
+
+        throw new InputException(string.Create(CultureInfo.InvariantCulture, $"the mirrored plane of ({m.X:G6} {m.Y:G6} 0) has no small integer indices"));
+    }
+
+    /// <summary>The shortest lattice vector along the plane normal: u ∝ adj(G)·(h, k), reduced, pointing along <paramref name="normal"/>.</summary>
+    private static Int3 NormalPeriod(Int3 plane, long g11, long g12, long g22, Mat3 shape, Vec3 normal)
+    {
+        long x = (g22 * plane.X) - (g12 * plane.Y), y = (-g12 * plane.X) + (g11 * plane.Y);
+        long g = Gcd(Math.Abs(x), Math.Abs(y));
+        x /= g;
+        y /= g;
+        if (Math.Abs(x) > 1_000_000 || Math.Abs(y) > 1_000_000)
+        {
+            throw new InputException($"the normal of {Miller.Plane(plane)} has no short lattice period");
+        }
+
+        var u = new Int3((int)x, (int)y, 0);
+        return Vec3.Dot(shape * Miller.ToVec(u), normal) < 0 ? new Int3(-u.X, -u.Y, 0) : u;
+    }
+
+    /// <summary>The lattice direction in the plane (hk0) along normal × c: ±(−k, h, 0), reduced.</summary>
+    private static Int3 InPlane(Mat3 shape, Int3 plane, Vec3 normal, Vec3 c)
+    {
+        Int3 t = Miller.Reduce(new Int3(-plane.Y, plane.X, 0));
+        return Vec3.Dot(shape * Miller.ToVec(t), Vec3.Cross(normal, c)) < 0 ? new Int3(-t.X, -t.Y, 0) : t;
+    }
+
+    private static long Gcd(long a, long b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return Math.Abs(a);
+    }
+}

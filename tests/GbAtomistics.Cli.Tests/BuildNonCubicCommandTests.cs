@@ -1,0 +1,92 @@
+using System.Text.Json;
+using GbAtomistics.Tests;
+
+namespace GbAtomistics.Cli.Tests;
+
+/// <summary><c>gbat build csl</c> about the unique axis of hexagonal and orthorhombic cells, and its refusals.</summary>
+public class BuildNonCubicCommandTests
+{
+    private const string Wurtzite = """
+        ZnO wurtzite
+        1.0
+        3.25 0 0
+        -1.625 2.8145825622994254 0
+        0 0 5.207
+        Zn O
+        2 2
+        Direct
+        0.3333333333333333 0.6666666666666666 0
+        0.6666666666666666 0.3333333333333333 0.5
+        0.3333333333333333 0.6666666666666666 0.382
+        0.6666666666666666 0.3333333333333333 0.882
+        """;
+
+    private const string Orthorhombic = """
+        NaCl CsCl-type, orthorhombic
+        1.0
+        4 0 0
+        0 5.679482 0
+        0 0 3.5
+        Na Cl
+        1 1
+        Direct
+        0 0 0
+        0.5 0.5 0.5
+        """;
+
+    [Fact]
+    public void BuildsAHexagonalBasalTiltWithFourIndexAxisAndPlane()
+    {
+        string dir = TestPaths.NewTempDir();
+        string cell = Path.Combine(dir, "ZnO.vasp");
+        File.WriteAllText(cell, Wurtzite);
+        string output = Path.Combine(dir, "zno");
+        var (code, stdout, stderr) = Gbat.Run("build", "csl", "--structure", cell, "--charges", "Zn=2,O=-2", "--axis", "0001", "--sigma", "7",
+            "--plane", "12-30", "--no-preview", "--output", output);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Σ7", stdout);
+        Assert.Contains("net charge 0 e", stdout);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "build.json")));
+        JsonElement root = json.RootElement;
+        Assert.Equal("hexagonal", root.GetProperty("lattice").GetProperty("system").GetString());
+        Assert.Equal(7, root.GetProperty("sigma").GetInt32());
+        Assert.Equal(21.787, root.GetProperty("angle_degrees").GetDouble(), 0.01);
+        JsonElement strains = root.GetProperty("lattice").GetProperty("strain_per_grain");
+        Assert.Equal(2, strains.GetArrayLength());
+        Assert.Equal(0, strains[0].GetProperty("strains")[0].GetProperty("strain_percent").GetDouble(), 9);
+    }
+
+    [Fact]
+    public void ReportsTheStrainOfAnApproximatedOrthorhombicRatio()
+    {
+        string dir = TestPaths.NewTempDir();
+        string cell = Path.Combine(dir, "NaCl-ortho.vasp");
+        File.WriteAllText(cell, Orthorhombic);
+        string output = Path.Combine(dir, "ortho");
+        var (code, stdout, stderr) = Gbat.Run("build", "csl", "--structure", cell, "--charges", "Na=1,Cl=-1", "--axis", "001", "--plane", "110",
+            "--no-preview", "--output", output);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("strain of each grain: b -0.398 %", stdout);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "build.json")));
+        JsonElement grain2 = json.RootElement.GetProperty("lattice").GetProperty("strain_per_grain")[1];
+        Assert.Equal(2, grain2.GetProperty("grain").GetInt32());
+        Assert.Equal(-0.398, grain2.GetProperty("strains")[0].GetProperty("strain_percent").GetDouble(), 0.001);
+
+        var (refused, _, err) = Gbat.Run("build", "csl", "--structure", cell, "--axis", "001", "--plane", "110", "--max-strain", "0.001",
+            "--output", Path.Combine(dir, "strict"));
+        Assert.Equal(1, refused);
+        Assert.Contains("--max-strain", err);
+    }
+
+    [Fact]
+    public void OtherAxesOfNonCubicCellsAreRefusedInOneLine()
+    {
+        string dir = TestPaths.NewTempDir();
+        string cell = Path.Combine(dir, "ZnO.vasp");
+        File.WriteAllText(cell, Wurtzite);
+        var (code, _, stderr) = Gbat.Run("build", "csl", "--structure", cell, "--axis", "2-1-10", "--sigma", "7", "--output", Path.Combine(dir, "x"));
+        Assert.Equal(1, code);
+        Assert.Contains("only tilts about the unique axis [001]", stderr);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+}
