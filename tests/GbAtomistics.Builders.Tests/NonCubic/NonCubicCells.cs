@@ -43,6 +43,43 @@ internal static class NonCubicCells
         return Write(dir, "NaCl-orthorhombic.vasp", (a, 0, 0), (0, b, 0), (0, 0, c), [("Na", 0, 0, 0), ("Cl", 0.5, 0.5, 0.5)]);
     }
 
+    /// <summary>
+    /// γ-Li3PO4, orthorhombic Pmnb, a = 6.1113, b = 10.4612, c = 4.9208 Å, with the site coordinates of Wang, Chakoumakos,
+    /// Sales, Kwak and Bates, J. Solid State Chem. 115, 313 (1995): Li1 8d (0.5016, 0.1627, 0.3008), Li2 4c
+    /// (0.75, 0.4246, 0.2045), P 4c (0.25, 0.4115, 0.3079), O1 8d (0.0441, 0.3418, 0.2054), O2 4c (0.25, 0.0503, 0.2928),
+    /// O3 4c (0.75, 0.0896, 0.1223); expanded by the eight operations of Pmnb to Li12P4O16.
+    /// </summary>
+    public static string GammaLi3PO4(string dir)
+    {
+        Func<double, double, double, (double, double, double)>[] ops =
+        [
+            (x, y, z) => (x, y, z), (x, y, z) => (0.5 - x, y, z), (x, y, z) => (0.5 + x, -y, -z), (x, y, z) => (0.5 + x, 0.5 - y, 0.5 + z),
+            (x, y, z) => (0.5 - x, 0.5 + y, 0.5 - z), (x, y, z) => (x, 0.5 + y, 0.5 - z), (x, y, z) => (-x, 0.5 - y, 0.5 + z), (x, y, z) => (-x, -y, -z),
+        ];
+        (string, double, double, double)[] asymmetric =
+        [
+            ("Li", 0.5016, 0.1627, 0.3008), ("Li", 0.75, 0.4246, 0.2045), ("P", 0.25, 0.4115, 0.3079),
+            ("O", 0.0441, 0.3418, 0.2054), ("O", 0.25, 0.0503, 0.2928), ("O", 0.75, 0.0896, 0.1223),
+        ];
+        var sites = new List<(string Species, double X, double Y, double Z)>();
+        static double Wrap(double v) => v - Math.Floor(v);
+        static double Gap(double u, double v) => Math.Min(Math.Abs(u - v), 1 - Math.Abs(u - v));
+        foreach (var (species, x, y, z) in asymmetric)
+        {
+            foreach (var op in ops)
+            {
+                var (u, v, w) = op(x, y, z);
+                (u, v, w) = (Wrap(u), Wrap(v), Wrap(w));
+                if (!sites.Any(t => t.Species == species && Gap(t.X, u) < 1e-4 && Gap(t.Y, v) < 1e-4 && Gap(t.Z, w) < 1e-4))
+                {
+                    sites.Add((species, u, v, w));
+                }
+            }
+        }
+
+        return Write(dir, "Li3PO4-gamma.vasp", (6.1113, 0, 0), (0, 10.4612, 0), (0, 0, 4.9208), sites);
+    }
+
     /// <summary>A monoclinic cell (β = 100°).</summary>
     public static string Monoclinic(string dir)
     {
