@@ -34,6 +34,23 @@ public sealed class PotentialProfileTests
     }
 
     [Fact]
+    public void ThinSlabsThatResolveTheLayersAreWarnedAboutWithTheLayerRepeat()
+    {
+        // 400 slabs of 0.11 Å: the planar average swings with every Li2O layer of the [310] stacking (a/√40 ≈ 0.73 Å
+        // at 0 K, a little more at 800 K), more than any boundary step.
+        var (code, _, stderr) = Gbat.Run(
+            "profile", Path.Combine(Run, "dump.lammpstrj.gz"), "--type-map", "1=Li,2=O", "--species", "none", "--charges", "Li=0.6,O=-1.2",
+            "--boundaries", Path.Combine(Run, "structure.gb.json"), "--profile-bins", "400", "--output", TestPaths.NewTempDir(), "--quiet");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("potential.csv: the planar-average potential ripples by", stderr);
+        Assert.Contains("sawtooth", stderr);
+        var match = System.Text.RegularExpressions.Regex.Match(stderr, @"give --average ([0-9.]+) \(Å");
+        Assert.True(match.Success, stderr);
+        double period = double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(period, 0.72, 0.80);
+    }
+
+    [Fact]
     public void AMissingChargeOrAWindowWithoutChargesIsRefused()
     {
         string dump = Path.Combine(Run, "dump.lammpstrj.gz");

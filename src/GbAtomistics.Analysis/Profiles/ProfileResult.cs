@@ -57,6 +57,36 @@ public sealed class ProfileResult
         Enumerable.Range(0, Options.Bins).Select(b => _density.Sum(d => d[b])).ToArray();
 
     /// <summary>
+    /// The repeat distance (Å) of the layer stacking along the normal: the lag of the first maximum of the
+    /// autocorrelation of the total density profile (mean removed) that reaches at least 30 % of its zero-lag value,
+    /// or null when there is none (a liquid, or slabs too wide to resolve the layers). A window of this length
+    /// flattens the layer ripple of a planar average (a macroscopic average).
+    /// </summary>
+    public double? LayerPeriod()
+    {
+        double[] rho = TotalDensity().ToArray();
+        int n = rho.Length;
+        double mean = rho.Average();
+        double Correlation(int lag) => Enumerable.Range(0, n).Sum(b => (rho[b] - mean) * (rho[(b + lag) % n] - mean));
+        double zero = Correlation(0);
+        if (!(zero > 0))
+        {
+            return null;
+        }
+
+        double[] c = Enumerable.Range(0, (n / 2) + 2).Select(Correlation).ToArray();
+        for (int lag = 2; lag <= n / 2; lag++)
+        {
+            if (c[lag] >= c[lag - 1] && c[lag] >= c[lag + 1] && c[lag] >= 0.3 * zero)
+            {
+                return lag * MeanWidth / n;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The profiles as CSV, with the mean coordination per slab of <paramref name="coordination"/> appended when it was
     /// computed over the same slabs (same normal and number of slabs).
     /// </summary>

@@ -75,6 +75,10 @@ public static class ProfileStep
             output.WriteTable("potential.csv", PotentialCsv(run.Profile, potential), "a potential that could not be computed");
             output.WritePlot("potential.png", path => ProfilePlot.SavePotential(
                 potential, run.Profile, region, path, $"Electrostatic potential along the normal ({name})"));
+            if (Aliasing(potential, run.Profile, region) is { } warning)
+            {
+                output.Note("potential.csv", warning);
+            }
         }
 
         output.WriteTable($"{prefix}.csv", run.Profile.ToCsv(run.Coordination), "a slab that held no atom (of the central species, for a mean coordination) in any frame has no composition or mean coordination");
@@ -88,6 +92,36 @@ public static class ProfileStep
         object summary = Summary(run, input, potential, Excess(run, bulkReferenceDensity));
         output.WriteText($"{prefix}.json", JsonSerializer.Serialize(summary, Json.Options));
         return summary;
+    }
+
+    /// <summary>
+    /// A warning when the layer ripple of the potential in the grain interiors is larger than the steps at the
+    /// boundaries: thin slabs resolve every atomic layer (a sawtooth that aliases the lattice), and a boundary signal
+    /// cannot be read against it. Suggests the macroscopic average over one repeat of the layer stacking.
+    /// </summary>
+    public static string? Aliasing(ElectrostaticProfile potential, ProfileResult profile, SlabRegion? region)
+    {
+        ArgumentNullException.ThrowIfNull(potential);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (region is null)
+        {
+            return null;
+        }
+
+        double ripple = potential.InteriorRipple(region, profile.MeanWidth);
+        double step = potential.Steps(region, profile.MeanWidth).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        if (!(ripple > step))
+        {
+            return null;
+        }
+
+        double? period = profile.LayerPeriod();
+        string advice = period is { } p
+            ? FormattableString.Invariant($"give --average {p:G3} (Å; the repeat of the layers in the density profile, or a multiple of it)")
+            : "give --average with one repeat of the layer stacking along the normal (Å)";
+        return potential.WindowAngstrom is { } w
+            ? FormattableString.Invariant($"the macroscopic potential ({w:G3} Å window) still ripples by {ripple:G3} V in the grain interiors, more than the largest boundary step ({step:G3} V): the window is not a repeat of the layers, or the run is too short to resolve a step; {advice}")
+            : FormattableString.Invariant($"the planar-average potential ripples by {ripple:G3} V peak to peak in the grain interiors, more than the largest boundary step ({step:G3} V): {profile.MeanWidth / profile.Options.Bins:G3} Å slabs resolve every atomic layer, a sawtooth that swamps the boundary signal; {advice}");
     }
 
     /// <summary>The boundary excess volume of a run with boundaries, or null without them.</summary>
