@@ -2,6 +2,7 @@ using System.Globalization;
 using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis.Profiles;
 using GbAtomistics.Analysis.Rdf;
+using GbAtomistics.Analysis.Transport.Dynamics;
 using GbAtomistics.Analysis.Transport.Msd;
 using GbAtomistics.Analysis;
 using GbAtomistics.Core;
@@ -22,6 +23,7 @@ internal sealed class PassPlan
     private readonly Dictionary<string, (CoordinationAnalyzer Analyzer, int Slot)> _coordination = [];
     private readonly Dictionary<string, (ProfileAnalyzer Analyzer, int Slot)> _profile = [];
     private readonly Dictionary<string, (MsdAnalyzer Analyzer, int Slot)> _msd = [];
+    private readonly Dictionary<DynamicsOptions, (DynamicsAnalyzer Analyzer, int Slot)> _dynamics = [];
     private readonly Dictionary<string, object> _results = [];
     private RunOutcome? _outcome;
 
@@ -78,6 +80,17 @@ internal sealed class PassPlan
         }
     }
 
+    public void Add(DynamicsOptions options)
+    {
+        if (!_dynamics.ContainsKey(options))
+        {
+            var analyzer = new DynamicsAnalyzer(options);
+            _dynamics[options] = (analyzer, _ordered.Count);
+            _ordered.Add(f => analyzer.Begin(f));
+            Contents.Add($"dynamics of {options.Transport.Species}");
+        }
+    }
+
     /// <summary>Reads the trajectory once, feeding every registered analysis.</summary>
     public RunOutcome Run(TrajectoryInput input, int threads, Action<int, long>? progress)
     {
@@ -108,6 +121,12 @@ internal sealed class PassPlan
         var (analyzer, slot) = _msd[Key(options)];
         return analyzer.Finish((MsdAccumulator)Accumulator(_parallel.Count + slot), threads);
     });
+
+    public DynamicsResult Dynamics(DynamicsOptions options, int threads)
+    {
+        var (analyzer, slot) = _dynamics[options];
+        return analyzer.Finish((DynamicsAccumulator)Accumulator(_parallel.Count + slot), threads);
+    }
 
     public bool Has(RdfOptions options) => _rdf.ContainsKey(Key(options));
 

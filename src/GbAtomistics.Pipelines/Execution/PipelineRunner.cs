@@ -202,6 +202,16 @@ public sealed class PipelineRunner
             first.Add(msdOptions);
         }
 
+        // Ion dynamics, in time order in the same first pass as the MSD (positions of the mobile ions, as gbat dynamics).
+        DynamicsOptions? dynamicsOptions = null;
+        if (Applies(_definition.Dynamics?.Inputs, input))
+        {
+            DynamicsStage d = _definition.Dynamics!;
+            var transport = new MsdOptions(d.Species, axis, region is null ? null : Part(region, "gb", input), RegionMembership.Start, UnwrapMode.Auto, null, FitWindow.Default);
+            dynamicsOptions = new DynamicsOptions(transport, d.Lags, hopDistance: d.HopDistance, hopWindowPs: d.HopWindowPs);
+            first.Add(dynamicsOptions);
+        }
+
         // Coordination needs its cut-offs: with every cut-off given it joins the first (only) pass; an automatic one
         // comes from the first minimum of a g(r) of the first pass, so coordination takes a second pass.
         var coordinationOptions = new List<(CoordinationOptions Options, string[] Sources, RdfResult? Rdf)>();
@@ -272,14 +282,9 @@ public sealed class PipelineRunner
 
         _structure[input.Name] = (structure.Select(s => s.Step).ToArray(), coordinationOptions.Select(c => (c.Options, c.Sources, c.Rdf)).ToArray(), coordinationPass, first);
 
-        // Ion dynamics: a pass of its own in time order (positions of the mobile ions, as gbat dynamics).
-        if (Applies(_definition.Dynamics?.Inputs, input))
+        if (dynamicsOptions is not null)
         {
-            DynamicsStage d = _definition.Dynamics!;
-            var transport = new MsdOptions(d.Species, axis, region is null ? null : Part(region, "gb", input), RegionMembership.Start, UnwrapMode.Auto, null, FitWindow.Default);
-            r.Dynamics = DynamicsStep.Compute(trajectory, new DynamicsOptions(transport, d.Lags, hopDistance: d.HopDistance, hopWindowPs: d.HopWindowPs), _threads);
-            r.Passes++;
-            r.PassContents.Add("dynamics: van Hove functions, α₂ and hops in time order");
+            r.Dynamics = first.Dynamics(dynamicsOptions, _threads);
         }
     }
 
