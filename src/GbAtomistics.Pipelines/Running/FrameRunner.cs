@@ -4,7 +4,6 @@ using GbAtomistics.Analysis;
 using GbAtomistics.Core;
 using GbAtomistics.Core.Mpi;
 using GbAtomistics.IO;
-using GbAtomistics.IO.Lammps;
 
 namespace GbAtomistics.Pipelines.Running;
 
@@ -92,9 +91,9 @@ public static class FrameRunner
         }
 
         int selected, read;
-        if (MpiWorld.IsParallel && ordered.Count == 0 && LammpsDumpRanges.CanSplit(input.Path, input.Format))
+        if (MpiWorld.IsParallel && ordered.Count == 0 && TrajectoryRanges.SplittableFormat(input.Path, input.Format) is { } splittable)
         {
-            (selected, read) = RunRange(input, accumulators, workers, feed, first.Count);
+            (selected, read) = RunRange(input, splittable, accumulators, workers, feed, first.Count);
         }
         else
         {
@@ -144,23 +143,23 @@ public static class FrameRunner
     }
 
     /// <summary>
-    /// MPI over a plain LAMMPS dump: rank r reads only the frames that start in the r-th of N equal byte ranges
-    /// (resynchronised on <c>ITEM: TIMESTEP</c>), after counting them so that the frame selection applies to the global
+    /// MPI over a plain LAMMPS dump or extended XYZ file: rank r reads only the frames that start in the r-th of N
+    /// equal byte ranges (resynchronised on the format's frame marker, <see cref="TrajectoryRanges"/>), after counting them so that the frame selection applies to the global
     /// frame indices exactly as serially. Returns the selected and read frames of the whole file.
     /// </summary>
-    private static (int Selected, int Read) RunRange(TrajectoryInput input, IFrameAccumulator[][] accumulators, int workers, Feed feed, int atoms)
+    private static (int Selected, int Read) RunRange(TrajectoryInput input, string format, IFrameAccumulator[][] accumulators, int workers, Feed feed, int atoms)
     {
         string path = input.Path;
         int rank = MpiWorld.Rank, size = MpiWorld.Size;
         long length = new FileInfo(path).Length;
-        long start = LammpsDumpRanges.FrameStart(path, length * rank / size);
-        long end = rank + 1 < size ? LammpsDumpRanges.FrameStart(path, length * (rank + 1) / size) : length;
+        long start = TrajectoryRanges.FrameStart(path, length * rank / size, format);
+        long end = rank + 1 < size ? TrajectoryRanges.FrameStart(path, length * (rank + 1) / size, format) : length;
 
         int count = 0;
         Exception? failure = null;
         try
         {
-            using ITrajectoryReader counter = LammpsDumpRanges.OpenRange(path, start, end, 0, input.ReadOptions);
+            using ITrajectoryReader counter = TrajectoryRanges.OpenRange(path, start, end, 0, format, input.ReadOptions);
             while (counter.Skip())
             {
                 count++;
@@ -180,7 +179,7 @@ public static class FrameRunner
         int selected = 0;
         try
         {
-            using ITrajectoryReader reader = LammpsDumpRanges.OpenRange(path, start, end, offset, input.ReadOptions);
+            using ITrajectoryReader reader = TrajectoryRanges.OpenRange(path, start, end, offset, format, input.ReadOptions);
             var cursor = new Cursor(reader, input.Frames, readForeign: false, frameOffset: offset);
             var frame = new Frame();
             if (cursor.Next(frame))

@@ -55,6 +55,21 @@ public sealed class MpiRunTests
     }
 
     [SkippableFact]
+    public void AnExtendedXyzFileSplitByBytesGivesTheSerialOutputs()
+    {
+        string xyz = Path.Combine(TestPaths.NewTempDir(), "frames.extxyz");
+        var (code, _, stderr) = Gbat(1, ["convert", Dump("li2o-s5-310-1000K"), xyz, "--type-map", "1=Li,2=O", "--quiet"]);
+        Assert.True(code == 0, stderr);
+        string serial = Path.Combine(TestPaths.NewTempDir(), "serial"), parallel = Path.Combine(TestPaths.NewTempDir(), "mpi");
+        string[] args = ["rdf", xyz, "--first-frame", "1", "--every", "4", "--quiet"];
+        (code, _, stderr) = Gbat(1, [.. args, "--output", serial]);
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = Gbat(2, [.. args, "--output", parallel]);
+        Assert.True(code == 0, stderr);
+        SameOutputs(serial, parallel);
+    }
+
+    [SkippableFact]
     public void ACompareByRoleGivesTheSerialOutputs()
     {
         string serial = Path.Combine(TestPaths.NewTempDir(), "serial"), parallel = Path.Combine(TestPaths.NewTempDir(), "mpi");

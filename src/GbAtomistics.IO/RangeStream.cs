@@ -1,4 +1,4 @@
-namespace GbAtomistics.IO.Lammps;
+namespace GbAtomistics.IO;
 
 /// <summary>A read-only view of bytes [start, end) of a file stream, which it owns.</summary>
 internal sealed class RangeStream : Stream

@@ -1,4 +1,4 @@
-namespace GbAtomistics.IO.Lammps;
+namespace GbAtomistics.IO;
 
 /// <summary>
 /// A reader of one byte range of a dump whose errors name the line and frame in the whole file: the range's own
@@ -29,7 +29,7 @@ internal sealed class RangeReader(ITrajectoryReader inner, string path, long sta
         }
         catch (InputFormatException e)
         {
-            long line = e.Line > 0 ? e.Line + LammpsDumpRanges.LinesBefore(path, start) : 0;
+            long line = e.Line > 0 ? e.Line + TrajectoryRanges.LinesBefore(path, start) : 0;
             throw new InputFormatException(path, line, e.FrameIndex is { } f ? f + firstFrame : null, e.Detail, e.CompleteFrames is { } c ? c + firstFrame : null);
         }
     }
