@@ -1,10 +1,10 @@
 using GbAtomistics.Builders.Bicrystals;
 using GbAtomistics.Builders.Crystals;
 using GbAtomistics.Builders.Csl;
-using GbAtomistics.Core.Neighbors;
 using GbAtomistics.Core;
-using GbAtomistics.IO.Vasp;
+using GbAtomistics.Core.Neighbors;
 using GbAtomistics.IO;
+using GbAtomistics.IO.Vasp;
 using GbAtomistics.Pipelines.Requests;
 using GbAtomistics.Pipelines.Steps;
 using GbAtomistics.Tests;

@@ -1,8 +1,8 @@
 using GbAtomistics.Builders.Bicrystals;
 using GbAtomistics.Builders.Crystals;
 using GbAtomistics.Builders.Csl;
-using GbAtomistics.Core.Neighbors;
 using GbAtomistics.Core;
+using GbAtomistics.Core.Neighbors;
 using GbAtomistics.Pipelines.Requests;
 using GbAtomistics.Pipelines.Steps;
 using GbAtomistics.Tests;

@@ -1,6 +1,6 @@
-using GbAtomistics.Tests;
 using GbAtomistics.Pipelines.Definition;
 using GbAtomistics.Pipelines.Yaml;
+using GbAtomistics.Tests;
 
 namespace GbAtomistics.Pipelines.Tests;
 

@@ -1,6 +1,6 @@
+using GbAtomistics.Core;
 using GbAtomistics.Core.Mpi;
 using GbAtomistics.Core.Neighbors;
-using GbAtomistics.Core;
 
 namespace GbAtomistics.Analysis.Coordination;
 

@@ -1,5 +1,5 @@
-using GbAtomistics.Core.Mpi;
 using GbAtomistics.Core;
+using GbAtomistics.Core.Mpi;
 
 namespace GbAtomistics.Analysis.Profiles;
 

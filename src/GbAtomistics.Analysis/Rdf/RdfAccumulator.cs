@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
+using GbAtomistics.Core;
 using GbAtomistics.Core.Mpi;
 using GbAtomistics.Core.Neighbors;
-using GbAtomistics.Core;
 
 namespace GbAtomistics.Analysis.Rdf;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using GbAtomistics.Core;
-using GbAtomistics.IO.Lammps;
 using GbAtomistics.IO;
+using GbAtomistics.IO.Lammps;
 using GbAtomistics.Pipelines.Running;
 
 namespace GbAtomistics.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using GbAtomistics.Analysis.Rdf;
 using GbAtomistics.Analysis;
+using GbAtomistics.Analysis.Rdf;
 using GbAtomistics.Core;
 using GbAtomistics.Pipelines.Regions;
 using GbAtomistics.Pipelines.Running;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis;
+using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Core;
 using GbAtomistics.Pipelines.Regions;
 using GbAtomistics.Pipelines.Requests;

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using GbAtomistics.Analysis.Transport.Fitting;
 using GbAtomistics.Analysis.Transport.Msd;
-using GbAtomistics.Core.Unwrapping;
 using GbAtomistics.Core;
+using GbAtomistics.Core.Unwrapping;
 using GbAtomistics.Pipelines.Regions;
 using GbAtomistics.Pipelines.Running;
 

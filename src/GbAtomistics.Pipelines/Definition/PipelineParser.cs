@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
+using GbAtomistics.Analysis;
 using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis.Rdf;
 using GbAtomistics.Analysis.Transport.Arrhenius;
 using GbAtomistics.Analysis.Transport.Fitting;
 using GbAtomistics.Analysis.Transport.Msd;
-using GbAtomistics.Analysis;
-using GbAtomistics.Core.Unwrapping;
 using GbAtomistics.Core;
+using GbAtomistics.Core.Unwrapping;
 using GbAtomistics.IO;
 using GbAtomistics.Pipelines.Regions;
 using GbAtomistics.Pipelines.Requests;

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Text;
+using System.Text.RegularExpressions;
 using GbAtomistics.Core;
-using GbAtomistics.IO.Lammps;
 using GbAtomistics.IO;
+using GbAtomistics.IO.Lammps;
 using GbAtomistics.Pipelines.Running;
 
 namespace GbAtomistics.Pipelines.Definition;

@@ -1,10 +1,10 @@
 using System.Globalization;
+using GbAtomistics.Analysis;
 using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis.Profiles;
 using GbAtomistics.Analysis.Rdf;
 using GbAtomistics.Analysis.Transport.Dynamics;
 using GbAtomistics.Analysis.Transport.Msd;
-using GbAtomistics.Analysis;
 using GbAtomistics.Core;
 using GbAtomistics.Pipelines.Running;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using GbAtomistics.Core;
 using GbAtomistics.IO;
 using GbAtomistics.Pipelines.Running;

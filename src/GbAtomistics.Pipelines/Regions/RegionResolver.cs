@@ -1,5 +1,5 @@
-using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis;
+using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Core;
 using GbAtomistics.Pipelines.Requests;
 using GbAtomistics.Pipelines.Running;

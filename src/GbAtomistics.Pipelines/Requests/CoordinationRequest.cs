@@ -1,5 +1,5 @@
-using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis;
+using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Pipelines.Regions;
 
 namespace GbAtomistics.Pipelines.Requests;

@@ -1,6 +1,6 @@
+using GbAtomistics.Analysis;
 using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis.Rdf;
-using GbAtomistics.Analysis;
 using GbAtomistics.Core;
 using GbAtomistics.Pipelines.Steps;
 

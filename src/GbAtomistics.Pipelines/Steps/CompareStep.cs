@@ -1,10 +1,10 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
+using GbAtomistics.Analysis;
 using GbAtomistics.Analysis.Comparison;
 using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis.Rdf;
 using GbAtomistics.Analysis.Roles;
-using GbAtomistics.Analysis;
 using GbAtomistics.Core;
 using GbAtomistics.Pipelines.Requests;
 using GbAtomistics.Pipelines.Running;

@@ -1,11 +1,11 @@
 using System.Text.Json;
+using GbAtomistics.Analysis;
 using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis.Regions;
-using GbAtomistics.Analysis;
 using GbAtomistics.Core;
+using GbAtomistics.IO;
 using GbAtomistics.IO.Lammps;
 using GbAtomistics.IO.Xyz;
-using GbAtomistics.IO;
 using GbAtomistics.Pipelines.Regions;
 using GbAtomistics.Pipelines.Requests;
 using GbAtomistics.Pipelines.Running;

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using GbAtomistics.Core;
-using GbAtomistics.IO.Lammps;
 using GbAtomistics.IO;
+using GbAtomistics.IO.Lammps;
 using GbAtomistics.Pipelines.Lammps;
 using GbAtomistics.Pipelines.Regions;
 using GbAtomistics.Pipelines.Requests;

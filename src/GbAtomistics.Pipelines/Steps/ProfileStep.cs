@@ -1,7 +1,7 @@
 using System.Text.Json;
+using GbAtomistics.Analysis;
 using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis.Profiles;
-using GbAtomistics.Analysis;
 using GbAtomistics.Core;
 using GbAtomistics.Pipelines.Regions;
 using GbAtomistics.Pipelines.Requests;

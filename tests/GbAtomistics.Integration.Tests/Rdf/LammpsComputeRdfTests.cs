@@ -1,5 +1,5 @@
-using GbAtomistics.Analysis.Rdf;
 using GbAtomistics.Analysis;
+using GbAtomistics.Analysis.Rdf;
 using GbAtomistics.Core;
 using GbAtomistics.IO;
 using GbAtomistics.Pipelines.Running;
