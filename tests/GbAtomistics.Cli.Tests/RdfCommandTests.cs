@@ -66,4 +66,17 @@ public sealed class RdfCommandTests
         Assert.StartsWith("gbat: ", stderr);
         Assert.Single(stderr.Trim().Split('\n'));
     }
+
+    [Fact]
+    public void NoTotalVisitsOnlyThePairsAskedForAndGivesTheSamePairColumns()
+    {
+        string full = TestPaths.NewTempDir(), pairOnly = TestPaths.NewTempDir();
+        var (code, _, stderr) = Gbat.Run("rdf", Dump, "--type-map", "1=Li,2=O", "--species", "Li-O,Li-Li", "--r-max", "6", "--output", full, "--quiet");
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = Gbat.Run("rdf", Dump, "--type-map", "1=Li,2=O", "--species", "Li-O,Li-Li", "--r-max", "6", "--no-total", "--output", pairOnly, "--quiet");
+        Assert.True(code == 0, stderr);
+        string[] a = File.ReadAllLines(Path.Combine(full, "rdf.csv")), b = File.ReadAllLines(Path.Combine(pairOnly, "rdf.csv"));
+        Assert.Equal("r_angstrom,g_Li-O,n_Li-O,g_Li-Li,n_Li-Li", b[0]);
+        Assert.Equal(a.Select(l => string.Join(',', l.Split(',')[..5])), b);
+    }
 }

@@ -3,7 +3,7 @@
 # with LAMMPS (tools/bench/lj-mixture.in; Debian: apt-get install -y lammps), then times, alternating the tools and
 # reporting the median of REPEATS runs of each:
 #   read every frame    gbat info                     vs MDAnalysis (Debian python3-mdanalysis) iterating the dump
-#   partial RDF 1-2     gbat rdf --species 1-2        vs MDAnalysis InterRDF, and LAMMPS rerun with compute rdf
+#   partial RDF 1-2     gbat rdf --species 1-2 --no-total   vs MDAnalysis InterRDF, and LAMMPS rerun with compute rdf
 #   MSD of type 1       gbat msd --species 1          vs MDAnalysis EinsteinMSD (fft=True)
 #   CSL bicrystal       gbat build csl (fcc Σ5(310))  vs pymatgen GrainBoundaryGenerator (Debian python3-pymatgen)
 # and prints a Markdown table with the machine's conditions. freud and OVITO's Python module are not in Debian and
@@ -55,7 +55,7 @@ names=(gbat-info mda-read gbat-rdf mda-rdf lammps-rdf gbat-msd mda-msd gbat-csl 
 for ((k = 0; k < repeats; k++)); do
   t[gbat-info]+=" $(seconds "${gbat[@]}" info "$dump")"
   t[mda-read]+=" $(seconds "$python" tools/bench/mdanalysis_read_dump.py "$dump")"
-  t[gbat-rdf]+=" $(seconds "${gbat[@]}" rdf "$dump" --species 1-2 --r-max 3 --bins 150 --threads "$threads" --output "$out/rdf" --quiet)"
+  t[gbat-rdf]+=" $(seconds "${gbat[@]}" rdf "$dump" --species 1-2 --r-max 3 --bins 150 --no-total --threads "$threads" --output "$out/rdf" --quiet)"
   t[mda-rdf]+=" $(seconds "$python" tools/bench/mdanalysis_pair_rdf.py "$dump" 3 150)"
   t[lammps-rdf]+=" $(seconds env OMP_NUM_THREADS=1 lmp -in "$work/rerun.in" -log none -screen none)"
   t[gbat-msd]+=" $(seconds "${gbat[@]}" msd "$dump" --species 1 --timestep 1fs --threads "$threads" --output "$out/msd" --quiet)"

@@ -52,7 +52,10 @@ public sealed class RdfResult
         string.Equals(p.Central, pair.Central, StringComparison.OrdinalIgnoreCase) &&
         string.Equals(p.Neighbour, pair.Neighbour, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The table as CSV: r (Å), then g and n for each pair and the total; units in the header.</summary>
+    /// <summary>
+    /// The table as CSV: r (Å), then g and n for each pair and the total (left out when the options did not ask for it);
+    /// units in the header.
+    /// </summary>
     public string ToCsv()
     {
         var sb = new StringBuilder("r_angstrom");
@@ -61,11 +64,12 @@ public sealed class RdfResult
             sb.Append($",g_{p},n_{p}");
         }
 
-        sb.Append(",g_total,n_total\n");
+        sb.Append(Options.Total ? ",g_total,n_total\n" : "\n");
+        int columns = Options.Total ? Pairs.Count + 1 : Pairs.Count;
         for (int k = 0; k < R.Count; k++)
         {
             sb.Append(CsvNumber.Format(R[k]));
-            for (int p = 0; p <= Pairs.Count; p++)
+            for (int p = 0; p < columns; p++)
             {
                 sb.Append(',').Append(CsvNumber.Format(_g[p][k]));
                 sb.Append(',').Append(CsvNumber.Format(_n[p][k]));

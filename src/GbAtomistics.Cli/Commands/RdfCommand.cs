@@ -18,6 +18,7 @@ internal static class RdfCommand
         var rMax = new Option<double>("--r-max") { Description = "Largest distance in Å (may exceed half the cell)", HelpName = "Å", DefaultValueFactory = _ => 8.0 };
         var bins = new Option<int>("--bins") { Description = "Number of bins from 0 to r-max", HelpName = "N", DefaultValueFactory = _ => 400 };
         var species = new Option<string?>("--species") { Description = "Pairs A-B such as Li-O,O-O (default: every pair)", HelpName = "PAIRS" };
+        var noTotal = new Option<bool>("--no-total") { Description = "Leave out g_total of all atoms: only the pairs asked for are visited (faster when they are a few of many)" };
         Option<string?> region = CommonOptions.Region();
         var regions = new RegionOptions();
         Option<string> output = CommonOptions.Output("gbat-rdf");
@@ -29,10 +30,11 @@ internal static class RdfCommand
             "Partial radial distribution functions g_AB(r) and cumulative coordination n_AB(r)\n\n" +
             "Writes rdf.csv (r in Å), rdf.json (options, first peaks and minima) and rdf.png into --output.\n\n" +
             "Examples:\n  gbat rdf dump.lammpstrj --type-map 1=Li,2=O --species Li-O,O-O --r-max 10\n" +
+            "  gbat rdf dump.lammpstrj --type-map 1=Li,2=O --species Li-O --r-max 3 --no-total\n" +
             "  gbat rdf gb.lammpstrj --type-map 1=Li,2=O --region gb --normal z --planes 0.25,0.75 --half-width 4\n" +
             "  gbat rdf run/dump.lammpstrj.gz --type-map 1=Li,2=O --region bulk --boundaries run/structure.gb.json")
         {
-            rMax, bins, species, region, output, threads, quiet, json,
+            rMax, bins, species, noTotal, region, output, threads, quiet, json,
         };
         regions.AddTo(command);
         trajectoryOptions.AddTo(command);
@@ -44,7 +46,7 @@ internal static class RdfCommand
                 parse.GetValue(rMax),
                 parse.GetValue(bins),
                 pairs is null ? null : SpeciesPair.ParseList(pairs),
-                RegionOption(parse.GetValue(region), regions, parse, trajectory, parse.GetValue(threads)));
+                RegionOption(parse.GetValue(region), regions, parse, trajectory, parse.GetValue(threads))) { Total = !parse.GetValue(noTotal) };
             RdfResult result = TerminalProgress.During(stderr, parse.GetValue(quiet) || parse.GetValue(json), () => RdfStep.Compute(trajectory, options, parse.GetValue(threads)));
             var folder = new OutputFolder(parse.GetValue(output)!, [trajectory.Path], stderr);
             object summary = RdfStep.Write(result, trajectory, folder);
