@@ -418,7 +418,7 @@ public sealed class PipelineRunner
             IReadOnlyDictionary<string, double>? charges = r.Input.Charges is { } q &&
                 profile.Profile.Species.All(s => q.Keys.Any(k => string.Equals(k, s, StringComparison.OrdinalIgnoreCase))) ? q : null;
             double? bulkDensity = _definition.Profile?.BulkReference is { } reference
-                ? ProfileStep.ReferenceDensity(_definition.Input(reference).Trajectory, _threads)
+                ? _bulkDensity ??= ProfileStep.ReferenceDensity(_definition.Input(reference).Trajectory, _threads)
                 : null;
             object summary = ProfileStep.Write(profile, t, folder, charges: charges, bulkReferenceDensity: bulkDensity);
             r.Excess = ProfileStep.Excess(profile, bulkDensity);
@@ -497,6 +497,9 @@ public sealed class PipelineRunner
     }
 
     private readonly Dictionary<string, Analysis.Roles.RoleComparisonTable> _roleTables = [];
+
+    /// <summary>The mean density of the profile's bulk reference input, read once for every profiled input.</summary>
+    private double? _bulkDensity;
 
     private readonly Dictionary<string, Analysis.Comparison.ComparisonTable> _compared = [];
 

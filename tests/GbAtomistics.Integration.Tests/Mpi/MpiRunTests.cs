@@ -22,13 +22,7 @@ public sealed class MpiRunTests
     [InlineData("conductivity", "li2o-s5-310-1000K")]
     public void CommandsGiveTheSerialOutputs(string command, string run)
     {
-        string serial = Path.Combine(TestPaths.NewTempDir(), "serial"), parallel = Path.Combine(TestPaths.NewTempDir(), "mpi");
-        string[] args = [command, Dump(run), "--type-map", "1=Li,2=O", "--quiet", .. command == "conductivity" ? new[] { "--charges", "Li=0.6,O=-1.2" } : []];
-        var (code, _, stderr) = Gbat(1, [.. args, "--output", serial]);
-        Assert.True(code == 0, stderr);
-        (code, _, stderr) = Gbat(2, [.. args, "--output", parallel]);
-        Assert.True(code == 0, stderr);
-        SameOutputs(serial, parallel);
+        SerialAndParallelAgree([command, Dump(run), "--type-map", "1=Li,2=O", "--quiet", .. command == "conductivity" ? new[] { "--charges", "Li=0.6,O=-1.2" } : []]);
     }
 
     [SkippableTheory]
@@ -45,13 +39,7 @@ public sealed class MpiRunTests
             gz.CopyTo(plain);
         }
 
-        string serial = Path.Combine(TestPaths.NewTempDir(), "serial"), parallel = Path.Combine(TestPaths.NewTempDir(), "mpi");
-        string[] args = [command, dump, "--type-map", "1=Li,2=O", "--first-frame", "2", "--every", "3", "--quiet"];
-        var (code, _, stderr) = Gbat(1, [.. args, "--output", serial]);
-        Assert.True(code == 0, stderr);
-        (code, _, stderr) = Gbat(2, [.. args, "--output", parallel]);
-        Assert.True(code == 0, stderr);
-        SameOutputs(serial, parallel);
+        SerialAndParallelAgree([command, dump, "--type-map", "1=Li,2=O", "--first-frame", "2", "--every", "3", "--quiet"]);
     }
 
     [SkippableFact]
@@ -60,37 +48,19 @@ public sealed class MpiRunTests
         string xyz = Path.Combine(TestPaths.NewTempDir(), "frames.extxyz");
         var (code, _, stderr) = Gbat(1, ["convert", Dump("li2o-s5-310-1000K"), xyz, "--type-map", "1=Li,2=O", "--quiet"]);
         Assert.True(code == 0, stderr);
-        string serial = Path.Combine(TestPaths.NewTempDir(), "serial"), parallel = Path.Combine(TestPaths.NewTempDir(), "mpi");
-        string[] args = ["rdf", xyz, "--first-frame", "1", "--every", "4", "--quiet"];
-        (code, _, stderr) = Gbat(1, [.. args, "--output", serial]);
-        Assert.True(code == 0, stderr);
-        (code, _, stderr) = Gbat(2, [.. args, "--output", parallel]);
-        Assert.True(code == 0, stderr);
-        SameOutputs(serial, parallel);
+        SerialAndParallelAgree(["rdf", xyz, "--first-frame", "1", "--every", "4", "--quiet"]);
     }
 
     [SkippableFact]
     public void ACompareByRoleGivesTheSerialOutputs()
     {
-        string serial = Path.Combine(TestPaths.NewTempDir(), "serial"), parallel = Path.Combine(TestPaths.NewTempDir(), "mpi");
-        string[] args = ["compare", Dump("li2o-bulk-1000K"), Dump("li2o-s5-310-1000K"), "--type-map", "1=Li,2=O", "--roles", "Li=cation,O=anion", "--quiet"];
-        var (code, _, stderr) = Gbat(1, [.. args, "--output", serial]);
-        Assert.True(code == 0, stderr);
-        (code, _, stderr) = Gbat(2, [.. args, "--output", parallel]);
-        Assert.True(code == 0, stderr);
-        SameOutputs(serial, parallel);
+        SerialAndParallelAgree(["compare", Dump("li2o-bulk-1000K"), Dump("li2o-s5-310-1000K"), "--type-map", "1=Li,2=O", "--roles", "Li=cation,O=anion", "--quiet"]);
     }
 
     [SkippableFact]
     public void ThePipelineGivesTheSerialOutputs()
     {
-        string serial = Path.Combine(TestPaths.NewTempDir(), "serial"), parallel = Path.Combine(TestPaths.NewTempDir(), "mpi");
-        string pipeline = Path.Combine(TestPaths.TestData, "example", "pipeline.yaml");
-        var (code, _, stderr) = Gbat(1, ["run", pipeline, "--output", serial, "--quiet"]);
-        Assert.True(code == 0, stderr);
-        (code, _, stderr) = Gbat(2, ["run", pipeline, "--output", parallel, "--quiet"]);
-        Assert.True(code == 0, stderr);
-        SameOutputs(serial, parallel);
+        string parallel = SerialAndParallelAgree(["run", Path.Combine(TestPaths.TestData, "example", "pipeline.yaml"), "--quiet"]);
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(parallel, "li2o-bulk-1000K", "rdf.json")));
         Assert.Equal(2, doc.RootElement.GetProperty("provenance").GetProperty("mpi_ranks").GetInt32());
     }
@@ -120,6 +90,21 @@ public sealed class MpiRunTests
         Assert.Contains("damaged.lammpstrj:51: frame 3:", lines[0], StringComparison.Ordinal);
         Assert.Contains("1.5x", lines[0], StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dir, "out", "rdf.csv")));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="args"/> serially and on 2 ranks, each into its own --output folder, checks that both
+    /// succeed and write the same outputs (<see cref="SameOutputs"/>); returns the folder of the MPI run.
+    /// </summary>
+    private static string SerialAndParallelAgree(string[] args)
+    {
+        string serial = Path.Combine(TestPaths.NewTempDir(), "serial"), parallel = Path.Combine(TestPaths.NewTempDir(), "mpi");
+        var (code, _, stderr) = Gbat(1, [.. args, "--output", serial]);
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = Gbat(2, [.. args, "--output", parallel]);
+        Assert.True(code == 0, stderr);
+        SameOutputs(serial, parallel);
+        return parallel;
     }
 
     /// <summary>Runs gbat on <paramref name="ranks"/> MPI ranks (1: without mpirun); fails the test after 5 minutes (a hang).</summary>
