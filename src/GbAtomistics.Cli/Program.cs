@@ -48,6 +48,11 @@ static void Stop(PosixSignalContext context)
     context.Cancel = true;
     int removed = OutputFile.DeleteTemporaries();
     bool interrupt = context.Signal == PosixSignal.SIGINT;
-    Console.Error.WriteLine($"gbat: {(interrupt ? "interrupted" : "terminated")}; {removed} unfinished output file(s) removed, finished ones kept");
+    if (MpiWorld.Rank == 0)
+    {
+        // Under MPI only rank 0 speaks: the launcher terminates the other ranks when one ends with an error.
+        Console.Error.WriteLine($"gbat: {(interrupt ? "interrupted" : "terminated")}; {removed} unfinished output file(s) removed, finished ones kept");
+    }
+
     Environment.Exit(interrupt ? ExitCodes.Interrupted : ExitCodes.Terminated);
 }
