@@ -1,5 +1,5 @@
-using System.Text;
 using GbAtomistics.IO.Lammps;
+using GbAtomistics.IO.Vasp;
 using GbAtomistics.IO.Xyz;
 
 namespace GbAtomistics.IO;
@@ -9,14 +9,15 @@ namespace GbAtomistics.IO;
 /// disjoint parts of one file: a range starts at the first frame that starts at or after a byte offset
 /// (resynchronisation) and ends where the next range starts. Frame starts are recognised by their marker: a line
 /// <c>ITEM: TIMESTEP</c> in a LAMMPS dump; in extended XYZ, a line holding only the atom count followed by a comment
-/// line with <c>Properties=</c> or <c>Lattice=</c>. Compressed files cannot be entered in the middle, and VASP files
-/// (whose frames need the header at the top of the file) are not split.
+/// line with <c>Properties=</c> or <c>Lattice=</c>; in an XDATCAR, a <c>Direct configuration=</c> line (with a
+/// variable cell, the header repeated before it); in an OUTCAR, the first electronic iteration of an ionic step,
+/// <c>Iteration n(   1)</c>. XDATCAR and OUTCAR frames need the header at the top of the file: a range after the first
+/// reads it before its own bytes. Compressed files cannot be entered in the middle, and an XDATCAR in the older
+/// layout (blank lines between configurations) has no marker; neither is split.
 /// </summary>
 public static class TrajectoryRanges
 {
-    private static readonly byte[] DumpMarker = Encoding.ASCII.GetBytes("\nITEM: TIMESTEP");
-
-    /// <summary>The format name when <paramref name="path"/> can be split (a plain LAMMPS dump or extended XYZ), else null.</summary>
+    /// <summary>The format name when <paramref name="path"/> can be split, else null.</summary>
     public static string? SplittableFormat(string path, string? format)
     {
         if (TrajectoryFiles.IsMulti(path))
@@ -25,104 +26,118 @@ public static class TrajectoryRanges
         }
 
         string name = FormatRegistry.DetectForReading(path, format).Name;
-        if (name is not ("lammps-dump" or "extxyz"))
+        if (name is not ("lammps-dump" or "extxyz" or "vasp-xdatcar" or "vasp-outcar"))
         {
             return null;
         }
 
         byte[] head = new byte[3];
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        int n = file.ReadAtLeast(head, 3, throwOnEndOfStream: false);
-        bool gzip = n >= 2 && head[0] == 0x1f && head[1] == 0x8b;
-        bool bzip2 = n >= 3 && head[0] == (byte)'B' && head[1] == (byte)'Z' && head[2] == (byte)'h';
-        return gzip || bzip2 ? null : name;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+        {
+            int n = file.ReadAtLeast(head, 3, throwOnEndOfStream: false);
+            bool gzip = n >= 2 && head[0] == 0x1f && head[1] == 0x8b;
+            bool bzip2 = n >= 3 && head[0] == (byte)'B' && head[1] == (byte)'Z' && head[2] == (byte)'h';
+            if (gzip || bzip2)
+            {
+                return null;
+            }
+        }
+
+        return RangeLayout.Of(path, name) is null ? null : name;
     }
 
     /// <summary>
-    /// The byte offset of the first frame of <paramref name="format"/> that starts at or after <paramref name="offset"/>;
-    /// 0 for offset 0, the file length when no frame starts after it.
+    /// The byte offset of the first frame of <paramref name="format"/> that starts at or after <paramref name="offset"/>
+    /// (for a variable-cell XDATCAR, whose configuration line is at or after it); 0 for the first frame of the file,
+    /// the file length when no frame starts after the offset.
     /// </summary>
     public static long FrameStart(string path, long offset, string format)
     {
+        RangeLayout layout = RangeLayout.Of(path, format) ?? throw new ArgumentException($"{path} cannot be split as {format}", nameof(format));
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         if (offset <= 0)
         {
             return 0;
         }
 
-        if (offset >= file.Length)
+        long length = file.Length;
+        if (offset >= length)
         {
-            return file.Length;
+            return length;
         }
 
-        // Lines are read from offset − 1 so that a line starting exactly at the offset is seen whole.
-        file.Position = offset - 1;
-        var line = new List<byte>();
-        long position = offset - 1, lineStart = -1;
-        long countLine = -1; // start of the previous line when it held only an integer (extended XYZ)
-        byte[] buffer = new byte[1 << 20];
-        int read;
-        while ((read = file.Read(buffer)) > 0)
+        // Lines are read from offset − 1 so that a line starting exactly at the offset is seen whole; the rest of the
+        // line the offset falls in is skipped.
+        long origin = offset - 1;
+        file.Position = origin;
+        using var lines = new LineReader(file, path);
+        if (!lines.TryReadLine(out _))
         {
-            for (int k = 0; k < read; k++, position++)
+            return length;
+        }
+
+        long countLine = -1; // start of the previous line when it held only an integer (extended XYZ)
+        while (true)
+        {
+            long lineStart = origin + lines.Position;
+            if (!lines.TryReadLine(out ReadOnlySpan<byte> line))
             {
-                byte b = buffer[k];
-                if (lineStart < 0)
-                {
-                    // Skip the rest of the line the offset falls in.
-                    if (b == '\n')
-                    {
-                        lineStart = position + 1;
-                    }
+                return length;
+            }
 
-                    continue;
-                }
-
-                if (b != '\n')
-                {
-                    if (line.Count < 4096)
-                    {
-                        line.Add(b);
-                    }
-
-                    continue;
-                }
-
-                if (format == "lammps-dump")
-                {
-                    if (StartsWith(line, DumpMarker.AsSpan(1)))
-                    {
-                        return lineStart;
-                    }
-                }
-                else if (countLine >= 0 && (Contains(line, "Properties=") || Contains(line, "Lattice=")))
+            if (layout.Format == "extxyz")
+            {
+                if (countLine >= 0 && (line.IndexOf("Properties="u8) >= 0 || line.IndexOf("Lattice="u8) >= 0))
                 {
                     return countLine;
                 }
-                else
+
+                countLine = IsCount(line) ? lineStart : -1;
+            }
+            else if (layout.IsMarker(line))
+            {
+                if (layout.HeaderLines > 0)
                 {
-                    countLine = IsCount(line) ? lineStart : -1;
+                    return HeaderStart(path, lineStart, layout.HeaderLines);
                 }
 
-                line.Clear();
-                lineStart = position + 1;
+                return lineStart <= layout.PrefixEnd ? 0 : lineStart;
             }
         }
-
-        return file.Length;
     }
 
     /// <summary>
-    /// A reader of the frames in bytes [<paramref name="start"/>, <paramref name="end"/>) of the file. Its frame indices
-    /// count from 0 at <paramref name="start"/>; errors are located in the whole file (line and frame
-    /// <paramref name="firstFrame"/> + the index in the range).
+    /// A reader of the frames in bytes [<paramref name="start"/>, <paramref name="end"/>) of the file (after the shared
+    /// header, for XDATCAR and OUTCAR). Its frame indices count from 0 at <paramref name="start"/>; errors are located
+    /// in the whole file (line and frame <paramref name="firstFrame"/> + the index in the range), and OUTCAR steps,
+    /// which the file does not number, count from <paramref name="firstFrame"/> + 1.
     /// </summary>
     public static ITrajectoryReader OpenRange(string path, long start, long end, int firstFrame, string format, ReadOptions? options = null)
     {
+        RangeLayout layout = RangeLayout.Of(path, format) ?? throw new ArgumentException($"{path} cannot be split as {format}", nameof(format));
+        byte[] prefix = [];
+        long prefixLines = 0;
+        if (start > 0 && end > start && layout.PrefixEnd > 0)
+        {
+            prefix = new byte[layout.PrefixEnd];
+            using (var head = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+            {
+                head.ReadExactly(prefix);
+            }
+
+            prefixLines = layout.PrefixLines;
+        }
+
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var range = new RangeStream(file, start, end);
-        ITrajectoryReader inner = format == "extxyz" ? new ExtxyzReader(range, path, options) : new LammpsDumpReader(range, path, options);
-        return new RangeReader(new StreamGuard(inner), path, start, firstFrame);
+        var range = new RangeStream(file, start, end, prefix);
+        ITrajectoryReader inner = format switch
+        {
+            "extxyz" => new ExtxyzReader(range, path, options),
+            "vasp-xdatcar" => XdatcarReader.OfRange(range, path, options),
+            "vasp-outcar" => new OutcarReader(range, path, options, firstFrame),
+            _ => new LammpsDumpReader(range, path, options),
+        };
+        return new RangeReader(new StreamGuard(inner), path, start, end, firstFrame, prefixLines);
     }
 
     /// <summary>Lines before byte <paramref name="offset"/> (counted only when an error has to be located).</summary>
@@ -146,28 +161,39 @@ public static class TrajectoryRanges
         return lines;
     }
 
-    private static bool StartsWith(List<byte> line, ReadOnlySpan<byte> prefix)
+    /// <summary>The start of the line <paramref name="lines"/> lines before the one that starts at <paramref name="lineStart"/>.</summary>
+    private static long HeaderStart(string path, long lineStart, int lines)
     {
-        if (line.Count < prefix.Length)
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        int window = 1 << 16;
+        while (true)
         {
-            return false;
-        }
+            long from = Math.Max(0, lineStart - window);
+            byte[] buffer = new byte[lineStart - from];
+            file.Position = from;
+            file.ReadExactly(buffer);
 
-        for (int i = 0; i < prefix.Length; i++)
-        {
-            if (line[i] != prefix[i])
+            // The newline just before lineStart ends the line above it; the (lines + 1)-th newline found going back
+            // ends the line above the header.
+            int found = 0;
+            for (int k = buffer.Length - 1; k >= 0; k--)
             {
-                return false;
+                if (buffer[k] == (byte)'\n' && ++found == lines + 1)
+                {
+                    return from + k + 1;
+                }
             }
-        }
 
-        return true;
+            if (from == 0)
+            {
+                return 0;
+            }
+
+            window *= 4;
+        }
     }
 
-    private static bool Contains(List<byte> line, string text) =>
-        Encoding.ASCII.GetString(line.ToArray()).Contains(text, StringComparison.Ordinal);
-
-    private static bool IsCount(List<byte> line)
+    private static bool IsCount(ReadOnlySpan<byte> line)
     {
         bool digits = false;
         foreach (byte b in line)

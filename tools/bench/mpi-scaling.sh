@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times gbat on 1 and 2 MPI ranks (one thread each) on a synthetic LAMMPS dump, alternating the runs and reporting
-# medians, and checks that both give the same rdf.csv. Needs mpirun (Debian: apt-get install -y openmpi-bin).
+# medians, and checks that both give the same rdf.csv, msd.csv and msd.json. Needs mpirun (Debian: apt-get install -y openmpi-bin).
 # Usage: tools/bench/mpi-scaling.sh [ATOMS] [FRAMES] [REPEATS]   (defaults 100000 40 3)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -45,3 +45,4 @@ for work in info rdf msd; do
   printf '| %s | %.2f | %.2f | %.2f |\n' "$work" "${times[$work-1]}" "${times[$work-2]}" "$(echo "${times[$work-1]} / ${times[$work-2]}" | bc -l)"
 done
 cmp "$out/1-rdf/rdf.csv" "$out/2-rdf/rdf.csv" && echo "rdf.csv identical on 1 and 2 ranks"
+cmp "$out/1-msd/msd.json" "$out/2-msd/msd.json" && cmp "$out/1-msd/msd.csv" "$out/2-msd/msd.csv" && echo "msd.csv and msd.json identical on 1 and 2 ranks"

@@ -18,6 +18,8 @@ internal sealed unsafe class MpiLibrary
     private readonly delegate* unmanaged<void*, void*, int, nint, nint, nint, int> _allreduce;
     private readonly delegate* unmanaged<void*, int, nint, int, nint, int> _bcast;
     private readonly delegate* unmanaged<nint, int, int> _abort;
+    private readonly delegate* unmanaged<void*, int*, int*, nint, void*, int*, int*, nint, nint, int> _alltoallv;
+    private readonly delegate* unmanaged<void*, void*, int, nint, nint, nint, int> _exscan;
 
     private MpiLibrary(nint handle, string path)
     {
@@ -30,6 +32,8 @@ internal sealed unsafe class MpiLibrary
         _allreduce = (delegate* unmanaged<void*, void*, int, nint, nint, nint, int>)Export("MPI_Allreduce");
         _bcast = (delegate* unmanaged<void*, int, nint, int, nint, int>)Export("MPI_Bcast");
         _abort = (delegate* unmanaged<nint, int, int>)Export("MPI_Abort");
+        _alltoallv = (delegate* unmanaged<void*, int*, int*, nint, void*, int*, int*, nint, nint, int>)Export("MPI_Alltoallv");
+        _exscan = (delegate* unmanaged<void*, void*, int, nint, nint, nint, int>)Export("MPI_Exscan");
         if (NativeLibrary.TryGetExport(handle, "ompi_mpi_comm_world", out nint world))
         {
             World = world;
@@ -132,6 +136,33 @@ internal sealed unsafe class MpiLibrary
     }
 
     public void Abort(int code) => _abort(World, code);
+
+    /// <summary>MPI_Alltoallv on bytes: send[sendOffsets[q] ..][..sendCounts[q]] goes to rank q; counts are in bytes.</summary>
+    public void AllToAll(ReadOnlySpan<byte> send, ReadOnlySpan<int> sendCounts, ReadOnlySpan<int> sendOffsets,
+        Span<byte> receive, ReadOnlySpan<int> receiveCounts, ReadOnlySpan<int> receiveOffsets)
+    {
+        fixed (byte* s = send)
+        fixed (byte* r = receive)
+        fixed (int* sc = sendCounts)
+        fixed (int* so = sendOffsets)
+        fixed (int* rc = receiveCounts)
+        fixed (int* ro = receiveOffsets)
+        {
+            // A non-null address even for empty buffers: some MPI builds check the pointer before the counts.
+            byte dummy = 0;
+            Check(_alltoallv(send.IsEmpty ? &dummy : s, sc, so, Byte, receive.IsEmpty ? &dummy : r, rc, ro, Byte, World), "MPI_Alltoallv");
+        }
+    }
+
+    /// <summary>MPI_Exscan with MPI_SUM: <paramref name="result"/> gets the sums of <paramref name="values"/> over the lower ranks (undefined on rank 0).</summary>
+    public void ExclusiveSum(ReadOnlySpan<double> values, Span<double> result)
+    {
+        fixed (double* v = values)
+        fixed (double* r = result)
+        {
+            Check(_exscan(v, r, values.Length, Double, Sum, World), "MPI_Exscan");
+        }
+    }
 
     private static void Check(int code, string call)
     {

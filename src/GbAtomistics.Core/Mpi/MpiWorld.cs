@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace GbAtomistics.Core.Mpi;
@@ -61,6 +63,95 @@ public static class MpiWorld
         {
             _library!.AllReduce(values, _library.Sum);
         }
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="values"/> by the sums of the values of the lower ranks (zeros on rank 0): an exclusive
+    /// prefix sum over ranks.
+    /// </summary>
+    public static void ExclusiveSum(Span<double> values)
+    {
+        if (!IsParallel)
+        {
+            values.Clear();
+            return;
+        }
+
+        double[] result = new double[values.Length];
+        _library!.ExclusiveSum(values, result);
+        if (Rank == 0)
+        {
+            Array.Clear(result);
+        }
+
+        result.CopyTo(values);
+    }
+
+    /// <summary>One value from every rank, in rank order (the same array on every rank).</summary>
+    public static double[] Gather(double value)
+    {
+        double[] all = new double[Size];
+        all[Rank] = value;
+        Sum(all);
+        return all;
+    }
+
+    /// <summary>
+    /// Personalised all-to-all exchange: the first <paramref name="sendCounts"/>[0] items of <paramref name="send"/> go
+    /// to rank 0, the next <paramref name="sendCounts"/>[1] to rank 1, and so on; returns what every rank sent to this
+    /// one, concatenated in rank order. Serially, returns a copy of <paramref name="send"/>.
+    /// </summary>
+    public static T[] Exchange<T>(ReadOnlySpan<T> send, ReadOnlySpan<int> sendCounts)
+        where T : unmanaged
+    {
+        if (!IsParallel)
+        {
+            return send.ToArray();
+        }
+
+        int size = Unsafe.SizeOf<T>();
+        var receiveCounts = new int[Size];
+        var ones = new int[Size];
+        var offsets = new int[Size];
+        for (int q = 0; q < Size; q++)
+        {
+            ones[q] = sizeof(int);
+            offsets[q] = q * sizeof(int);
+        }
+
+        _library!.AllToAll(
+            MemoryMarshal.AsBytes(sendCounts), ones, offsets,
+            MemoryMarshal.AsBytes(receiveCounts.AsSpan()), ones, offsets);
+
+        int[] sendBytes = ByteCounts(sendCounts, size, out int[] sendOffsets, "send");
+        int[] receiveBytes = ByteCounts(receiveCounts, size, out int[] receiveOffsets, "receive");
+        var received = new T[receiveCounts.Sum(c => (long)c)];
+        _library.AllToAll(
+            MemoryMarshal.AsBytes(send), sendBytes, sendOffsets,
+            MemoryMarshal.AsBytes(received.AsSpan()), receiveBytes, receiveOffsets);
+        return received;
+    }
+
+    private static int[] ByteCounts(ReadOnlySpan<int> counts, int itemSize, out int[] offsets, string what)
+    {
+        var bytes = new int[counts.Length];
+        offsets = new int[counts.Length];
+        long offset = 0;
+        for (int q = 0; q < counts.Length; q++)
+        {
+            long b = (long)counts[q] * itemSize;
+            if (b > int.MaxValue || offset > int.MaxValue)
+            {
+                throw new InputException(
+                    $"an MPI exchange would {what} {offset + b} bytes, more than one call can carry (2 GiB): use more ranks so that each holds less");
+            }
+
+            bytes[q] = (int)b;
+            offsets[q] = (int)offset;
+            offset += b;
+        }
+
+        return bytes;
     }
 
     /// <summary>The bytes of rank <paramref name="root"/> on every rank (the others pass anything, e.g. empty).</summary>

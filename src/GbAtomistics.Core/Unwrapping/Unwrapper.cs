@@ -23,6 +23,7 @@ public sealed class Unwrapper
 
     private Vec3[] _current = [];
     private Vec3[] _previousWrapped = [];
+    private Vec3[] _steps = [];
     private UnwrapMode _resolved;
     private int _frames;
 
@@ -40,6 +41,12 @@ public sealed class Unwrapper
     /// <summary>Continuous positions (Å) of all atoms after the last <see cref="Update"/>.</summary>
     public ReadOnlySpan<Vec3> Positions => _current;
 
+    /// <summary>
+    /// The minimum-image steps (Å) added to every atom by the last <see cref="Update"/> with displacement unwrapping
+    /// (empty before the second frame and in the other modes).
+    /// </summary>
+    public ReadOnlySpan<Vec3> Steps => _steps;
+
     /// <summary>Number of frames seen.</summary>
     public int Frames => _frames;
 
@@ -53,10 +60,28 @@ public sealed class Unwrapper
     public int FirstLargeStepFrame { get; private set; } = -1;
 
     /// <summary>A sentence for users when steps were large, else null.</summary>
-    public string? Warning => LargeSteps == 0
+    public string? Warning => Describe(LargeSteps, LargestStepFraction, FirstLargeStepFrame);
+
+    /// <summary>The sentence of <see cref="Warning"/> for these counts (null when no step was large).</summary>
+    public static string? Describe(long largeSteps, double largestStepFraction, int firstLargeStepFrame) => largeSteps == 0
         ? null
         : FormattableString.Invariant(
-            $"{LargeSteps} atom steps between consecutive frames moved more than {WarningFraction} of a cell vector (largest {LargestStepFraction:F2}, first at frame {FirstLargeStepFrame}); unwrapping by minimum image may be wrong: use frames closer in time, image flags or unwrapped columns");
+            $"{largeSteps} atom steps between consecutive frames moved more than {WarningFraction} of a cell vector (largest {largestStepFraction:F2}, first at frame {firstLargeStepFrame}); unwrapping by minimum image may be wrong: use frames closer in time, image flags or unwrapped columns");
+
+    /// <summary>
+    /// The minimum-image form of the displacement <paramref name="delta"/> (Å) in the cell <paramref name="h"/>
+    /// (inverse <paramref name="inverse"/>): its fractional components along periodic cell vectors reduced to
+    /// [−½, ½]. <paramref name="fraction"/> is the largest such fractional component.
+    /// </summary>
+    public static Vec3 MinimumImage(in Mat3 h, in Mat3 inverse, PeriodicFlags periodic, Vec3 delta, out double fraction)
+    {
+        Vec3 s = inverse * delta;
+        double sx = periodic.A ? s.X - Math.Round(s.X) : s.X;
+        double sy = periodic.B ? s.Y - Math.Round(s.Y) : s.Y;
+        double sz = periodic.C ? s.Z - Math.Round(s.Z) : s.Z;
+        fraction = Math.Max(periodic.A ? Math.Abs(sx) : 0, Math.Max(periodic.B ? Math.Abs(sy) : 0, periodic.C ? Math.Abs(sz) : 0));
+        return h * new Vec3(sx, sy, sz);
+    }
 
     /// <summary>Advances to <paramref name="frame"/>, the next frame in time with the same atoms.</summary>
     public void Update(Frame frame)
@@ -117,6 +142,11 @@ public sealed class Unwrapper
             return;
         }
 
+        if (_steps.Length != n)
+        {
+            _steps = new Vec3[n];
+        }
+
         Box box = frame.Box;
         Mat3 h = box.H;
         Mat3 inverse = box.HInverse;
@@ -125,19 +155,15 @@ public sealed class Unwrapper
         long large = 0;
         for (int i = 0; i < n; i++)
         {
-            Vec3 delta = r[i] - _previousWrapped[i];
-            Vec3 s = inverse * delta;
-            double sx = periodic.A ? s.X - Math.Round(s.X) : s.X;
-            double sy = periodic.B ? s.Y - Math.Round(s.Y) : s.Y;
-            double sz = periodic.C ? s.Z - Math.Round(s.Z) : s.Z;
-            double m = Math.Max(periodic.A ? Math.Abs(sx) : 0, Math.Max(periodic.B ? Math.Abs(sy) : 0, periodic.C ? Math.Abs(sz) : 0));
+            Vec3 step = MinimumImage(h, inverse, periodic, r[i] - _previousWrapped[i], out double m);
             if (m > WarningFraction)
             {
                 large++;
             }
 
             largest = Math.Max(largest, m);
-            _current[i] += h * new Vec3(sx, sy, sz);
+            _steps[i] = step;
+            _current[i] += step;
             _previousWrapped[i] = r[i];
         }
 

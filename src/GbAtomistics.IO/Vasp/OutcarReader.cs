@@ -49,6 +49,7 @@ public sealed class OutcarReader : ITrajectoryReader, ILocatedReader
     private readonly ReadOptions _options;
     private readonly List<string> _potcarNames = [];
     private readonly List<string> _titelNames = [];
+    private readonly int _stepsBefore;
     private bool _headerDone;
     private bool _finished;
     private int _atomCount;
@@ -68,8 +69,13 @@ public sealed class OutcarReader : ITrajectoryReader, ILocatedReader
     {
     }
 
-    internal OutcarReader(Stream stream, string displayPath, ReadOptions? options = null)
+    /// <summary>
+    /// Reads <paramref name="stream"/>; <paramref name="stepsBefore"/> ionic steps precede it in the file (a byte range
+    /// read under MPI), so its first frame is step <paramref name="stepsBefore"/> + 1.
+    /// </summary>
+    internal OutcarReader(Stream stream, string displayPath, ReadOptions? options = null, int stepsBefore = 0)
     {
+        _stepsBefore = stepsBefore;
         _lines = new LineReader(stream, displayPath);
         _options = options ?? ReadOptions.Default;
         Path = displayPath;
@@ -212,7 +218,7 @@ public sealed class OutcarReader : ITrajectoryReader, ILocatedReader
     {
         if (frame is not null)
         {
-            long step = FrameIndex + 1;
+            long step = _stepsBefore + FrameIndex + 1;
             frame.Step = step;
             frame.PotentialEnergy = energy;
             frame.Species = _species;

@@ -41,6 +41,10 @@ public sealed class XdatcarReader : ITrajectoryReader, ILocatedReader
     {
     }
 
+    /// <summary>A reader of a byte range of the file at <paramref name="path"/> (its timestep found as for the whole file).</summary>
+    internal static XdatcarReader OfRange(Stream stream, string path, ReadOptions? options) =>
+        new(stream, path, options, FindTimestep(path, options));
+
     private XdatcarReader(Stream stream, string displayPath, ReadOptions? options, double? timestepPs)
     {
         _reader = new LineReader(stream, displayPath);
@@ -253,7 +257,7 @@ public sealed class XdatcarReader : ITrajectoryReader, ILocatedReader
             $"expected a 'Direct configuration=' line, found {InputFormatException.Show(PoscarHeader.Trimmed(line))}");
     }
 
-    private static bool IsConfigurationLine(ReadOnlySpan<byte> line)
+    internal static bool IsConfigurationLine(ReadOnlySpan<byte> line)
     {
         ReadOnlySpan<byte> t = PoscarHeader.Trimmed(line);
         return (StartsWithWord(t, "direct") || StartsWithWord(t, "cartesian")) && t.IndexOf("onfig"u8) > 0;

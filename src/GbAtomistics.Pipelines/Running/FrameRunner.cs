@@ -90,10 +90,21 @@ public static class FrameRunner
             accumulators[l] = begin.Select(b => b(first)).ToArray();
         }
 
+        // Byte ranges need every ordered analysis (the MSD) to accept frames in blocks, one block per rank.
         int selected, read;
-        if (MpiWorld.IsParallel && ordered.Count == 0 && TrajectoryRanges.SplittableFormat(input.Path, input.Format) is { } splittable)
+        if (MpiWorld.IsParallel && inOrder.All(a => a is IFrameBlockAccumulator)
+            && TrajectoryRanges.SplittableFormat(input.Path, input.Format) is { } splittable)
         {
+            foreach (IFrameBlockAccumulator a in inOrder.Cast<IFrameBlockAccumulator>())
+            {
+                a.HoldFrameBlock();
+            }
+
             (selected, read) = RunRange(input, splittable, accumulators, workers, feed, first.Count);
+            foreach (IFrameBlockAccumulator a in inOrder.Cast<IFrameBlockAccumulator>())
+            {
+                a.ExchangeOverRanks();
+            }
         }
         else
         {

@@ -29,17 +29,30 @@ public sealed class MpiRunTests
     [InlineData("rdf")]
     [InlineData("coordination")]
     [InlineData("profile")]
-    public void APlainDumpSplitByBytesGivesTheSerialOutputs(string command)
+    [InlineData("msd")]
+    [InlineData("msd", "--unwrap", "displacements", "--drift", "all", "--planes", "0.25,0.75", "--half-width", "3")]
+    [InlineData("conductivity", "--unwrap", "displacements", "--drift", "O", "--charges", "Li=0.6,O=-1.2")]
+    public void APlainDumpSplitByBytesGivesTheSerialOutputs(string command, params string[] options)
     {
-        // A frame selection that does not align with the byte ranges: global frame indices must be exact.
-        string dump = Path.Combine(TestPaths.NewTempDir(), "dump.lammpstrj");
-        using (var gz = new System.IO.Compression.GZipStream(File.OpenRead(Dump("li2o-s5-310-1000K")), System.IO.Compression.CompressionMode.Decompress))
+        // A frame selection that does not align with the byte ranges: global frame indices must be exact. The MSD
+        // reads its frames in blocks too (minimum-image unwrapping joined across the ranks' blocks).
+        string dump = PlainDump("li2o-s5-310-1000K");
+        SerialAndParallelAgree([command, dump, "--type-map", "1=Li,2=O", "--first-frame", "2", "--every", "3", "--quiet", .. options], identical: command is "msd" or "conductivity");
+    }
+
+    /// <summary>The example run's dump decompressed into a new folder, with its log.lammps beside it.</summary>
+    private static string PlainDump(string run)
+    {
+        string dir = TestPaths.NewTempDir();
+        string dump = Path.Combine(dir, "dump.lammpstrj");
+        using (var gz = new System.IO.Compression.GZipStream(File.OpenRead(Dump(run)), System.IO.Compression.CompressionMode.Decompress))
         using (FileStream plain = File.Create(dump))
         {
             gz.CopyTo(plain);
         }
 
-        SerialAndParallelAgree([command, dump, "--type-map", "1=Li,2=O", "--first-frame", "2", "--every", "3", "--quiet"]);
+        File.Copy(Path.Combine(Path.GetDirectoryName(Dump(run))!, "log.lammps"), Path.Combine(dir, "log.lammps"));
+        return dump;
     }
 
     [SkippableFact]
@@ -49,6 +62,15 @@ public sealed class MpiRunTests
         var (code, _, stderr) = Gbat(1, ["convert", Dump("li2o-s5-310-1000K"), xyz, "--type-map", "1=Li,2=O", "--quiet"]);
         Assert.True(code == 0, stderr);
         SerialAndParallelAgree(["rdf", xyz, "--first-frame", "1", "--every", "4", "--quiet"]);
+    }
+
+    [SkippableTheory]
+    [InlineData("vasp/xdatcar/quach_XDATCAR_Pt_water", "--every", "3")]
+    [InlineData("vasp/xdatcar/gvasp_XDATCAR_CeO2", "--first-frame", "5")]
+    [InlineData("vasp/outcar/dpdata_OUTCAR.h2o.md", "--every", "1")]
+    public void VaspFilesSplitByBytesGiveTheSerialOutputs(string corpus, string option, string value)
+    {
+        SerialAndParallelAgree(["rdf", TestPaths.Corpus(corpus), option, value, "--quiet"]);
     }
 
     [SkippableFact]
@@ -94,9 +116,10 @@ public sealed class MpiRunTests
 
     /// <summary>
     /// Runs <paramref name="args"/> serially and on 2 ranks, each into its own --output folder, checks that both
-    /// succeed and write the same outputs (<see cref="SameOutputs"/>); returns the folder of the MPI run.
+    /// succeed and write the same outputs (<see cref="SameOutputs"/>; with <paramref name="identical"/>, CSV and JSON
+    /// files byte for byte); returns the folder of the MPI run.
     /// </summary>
-    private static string SerialAndParallelAgree(string[] args)
+    private static string SerialAndParallelAgree(string[] args, bool identical = false)
     {
         string serial = Path.Combine(TestPaths.NewTempDir(), "serial"), parallel = Path.Combine(TestPaths.NewTempDir(), "mpi");
         var (code, _, stderr) = Gbat(1, [.. args, "--output", serial]);
@@ -104,6 +127,14 @@ public sealed class MpiRunTests
         (code, _, stderr) = Gbat(2, [.. args, "--output", parallel]);
         Assert.True(code == 0, stderr);
         SameOutputs(serial, parallel);
+        if (identical)
+        {
+            foreach (string file in Directory.GetFiles(serial).Where(f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)))
+            {
+                Assert.True(File.ReadAllBytes(file).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(parallel, Path.GetFileName(file)))), $"{Path.GetFileName(file)} differs from the serial run");
+            }
+        }
+
         return parallel;
     }
 

@@ -107,8 +107,8 @@ public sealed class DynamicsAnalyzer
         {
             FirstStep = acc.Steps[0],
             LastStep = acc.Steps[^1],
-            Unwrap = acc.Unwrapper.Resolved,
-            UnwrapWarning = acc.Unwrapper.Warning,
+            Unwrap = acc.UnwrapMode,
+            UnwrapWarning = acc.UnwrapWarning,
         };
     }
 

@@ -85,7 +85,7 @@ public sealed class MsdAnalyzer
 
         Vec3 row = first.Box.HInverse.Row(Options.NormalAxis);
         Vec3 normal = row / row.Length;
-        return new MsdAccumulator(Options, selected, normal, drift, charged, charges, speciesCharge, splitOverRanks);
+        return new MsdAccumulator(Options, first.Count, selected, normal, drift, charged, charges, speciesCharge, splitOverRanks);
     }
 
     /// <summary>Computes the curves and fits, in parallel over blocks of atoms (<paramref name="threads"/> workers).</summary>
@@ -198,8 +198,8 @@ public sealed class MsdAnalyzer
             accumulator.VolumeSum / frames,
             accumulator.RegionAtomSum / frames,
             accumulator.RegionVolumeSum / frames,
-            accumulator.Unwrapper.Resolved,
-            accumulator.Unwrapper.Warning,
+            accumulator.UnwrapMode,
+            accumulator.UnwrapWarning,
             lags,
             accumulator.SpeciesCharge)
         {
@@ -212,10 +212,13 @@ public sealed class MsdAnalyzer
     private const int Blocks = 32;
 
     /// <summary>The selected atoms [from, to) whose blocks this MPI rank computes (all of them serially).</summary>
-    internal static (int From, int To) RankAtoms(int atoms)
+    internal static (int From, int To) RankAtoms(int atoms) => RankAtoms(atoms, MpiWorld.Rank);
+
+    /// <summary>The selected atoms [from, to) whose blocks MPI rank <paramref name="rank"/> computes.</summary>
+    internal static (int From, int To) RankAtoms(int atoms, int rank)
     {
         int blocks = Math.Max(1, Math.Min(atoms, Blocks));
-        return ((int)((long)FirstBlock(blocks, MpiWorld.Rank) * atoms / blocks), (int)((long)FirstBlock(blocks, MpiWorld.Rank + 1) * atoms / blocks));
+        return ((int)((long)FirstBlock(blocks, rank) * atoms / blocks), (int)((long)FirstBlock(blocks, rank + 1) * atoms / blocks));
     }
 
     /// <summary>The first of the <paramref name="blocks"/> atom blocks of <paramref name="rank"/> (ranks get contiguous runs).</summary>
