@@ -34,6 +34,53 @@ public class BuildNonCubicCommandTests
         0.5 0.5 0.5
         """;
 
+    /// <summary>
+    /// β-Li3PS4 (Pnma; Homma et al., Solid State Ionics 182, 53 (2011), ICSD 180319), ordered with Li on 8d and the
+    /// majority 4b site: the 32 sites of the cell, expanded from the published coordinates by the operations of Pnma.
+    /// </summary>
+    private const string BetaLi3PS4 = """
+        beta-Li3PS4
+        1.0
+        12.8190 0 0
+        0 8.2195 0
+        0 0 6.1236
+        Li P S
+        12 4 16
+        Direct
+        0.0000 0.0000 0.5000
+        0.0000 0.5000 0.5000
+        0.1438 0.5130 0.9390
+        0.1438 0.9870 0.9390
+        0.3562 0.0130 0.4390
+        0.3562 0.4870 0.4390
+        0.5000 0.0000 0.0000
+        0.5000 0.5000 0.0000
+        0.6438 0.5130 0.5610
+        0.6438 0.9870 0.5610
+        0.8562 0.0130 0.0610
+        0.8562 0.4870 0.0610
+        0.0872 0.2500 0.1719
+        0.4128 0.7500 0.6719
+        0.5872 0.2500 0.3281
+        0.9128 0.7500 0.8281
+        0.0654 0.7500 0.7426
+        0.1068 0.2500 0.8366
+        0.1551 0.0458 0.2852
+        0.1551 0.4542 0.2852
+        0.3449 0.5458 0.7852
+        0.3449 0.9542 0.7852
+        0.3932 0.7500 0.3366
+        0.4346 0.2500 0.2426
+        0.5654 0.7500 0.7574
+        0.6068 0.2500 0.6634
+        0.6551 0.0458 0.2148
+        0.6551 0.4542 0.2148
+        0.8449 0.5458 0.7148
+        0.8449 0.9542 0.7148
+        0.8932 0.7500 0.1634
+        0.9346 0.2500 0.2574
+        """;
+
     [Fact]
     public void BuildsAHexagonalBasalTiltWithFourIndexAxisAndPlane()
     {
@@ -76,6 +123,31 @@ public class BuildNonCubicCommandTests
             "--output", Path.Combine(dir, "strict"));
         Assert.Equal(1, refused);
         Assert.Contains("--max-strain", err);
+    }
+
+    [Fact]
+    public void BuildsBetaLi3PS4WithItsThiophosphateUnitsAndReportsTheStrain()
+    {
+        string dir = TestPaths.NewTempDir();
+        string cell = Path.Combine(dir, "Li3PS4-beta.vasp");
+        File.WriteAllText(cell, BetaLi3PS4);
+        string output = Path.Combine(dir, "lps");
+        var (code, stdout, stderr) = Gbat.Run("build", "csl", "--structure", cell, "--charges", "Li=1,P=5,S=-2", "--axis", "001", "--sigma", "8",
+            "--units", "P:S", "--no-preview", "--output", output);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Σ8 (2-10)/(210)", stdout);
+        Assert.Contains("net charge 0 e", stdout);
+        Assert.Contains("strain of each grain: b +0.671 %", stdout);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "build.json")));
+        JsonElement root = json.RootElement;
+        Assert.Equal("orthorhombic", root.GetProperty("lattice").GetProperty("system").GetString());
+        Assert.Equal(8, root.GetProperty("sigma").GetInt32());
+        JsonElement strains = root.GetProperty("lattice").GetProperty("strain_per_grain");
+        Assert.Equal(2, strains.GetArrayLength());
+        foreach (JsonElement grain in strains.EnumerateArray())
+        {
+            Assert.Equal(0.671, grain.GetProperty("strains")[0].GetProperty("strain_percent").GetDouble(), 0.001);
+        }
     }
 
     [Fact]
