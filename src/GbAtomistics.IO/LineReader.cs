@@ -202,6 +202,61 @@ internal sealed class LineReader : IDisposable
         return skipped;
     }
 
+    /// <summary>
+    /// Reads up to <paramref name="count"/> lines as one block: on return the bytes of line k are
+    /// <paramref name="buffer"/>[<paramref name="starts"/>[k] .. <paramref name="ends"/>[k]) (line ending removed), valid
+    /// until the next call. Returns the number of lines read, smaller only at the end of the stream. The buffer grows
+    /// to hold the block.
+    /// </summary>
+    public int ReadLineBlock(int count, out byte[] buffer, int[] starts, int[] ends)
+    {
+        _lastLineStart = -1;
+        int found = 0;
+        int scan = _start;
+        while (found < count)
+        {
+            int nl = _buffer.AsSpan(scan, _end - scan).IndexOf((byte)'\n');
+            if (nl >= 0)
+            {
+                starts[found] = scan;
+                int end = scan + nl;
+                ends[found] = end > scan && _buffer[end - 1] == (byte)'\r' ? end - 1 : end;
+                found++;
+                scan = end + 1;
+                continue;
+            }
+
+            if (_eof)
+            {
+                if (scan < _end)
+                {
+                    starts[found] = scan;
+                    ends[found] = _buffer[_end - 1] == (byte)'\r' ? _end - 1 : _end;
+                    found++;
+                    scan = _end;
+                }
+
+                break;
+            }
+
+            // Keep the lines found so far: Fill moves the unread bytes (from _start) to the front of the buffer.
+            int shift = _start;
+            Fill();
+            for (int k = 0; k < found; k++)
+            {
+                starts[k] -= shift;
+                ends[k] -= shift;
+            }
+
+            scan -= shift;
+        }
+
+        _start = scan;
+        LineNumber += found;
+        buffer = _buffer;
+        return found;
+    }
+
     public void Dispose() => _stream.Dispose();
 
     /// <summary>A UTF-8 byte-order mark at the start of the first line is not content.</summary>

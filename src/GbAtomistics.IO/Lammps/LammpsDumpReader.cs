@@ -394,159 +394,40 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
             extras[k] = frame.Extra(k);
         }
 
-        long[] ids = frame.Ids;
-        int[] types = frame.Types;
-        Vec3[] positions = frame.Positions;
-        LammpsColumnKind[] kinds = columns.Kinds;
-        int[] slots = columns.Slots;
-        int columnCount = columns.Count;
-        int fixedType = columns.HasType || columns.HasElement ? 0 : _options.TypeMap!.Types.First();
-
-        LammpsBoxParameters p = _boxParameters;
-        double lengthScale = _units.Length;
-        double velocityScale = _units.Velocity;
-        double forceScale = _units.Force;
-        double chargeScale = _units.Charge;
-        bool scaled = columns.PositionsScaled;
-        bool unwrappedScaled = columns.UnwrappedSet == 3;
-
-        Span<double> v = stackalloc double[LammpsDumpColumns.SlotCount];
-        Span<int> image = stackalloc int[3];
-        for (int i = 0; i < n; i++)
+        var targets = new AtomTargets
         {
-            if (!_lines.TryReadLine(out ReadOnlySpan<byte> line))
-            {
-                throw Truncated($"{n} atom lines after 'ITEM: ATOMS' on line {_atomsLine}, found {i}");
-            }
+            Ids = frame.Ids,
+            Types = frame.Types,
+            Positions = frame.Positions,
+            Unwrapped = unwrapped,
+            Images = images,
+            Velocities = velocities,
+            Forces = forces,
+            Charges = charges,
+            Extras = extras,
+            FixedType = columns.HasType || columns.HasElement ? 0 : _options.TypeMap!.Types.First(),
+        };
 
-            int type = fixedType;
-            int element = -1;
-            int pos = 0;
-            int length = line.Length;
-            for (int c = 0; c < columnCount; c++)
+        if (n >= ParallelAtoms && !columns.HasElement && Environment.ProcessorCount > 1 && !Core.Mpi.MpiWorld.IsParallel)
+        {
+            ReadAtomsInParallel(targets, n);
+        }
+        else
+        {
+            Span<double> v = stackalloc double[LammpsDumpColumns.SlotCount];
+            Span<int> image = stackalloc int[3];
+            for (int i = 0; i < n; i++)
             {
-                while (pos < length && (line[pos] == (byte)' ' || line[pos] == (byte)'\t'))
+                if (!_lines.TryReadLine(out ReadOnlySpan<byte> line))
                 {
-                    pos++;
+                    throw Truncated($"{n} atom lines after 'ITEM: ATOMS' on line {_atomsLine}, found {i}");
                 }
 
-                int start = pos;
-                while (pos < length && line[pos] != (byte)' ' && line[pos] != (byte)'\t')
-                {
-                    pos++;
-                }
-
-                if (pos == start)
-                {
-                    throw ColumnCountError(line, columns);
-                }
-
-                ReadOnlySpan<byte> token = line[start..pos];
-                switch (kinds[c])
-                {
-                    case LammpsColumnKind.Value:
-                        if (!AsciiNumber.TryParseDouble(token, out double value) || !double.IsFinite(value))
-                        {
-                            throw FieldError(columns.Names[c], token, "a finite number");
-                        }
-
-                        v[slots[c]] = value;
-                        break;
-                    case LammpsColumnKind.Id:
-                        if (!AsciiNumber.TryParseLong(token, out ids[i]))
-                        {
-                            throw FieldError("id", token, "an integer");
-                        }
-
-                        break;
-                    case LammpsColumnKind.Type:
-                        if (!AsciiNumber.TryParseInt(token, out type) || type < 1)
-                        {
-                            throw FieldError("type", token, "an integer type ≥ 1");
-                        }
-
-                        break;
-                    case LammpsColumnKind.Image:
-                        if (!AsciiNumber.TryParseInt(token, out image[slots[c]]))
-                        {
-                            throw FieldError(columns.Names[c], token, "an integer image flag");
-                        }
-
-                        break;
-                    case LammpsColumnKind.Extra:
-                        if (!AsciiNumber.TryParseDouble(token, out extras[slots[c]][i]))
-                        {
-                            throw FieldError(columns.Names[c], token, "a number");
-                        }
-
-                        break;
-                    case LammpsColumnKind.Element:
-                        element = ElementIndex(token);
-                        break;
-                }
-            }
-
-            while (pos < length && Tokens.IsSpace(line[pos]))
-            {
-                pos++;
-            }
-
-            if (pos < length)
-            {
-                throw ColumnCountError(line, columns);
-            }
-
-            if (element >= 0)
-            {
-                type = ResolveElementType(element, columns.HasType ? type : 0);
-            }
-
-            types[i] = type;
-            positions[i] = scaled
-                ? new Vec3(
-                    p.Xlo + (p.Xhi - p.Xlo) * v[0] + p.Xy * v[1] + p.Xz * v[2],
-                    p.Ylo + (p.Yhi - p.Ylo) * v[1] + p.Yz * v[2],
-                    p.Zlo + (p.Zhi - p.Zlo) * v[2])
-                : new Vec3(v[0] * lengthScale, v[1] * lengthScale, v[2] * lengthScale);
-            if (!positions[i].IsFinite)
-            {
-                throw Error(_lines.LineNumber, $"expected coordinates that give a finite position, found {InputFormatException.Show(line)}");
-            }
-
-            if (unwrapped is not null)
-            {
-                unwrapped[i] = unwrappedScaled
-                    ? new Vec3(
-                        p.Xlo + (p.Xhi - p.Xlo) * v[3] + p.Xy * v[4] + p.Xz * v[5],
-                        p.Ylo + (p.Yhi - p.Ylo) * v[4] + p.Yz * v[5],
-                        p.Zlo + (p.Zhi - p.Zlo) * v[5])
-                    : new Vec3(v[3] * lengthScale, v[4] * lengthScale, v[5] * lengthScale);
-                if (!unwrapped[i].IsFinite)
-                {
-                    throw Error(_lines.LineNumber, $"expected unwrapped coordinates that give a finite position, found {InputFormatException.Show(line)}");
-                }
-            }
-            else if (images is not null)
-            {
-                images[i] = new Int3(image[0], image[1], image[2]);
-            }
-
-            if (velocities is not null)
-            {
-                velocities[i] = new Vec3(v[6] * velocityScale, v[7] * velocityScale, v[8] * velocityScale);
-            }
-
-            if (forces is not null)
-            {
-                forces[i] = new Vec3(v[9] * forceScale, v[10] * forceScale, v[11] * forceScale);
-            }
-
-            if (charges is not null)
-            {
-                charges[i] = v[12] * chargeScale;
+                ParseAtom(line, i, _lines.LineNumber, targets, v, image);
             }
         }
 
+        Vec3[] positions = frame.Positions;
         if (unwrapped is not null)
         {
             DeriveImages(positions, unwrapped, images!, n);
@@ -554,6 +435,205 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
 
         frame.Species = _options.TypeMap ?? (columns.HasElement ? ElementSpecies() : null);
         OrderById(frame);
+    }
+
+    /// <summary>
+    /// Frames with at least this many atoms are parsed by several threads (each atom line is independent), except
+    /// under MPI, where the ranks already share the cores.
+    /// </summary>
+    private const int ParallelAtoms = 16384;
+
+    /// <summary>Lines handed to the threads at once (a few MB of text), so a huge frame is not held as text whole.</summary>
+    private const int ParallelBlock = 1 << 18;
+
+    /// <summary>
+    /// The atom lines of one frame parsed by all cores: blocks of lines are cut out of the read buffer and split into
+    /// chunks parsed concurrently. The first bad line (the one a sequential read would report) is the error.
+    /// </summary>
+    private void ReadAtomsInParallel(AtomTargets targets, int n)
+    {
+        int[] starts = new int[Math.Min(n, ParallelBlock)];
+        int[] ends = new int[starts.Length];
+        int chunks = 4 * Environment.ProcessorCount;
+        for (int done = 0; done < n;)
+        {
+            int count = Math.Min(n - done, ParallelBlock);
+            long firstLine = _lines.LineNumber + 1;
+            int found = _lines.ReadLineBlock(count, out byte[] buffer, starts, ends);
+            int first = done;
+            var errors = new Exception?[chunks];
+            Parallel.For(0, chunks, k =>
+            {
+                Span<double> v = stackalloc double[LammpsDumpColumns.SlotCount];
+                Span<int> image = stackalloc int[3];
+                int from = (int)((long)found * k / chunks), to = (int)((long)found * (k + 1) / chunks);
+                try
+                {
+                    for (int j = from; j < to; j++)
+                    {
+                        ParseAtom(buffer.AsSpan(starts[j], ends[j] - starts[j]), first + j, firstLine + j, targets, v, image);
+                    }
+                }
+                catch (InputFormatException e)
+                {
+                    errors[k] = e;
+                }
+            });
+
+            if (errors.FirstOrDefault(e => e is not null) is { } error)
+            {
+                throw error;
+            }
+
+            if (found < count)
+            {
+                throw Truncated($"{n} atom lines after 'ITEM: ATOMS' on line {_atomsLine}, found {done + found}");
+            }
+
+            done += count;
+        }
+    }
+
+    /// <summary>Parses atom line <paramref name="line"/> (file line <paramref name="lineNumber"/>) into atom <paramref name="i"/>.</summary>
+    private void ParseAtom(ReadOnlySpan<byte> line, int i, long lineNumber, in AtomTargets t, Span<double> v, Span<int> image)
+    {
+        LammpsDumpColumns columns = _columns!;
+        LammpsColumnKind[] kinds = columns.Kinds;
+        int[] slots = columns.Slots;
+        int columnCount = columns.Count;
+        LammpsBoxParameters p = _boxParameters;
+        double lengthScale = _units.Length;
+        double velocityScale = _units.Velocity;
+        double forceScale = _units.Force;
+        double chargeScale = _units.Charge;
+        bool scaled = columns.PositionsScaled;
+        bool unwrappedScaled = columns.UnwrappedSet == 3;
+        int type = t.FixedType;
+        int element = -1;
+        int pos = 0;
+        int length = line.Length;
+        for (int c = 0; c < columnCount; c++)
+        {
+            while (pos < length && (line[pos] == (byte)' ' || line[pos] == (byte)'\t'))
+            {
+                pos++;
+            }
+
+            int start = pos;
+            while (pos < length && line[pos] != (byte)' ' && line[pos] != (byte)'\t')
+            {
+                pos++;
+            }
+
+            if (pos == start)
+            {
+                throw ColumnCountError(line, columns, lineNumber);
+            }
+
+            ReadOnlySpan<byte> token = line[start..pos];
+            switch (kinds[c])
+            {
+                case LammpsColumnKind.Value:
+                    if (!AsciiNumber.TryParseDouble(token, out double value) || !double.IsFinite(value))
+                    {
+                        throw FieldError(lineNumber, columns.Names[c], token, "a finite number");
+                    }
+
+                    v[slots[c]] = value;
+                    break;
+                case LammpsColumnKind.Id:
+                    if (!AsciiNumber.TryParseLong(token, out t.Ids[i]))
+                    {
+                        throw FieldError(lineNumber, "id", token, "an integer");
+                    }
+
+                    break;
+                case LammpsColumnKind.Type:
+                    if (!AsciiNumber.TryParseInt(token, out type) || type < 1)
+                    {
+                        throw FieldError(lineNumber, "type", token, "an integer type ≥ 1");
+                    }
+
+                    break;
+                case LammpsColumnKind.Image:
+                    if (!AsciiNumber.TryParseInt(token, out image[slots[c]]))
+                    {
+                        throw FieldError(lineNumber, columns.Names[c], token, "an integer image flag");
+                    }
+
+                    break;
+                case LammpsColumnKind.Extra:
+                    if (!AsciiNumber.TryParseDouble(token, out t.Extras[slots[c]][i]))
+                    {
+                        throw FieldError(lineNumber, columns.Names[c], token, "a number");
+                    }
+
+                    break;
+                case LammpsColumnKind.Element:
+                    element = ElementIndex(token);
+                    break;
+            }
+        }
+
+        while (pos < length && Tokens.IsSpace(line[pos]))
+        {
+            pos++;
+        }
+
+        if (pos < length)
+        {
+            throw ColumnCountError(line, columns, lineNumber);
+        }
+
+        if (element >= 0)
+        {
+            type = ResolveElementType(element, columns.HasType ? type : 0);
+        }
+
+        t.Types[i] = type;
+        t.Positions[i] = scaled
+            ? new Vec3(
+                p.Xlo + (p.Xhi - p.Xlo) * v[0] + p.Xy * v[1] + p.Xz * v[2],
+                p.Ylo + (p.Yhi - p.Ylo) * v[1] + p.Yz * v[2],
+                p.Zlo + (p.Zhi - p.Zlo) * v[2])
+            : new Vec3(v[0] * lengthScale, v[1] * lengthScale, v[2] * lengthScale);
+        if (!t.Positions[i].IsFinite)
+        {
+            throw Error(lineNumber, $"expected coordinates that give a finite position, found {InputFormatException.Show(line)}");
+        }
+
+        if (t.Unwrapped is { } unwrapped)
+        {
+            unwrapped[i] = unwrappedScaled
+                ? new Vec3(
+                    p.Xlo + (p.Xhi - p.Xlo) * v[3] + p.Xy * v[4] + p.Xz * v[5],
+                    p.Ylo + (p.Yhi - p.Ylo) * v[4] + p.Yz * v[5],
+                    p.Zlo + (p.Zhi - p.Zlo) * v[5])
+                : new Vec3(v[3] * lengthScale, v[4] * lengthScale, v[5] * lengthScale);
+            if (!unwrapped[i].IsFinite)
+            {
+                throw Error(lineNumber, $"expected unwrapped coordinates that give a finite position, found {InputFormatException.Show(line)}");
+            }
+        }
+        else if (t.Images is { } images)
+        {
+            images[i] = new Int3(image[0], image[1], image[2]);
+        }
+
+        if (t.Velocities is { } velocities)
+        {
+            velocities[i] = new Vec3(v[6] * velocityScale, v[7] * velocityScale, v[8] * velocityScale);
+        }
+
+        if (t.Forces is { } forces)
+        {
+            forces[i] = new Vec3(v[9] * forceScale, v[10] * forceScale, v[11] * forceScale);
+        }
+
+        if (t.Charges is { } charges)
+        {
+            charges[i] = v[12] * chargeScale;
+        }
     }
 
     /// <summary>Image flags from wrapped and unwrapped positions: round(H⁻¹·(r_u − r)).</summary>
@@ -849,11 +929,11 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
     private InputFormatException Truncated(string expected) =>
         new(Path, _lines.LineNumber + 1, FrameIndex, $"expected {expected}, found the end of the file", FrameIndex);
 
-    private InputFormatException FieldError(string column, ReadOnlySpan<byte> token, string what) =>
-        Error(_lines.LineNumber, $"expected {what} in column '{column}', found {InputFormatException.Show(token)}");
+    private InputFormatException FieldError(long lineNumber, string column, ReadOnlySpan<byte> token, string what) =>
+        Error(lineNumber, $"expected {what} in column '{column}', found {InputFormatException.Show(token)}");
 
-    private InputFormatException ColumnCountError(ReadOnlySpan<byte> line, LammpsDumpColumns columns) =>
-        Error(_lines.LineNumber, $"expected {columns.Count} columns ({columns.Describe()}), found {Tokens.Count(line)}: {InputFormatException.Show(line)}");
+    private InputFormatException ColumnCountError(ReadOnlySpan<byte> line, LammpsDumpColumns columns, long lineNumber) =>
+        Error(lineNumber, $"expected {columns.Count} columns ({columns.Describe()}), found {Tokens.Count(line)}: {InputFormatException.Show(line)}");
 
     private InputFormatException DuplicateId(long id, int firstIndex, int secondIndex) =>
         Error(_atomsLine + 1 + secondIndex, $"expected each atom id once per frame, found id {id} again (first on line {_atomsLine + 1 + firstIndex})");
