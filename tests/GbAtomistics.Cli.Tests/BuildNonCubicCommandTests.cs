@@ -150,6 +150,69 @@ public class BuildNonCubicCommandTests
         }
     }
 
+    /// <summary>
+    /// An orthorhombic rock salt (a = 5, b = 5.64, c = 5.64·√2·1.003 Å) about a: (c/b)² = 2.012 becomes 2 (c strained by
+    /// −0.299 %), the plane (011) is Σ3 at 70.53°, and the output gives the axis, planes, strained edge and cell vectors
+    /// in the file's own axes (a along x, unchanged; c built as 5.64·√2).
+    /// </summary>
+    [Fact]
+    public void BuildsAnOrthorhombicTiltAboutAInTheCellsOwnAxes()
+    {
+        string dir = TestPaths.NewTempDir();
+        string cell = Path.Combine(dir, "NaCl-ortho.vasp");
+        File.WriteAllText(cell, """
+            NaCl rock salt, orthorhombic
+            1.0
+            5 0 0
+            0 5.64 0
+            0 0 8.000092985259608
+            Na Cl
+            4 4
+            Direct
+            0 0 0
+            0.5 0.5 0
+            0.5 0 0.5
+            0 0.5 0.5
+            0.5 0 0
+            0 0.5 0
+            0 0 0.5
+            0.5 0.5 0.5
+            """);
+        string output = Path.Combine(dir, "ortho-a");
+        var (code, stdout, stderr) = Gbat.Run("build", "csl", "--structure", cell, "--charges", "Na=1,Cl=-1", "--axis", "100", "--plane", "011",
+            "--no-preview", "--output", output);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Σ3 (01-1)/(011) about [100], 70.53°", stdout);
+        Assert.Contains("net charge 0 e", stdout);
+        Assert.Contains("strain of each grain: c -0.299 %", stdout);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "build.json")));
+        JsonElement root = json.RootElement;
+        Assert.Equal(3, root.GetProperty("sigma").GetInt32());
+        Assert.Equal(70.529, root.GetProperty("angle_degrees").GetDouble(), 0.01);
+        Assert.Equal([1, 0, 0], root.GetProperty("axis").EnumerateArray().Select(x => x.GetInt32()));
+        Assert.Equal("(01-1)", root.GetProperty("plane_lower").GetString());
+        Assert.Equal("(011)", root.GetProperty("plane_upper").GetString());
+        JsonElement lattice = root.GetProperty("lattice");
+        Assert.Equal("orthorhombic", lattice.GetProperty("system").GetString());
+        double[][] vectors = lattice.GetProperty("cell_vectors_angstrom").EnumerateArray().Select(v => v.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
+        Assert.Equal(5, vectors[0][0], 1e-9);
+        Assert.Equal(5.64, vectors[1][1], 1e-9);
+        Assert.Equal(5.64 * Math.Sqrt(2), vectors[2][2], 1e-9);
+        foreach (JsonElement grain in lattice.GetProperty("strain_per_grain").EnumerateArray())
+        {
+            JsonElement strain = Assert.Single(grain.GetProperty("strains").EnumerateArray());
+            Assert.Equal("c", strain.GetProperty("parameter").GetString());
+            Assert.Equal(100 * ((1 / 1.003) - 1), strain.GetProperty("strain_percent").GetDouble(), 1e-6);
+        }
+
+        // The box: x along a (period 5 Å).
+        JsonElement member = Assert.Single(root.GetProperty("members").EnumerateArray());
+        Assert.Equal(5, member.GetProperty("box_angstrom")[0].GetDouble(), 1e-9);
+        using JsonDocument gb = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, member.GetProperty("metadata").GetString()!)));
+        Assert.Equal([1, 0, 0], gb.RootElement.GetProperty("axis").EnumerateArray().Select(x => x.GetInt32()));
+        Assert.Equal([0, 1, 1], gb.RootElement.GetProperty("plane_upper").EnumerateArray().Select(x => x.GetInt32()));
+    }
+
     [Fact]
     public void OtherAxesOfNonCubicCellsAreRefusedInOneLine()
     {
@@ -158,7 +221,7 @@ public class BuildNonCubicCommandTests
         File.WriteAllText(cell, Wurtzite);
         var (code, _, stderr) = Gbat.Run("build", "csl", "--structure", cell, "--axis", "2-1-10", "--sigma", "7", "--output", Path.Combine(dir, "x"));
         Assert.Equal(1, code);
-        Assert.Contains("only tilts about the unique axis [001]", stderr);
+        Assert.Contains("tilts are built about [001] (c) of tetragonal, orthorhombic and hexagonal cells ([0001]) and about [100] and [010] (a, b) of tetragonal and orthorhombic cells", stderr);
         Assert.Single(stderr.Trim().Split('\n'));
     }
 }

@@ -9,7 +9,8 @@ namespace GbAtomistics.Builders.Bicrystals;
 
 /// <summary>
 /// Builds periodic symmetric tilt bicrystals from a cubic unit cell (any axis) or a tetragonal, orthorhombic or
-/// hexagonal one (about c, see <see cref="UniqueAxisTilt"/>), and chooses among terminations the one that is
+/// hexagonal one (about c, and about a or b of a tetragonal or orthorhombic cell, see <see cref="UniqueAxisTilt"/>),
+/// and chooses among terminations the one that is
 /// physical: every species pair at or above its fraction of the bulk distance (<see cref="DistanceCriterion"/>),
 /// then the lowest model energy (<see cref="ModelEnergy"/>).
 /// </summary>
@@ -172,11 +173,12 @@ public static class CslBuilder
         }
         else
         {
-            // Tilt about the unique axis c: the two-dimensional CSL of the a–b net, in the Cartesian frame of the cell.
+            // Tilt about c (or about a or b of a tetragonal or orthorhombic cell): the two-dimensional CSL of the net
+            // perpendicular to the axis, with indices and normals in the axes and Cartesian frame of the cell.
             UniqueAxisBoundary b = UniqueAxisTilt.Select(cell, options.Axis, options.Sigma, options.AngleDegrees, options.Plane);
             (entry, planes) = (b.Entry, b.Planes);
-            o = new Int3(0, 0, 1);
-            Vec3 c = cell.Shape.C2 / cell.Shape.C2.Length;
+            o = entry.Axis;
+            Vec3 c = Unit(cell.Shape * Miller.ToVec(o));
             r1 = OrientationCartesian(c, b.NormalLower);
             r2 = OrientationCartesian(c, b.NormalUpper);
             construction =

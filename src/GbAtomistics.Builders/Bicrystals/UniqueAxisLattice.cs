@@ -30,7 +30,17 @@ public static class UniqueAxisLattice
     /// The cell with its in-plane lattice made exactly coincident and <see cref="UnitCell.Strains"/> set; a cubic cell
     /// is returned unchanged. An input error when the strain needed exceeds <paramref name="maxStrain"/> (a fraction).
     /// </summary>
-    public static UnitCell Rationalize(UnitCell cell, double maxStrain)
+    public static UnitCell Rationalize(UnitCell cell, double maxStrain) => Rationalize(cell, maxStrain, new Int3(0, 0, 1));
+
+    /// <summary>
+    /// The cell with its lattice perpendicular to the tilt axis <paramref name="axis"/> made exactly coincident and
+    /// <see cref="UnitCell.Strains"/> set, in the cell's own axes; a cubic cell is returned unchanged. About c the a–b net
+    /// (b strained, see <see cref="Rationalize(UnitCell, double)"/>); about a of a tetragonal or orthorhombic cell the
+    /// b–c net, about b the c–a net: c is strained to a rational (c/b)² or (c/a)², a and b kept (a tetragonal cell
+    /// measured with a ≠ b also gets b = a). An input error for an axis that is not built or a strain above
+    /// <paramref name="maxStrain"/> (a fraction).
+    /// </summary>
+    public static UnitCell Rationalize(UnitCell cell, double maxStrain, Int3 axis)
     {
         ArgumentNullException.ThrowIfNull(cell);
         if (!(maxStrain >= 0 && maxStrain < 0.5))
@@ -50,6 +60,12 @@ public static class UniqueAxisLattice
 
         double bOverA = cell.Shape.C1.Length;
         double cOverA = cell.Shape.C2.Length;
+        AxisRelabelling relabelling = AxisRelabelling.For(cell.System, axis);
+        if (!relabelling.IsIdentity)
+        {
+            return RationalizeC(cell, maxStrain, relabelling.Axis.X == 1, bOverA, cOverA);
+        }
+
         double exact;
         if (cell.System == LatticeSystem.Orthorhombic)
         {
@@ -83,6 +99,54 @@ public static class UniqueAxisLattice
         {
             Strains = [new ParameterStrain("b", bOverA, exact, Math.Abs(strain) < 1e-9 ? 0 : strain)],
         };
+    }
+
+    /// <summary>
+    /// A tetragonal or orthorhombic cell with c changed so that (c/b)² (about a) or (c/a)² (about b) is the fraction
+    /// p/q of smallest denominator within the strain bound; a tetragonal cell also gets b = a.
+    /// </summary>
+    private static UnitCell RationalizeC(UnitCell cell, double maxStrain, bool aboutA, double bOverA, double cOverA)
+    {
+        var strains = new List<ParameterStrain>();
+        double b = bOverA;
+        if (cell.System == LatticeSystem.Tetragonal)
+        {
+            b = 1;
+            double strainB = 100 * ((1 / bOverA) - 1);
+            if (Math.Abs(strainB) > (maxStrain * 100) + 1e-9)
+            {
+                throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                    $"{cell.Name}: making the tetragonal cell's b equal to a strains b by {strainB:+0.###;-0.###} %, more than --max-strain {maxStrain * 100:G4} %"));
+            }
+
+            if (Math.Abs(strainB) >= 1e-9)
+            {
+                strains.Add(new ParameterStrain("b", bOverA, 1, strainB));
+            }
+        }
+
+        double reference = aboutA ? b : 1;
+        string ratioName = aboutA ? "(c/b)²" : "(c/a)²";
+        double r = Math.Pow(cOverA / reference, 2);
+        double t = Math.Max(maxStrain, 1e-12);
+        (long p, long q) = RationalApproximation.Simplest(r * (1 - t) * (1 - t), r * (1 + t) * (1 + t), r);
+        if (q > MaxDenominator)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{cell.Name}: {ratioName} = {r:G8} has no fraction with denominator ≤ {MaxDenominator} within --max-strain {maxStrain * 100:G4} % of c; raise --max-strain"));
+        }
+
+        double exact = reference * Math.Sqrt(p / (double)q);
+        double strain = 100 * ((exact / cOverA) - 1);
+        if (Math.Abs(strain) > (maxStrain * 100) + 1e-9)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{cell.Name}: making the lattice perpendicular to the tilt axis coincident strains c by {strain:+0.###;-0.###} %, more than --max-strain {maxStrain * 100:G4} %"));
+        }
+
+        strains.Add(new ParameterStrain("c", cOverA, exact, Math.Abs(strain) < 1e-9 ? 0 : strain));
+        var shape = new Mat3(new Vec3(1, 0, 0), new Vec3(0, b, 0), new Vec3(0, 0, exact));
+        return new UnitCell(cell.Name, cell.A, shape, cell.System, cell.Species, cell.Charges, cell.Sites) { Strains = strains };
     }
 
     /// <summary>

@@ -7,7 +7,9 @@ namespace GbAtomistics.Builders.Bicrystals;
 
 /// <summary>
 /// Symmetric tilt boundaries about the unique axis c of a tetragonal, orthorhombic or hexagonal cell whose in-plane
-/// lattice is exactly coincident (<see cref="UniqueAxisLattice"/>): the two-dimensional CSL of the a–b net.
+/// lattice is exactly coincident (<see cref="UniqueAxisLattice"/>): the two-dimensional CSL of the a–b net; and about
+/// a or b of a tetragonal or orthorhombic cell, the same construction on the cell relabelled so that the axis is c
+/// (<see cref="AxisRelabelling"/>), reported in the original axes.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -30,19 +32,26 @@ internal static class UniqueAxisTilt
 {
     private const int MaxIndex = 30;
 
+    /// <summary>
+    /// The boundary about <paramref name="axis"/> ([001] of a tetragonal, orthorhombic or hexagonal cell, or [100] or
+    /// [010] of a tetragonal or orthorhombic one), with every index and Cartesian vector in the axes of
+    /// <paramref name="cell"/>. A tilt about a or b is found on the relabelled cell (<see cref="AxisRelabelling"/>)
+    /// whose c is the axis, and mapped back.
+    /// </summary>
     public static UniqueAxisBoundary Select(UnitCell cell, Int3 axis, int? sigma, double? angleDegrees, Int3? plane)
     {
         string system = CslLattice.Name(cell.System);
-        Int3 o = Miller.Reduce(axis);
-        if (!(o.X == 0 && o.Y == 0))
+        AxisRelabelling relabelling = AxisRelabelling.For(cell.System, axis);
+        string about = Miller.Direction(relabelling.Axis);
+        string form = relabelling.Axis switch
         {
-            throw new InputException(
-                $"--axis {Miller.Direction(axis)}: for a {system} cell only tilts about the unique axis [001] (hexagonal [0001]) are built; other axes need the 3-D CSL of the {system} lattice with a rational c²/a² (listed by 'gbat sigma --lattice {system}'), not supported yet");
-        }
-
-        if (plane is { } pl && pl.Z != 0)
+            { X: 1 } => "(0kl)",
+            { Y: 1 } => "(h0l)",
+            _ => cell.System == LatticeSystem.Hexagonal ? "(hk0) (hexagonal (hki0))" : "(hk0)",
+        };
+        if (plane is { } pl && Miller.Dot(pl, relabelling.Axis) != 0)
         {
-            throw new InputException($"--plane {Miller.Plane(pl)}: a tilt about [001] needs a boundary plane containing c, (hk0) (hexagonal (hki0))");
+            throw new InputException($"--plane {Miller.Plane(pl)}: a tilt about {about} needs a boundary plane containing the axis, {form}");
         }
 
         if (sigma is < 2)
@@ -50,20 +59,23 @@ internal static class UniqueAxisTilt
             throw new InputException(FormattableString.Invariant($"--sigma {sigma}: expected at least 2"));
         }
 
-        (long g11, long g12, long g22) = UniqueAxisLattice.Metric(cell);
-        int fold = cell.System switch { LatticeSystem.Tetragonal => 4, LatticeSystem.Hexagonal => 6, _ => 2 };
+        // On the relabelled cell the axis is c and the planes (hk0).
+        UnitCell view = relabelling.Relabel(cell);
+        (long g11, long g12, long g22) = UniqueAxisLattice.Metric(view);
+        int fold = view.System switch { LatticeSystem.Tetragonal => 4, LatticeSystem.Hexagonal => 6, _ => 2 };
         var candidates = new List<UniqueAxisBoundary>();
         if (plane is { } given)
         {
-            UniqueAxisBoundary? b = Boundary(cell, given.X, given.Y, g11, g12, g22, fold);
+            Int3 relabelled = relabelling.ToRelabelled(given);
+            UniqueAxisBoundary? b = Boundary(view, relabelled.X, relabelled.Y, g11, g12, g22, fold);
             if (b is null)
             {
-                throw new InputException($"--plane {Miller.Plane(given)}: a mirror line of the {system} net (Σ1), no tilt boundary");
+                throw new InputException($"--plane {Miller.Plane(given)}: a mirror line of the {system} net perpendicular to {about} (Σ1), no tilt boundary");
             }
 
             if (sigma is { } s && b.Entry.Sigma != s)
             {
-                throw new InputException($"--plane {Miller.Plane(given)} about [001] of this {system} cell is Σ{b.Entry.Sigma}, not Σ{s}");
+                throw new InputException($"--plane {Miller.Plane(given)} about {about} of this {system} cell is Σ{b.Entry.Sigma}, not Σ{s}");
             }
 
             candidates.Add(b);
@@ -74,7 +86,7 @@ internal static class UniqueAxisTilt
             {
                 for (int k = -MaxIndex; k <= MaxIndex; k++)
                 {
-                    if (Miller.Gcd(h, k) == 1 && Boundary(cell, h, k, g11, g12, g22, fold) is { } b && (sigma is null || b.Entry.Sigma == sigma))
+                    if (Miller.Gcd(h, k) == 1 && Boundary(view, h, k, g11, g12, g22, fold) is { } b && (sigma is null || b.Entry.Sigma == sigma))
                     {
                         candidates.Add(b);
                     }
@@ -100,10 +112,25 @@ internal static class UniqueAxisTilt
                 sigma is null ? null : $"Σ{sigma}",
                 angleDegrees is null ? null : FormattableString.Invariant($"angle {angleDegrees}°"),
             }.Where(x => x is not null));
-            throw new InputException($"no symmetric tilt boundary about [001] of this {system} cell with {what} and a plane (hk0) of indices up to {MaxIndex}");
+            throw new InputException($"no symmetric tilt boundary about {about} of this {system} cell with {what} and a plane {form} of indices up to {MaxIndex}");
         }
 
-        return best;
+        return ToOriginal(best, relabelling);
+    }
+
+    /// <summary>A boundary found on the relabelled cell, with its indices and Cartesian vectors in the original cell's axes.</summary>
+    private static UniqueAxisBoundary ToOriginal(UniqueAxisBoundary b, AxisRelabelling r)
+    {
+        if (r.IsIdentity)
+        {
+            return b;
+        }
+
+        CslRotation rotation = b.Planes.Rotation with { Axis = r.Axis };
+        var planes = new TiltPlanePair(r.ToOriginal(b.Planes.Lower), r.ToOriginal(b.Planes.Upper), r.ToOriginal(b.Planes.Reference), rotation);
+        SigmaEntry entry = b.Entry with { Axis = r.Axis, Rotations = [rotation], Planes = [planes] };
+        return new UniqueAxisBoundary(entry, planes, r.ToOriginal(b.Reference), r.ToOriginal(b.NormalLower), r.ToOriginal(b.NormalUpper),
+            r.ToOriginal(b.NormalPeriodLower), r.ToOriginal(b.NormalPeriodUpper), r.ToOriginal(b.InPlaneLower), r.ToOriginal(b.InPlaneUpper));
     }
 
     private static UniqueAxisBoundary? Boundary(UnitCell cell, int h, int k, long g11, long g12, long g22, int fold)

@@ -7,7 +7,7 @@ namespace GbAtomistics.Builders.Crystals;
 /// A unit cell with a basis: lattice constant a (Å), the cell shape (lattice vectors in units of a; the identity for
 /// a cube), species in type order, formal charge of each species (e), and the sites in fractional coordinates.
 /// Cubic cells are the general case of the builders; tetragonal, orthorhombic and hexagonal cells (standard setting:
-/// a along x, b in the xy plane, c along z) are built about c only.
+/// a along x, b in the xy plane, c along z) are built about c, and tetragonal and orthorhombic ones also about a or b.
 /// </summary>
 public sealed class UnitCell
 {

@@ -11,7 +11,7 @@ using GbAtomistics.Pipelines.Steps;
 
 namespace GbAtomistics.Cli.Commands;
 
-/// <summary><c>gbat build csl</c>: periodic symmetric tilt bicrystals from a cubic unit cell, or about c from a tetragonal, orthorhombic or hexagonal one.</summary>
+/// <summary><c>gbat build csl</c>: periodic symmetric tilt bicrystals from a cubic unit cell, or about c from a tetragonal, orthorhombic or hexagonal one (tetragonal and orthorhombic also about a or b).</summary>
 internal static class BuildCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -31,11 +31,11 @@ internal static class BuildCommand
         var charges = new Option<string?>("--charges") { Description = "Formal charges in e, e.g. Li=1,O=-2,Cl=-1 (default: the built-in's, or the file's charges)", HelpName = "MAP" };
         Option<string?> format = CommonOptions.Format();
         Option<string?> typeMap = CommonOptions.TypeMap();
-        var axis = new Option<string>("--axis") { Description = "Tilt axis [uvw] (box x), e.g. 001, 110, 111; non-cubic cells: 001 only (hexagonal also 0001)", HelpName = "UVW", Required = true };
+        var axis = new Option<string>("--axis") { Description = "Tilt axis [uvw] (box x), e.g. 001, 110, 111; non-cubic cells: 001 (hexagonal also 0001), tetragonal and orthorhombic also 100 and 010", HelpName = "UVW", Required = true };
         var sigma = new Option<int?>("--sigma") { Description = "Σ of the boundary (see 'gbat sigma')", HelpName = "N" };
         var angle = new Option<double?>("--angle") { Description = "Misorientation angle in degrees (instead of, or with, --sigma)", HelpName = "DEG" };
-        var plane = new Option<string?>("--plane") { Description = "Boundary plane family (hkl), e.g. 310 (non-cubic: (hk0), hexagonal also (hki0) such as 2-1-10); default the first plane of the Σ entry", HelpName = "HKL" };
-        var maxStrain = new Option<double>("--max-strain") { Description = "Non-cubic cells: largest strain of b in % allowed to make the a-b lattice coincident (orthorhombic (b/a)² made rational; reported per grain)", HelpName = "PCT", DefaultValueFactory = _ => 100 * UniqueAxisLattice.DefaultMaxStrain };
+        var plane = new Option<string?>("--plane") { Description = "Boundary plane family (hkl), e.g. 310 (non-cubic: planes containing the axis, (hk0) about 001, (0kl) about 100, (h0l) about 010; hexagonal also (hki0) such as 2-1-10); default the first plane of the Σ entry", HelpName = "HKL" };
+        var maxStrain = new Option<double>("--max-strain") { Description = "Non-cubic cells: largest strain in % allowed to make the lattice perpendicular to the axis coincident (about 001 b is strained to a rational (b/a)² (orthorhombic); about 100 or 010 c to a rational (c/b)² or (c/a)²; reported per grain)", HelpName = "PCT", DefaultValueFactory = _ => 100 * UniqueAxisLattice.DefaultMaxStrain };
         var repeat = new Option<string>("--repeat") { Description = "Repetitions of the CSL period along the tilt axis (x) and in the plane (y)", HelpName = "NXxNY", DefaultValueFactory = _ => "1x1" };
         var thickness = new Option<double>("--thickness") { Description = "Least thickness of each grain along the normal (z) in Å, rounded up to whole periods", HelpName = "Å", DefaultValueFactory = _ => 20.0 };
         var termination = new Option<int?>("--termination") { Description = "Where the boundary cuts the layer stacking (index from --list-terminations); default: the best of all", HelpName = "N" };
@@ -58,7 +58,9 @@ internal static class BuildCommand
         var command = new Command(
             "csl",
             "Periodic symmetric tilt bicrystal from a cubic unit cell, or about c from a tetragonal, orthorhombic or hexagonal\n" +
-            "cell (planes (hk0); an orthorhombic b is strained to make (b/a)² rational, at most --max-strain, and reported):\n" +
+            "cell (planes (hk0); an orthorhombic b is strained to make (b/a)² rational, at most --max-strain, and reported),\n" +
+            "or about a or b (--axis 100, 010) from a tetragonal or orthorhombic cell (planes (0kl), (h0l); c is strained to make\n" +
+            "(c/b)² or (c/a)² rational; Σ, planes and strain are given in the cell's own axes):\n" +
             "tilt axis along x, boundary normal along z, two boundaries\n" +
             "(z = 0 and z = Lz/2). Each grain is whole CSL periods of whole rigid units (polyanions such as PS4 stay whole and\n" +
             "belong to the grain of their centre), so the result is stoichiometric and neutral. By default every in-plane\n" +

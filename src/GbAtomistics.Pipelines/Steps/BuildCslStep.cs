@@ -27,7 +27,8 @@ public static class BuildCslStep
 {
     /// <summary>
     /// The unit cell of the request: a built-in structure, or the first frame of a unit-cell file (cubic, or
-    /// tetragonal, orthorhombic or hexagonal with its a–b lattice made coincident within the request's strain).
+    /// tetragonal, orthorhombic or hexagonal with its lattice perpendicular to the tilt axis made coincident within the
+    /// request's strain, in the file's own axes).
     /// </summary>
     public static UnitCell LoadCell(CslBuildRequest request)
     {
@@ -63,7 +64,7 @@ public static class BuildCslStep
             cell = cell.System == LatticeSystem.Cubic ? new UnitCell(cell.Name, a, cell.Species, cell.Charges, cell.Sites) : cell.WithLatticeConstant(a);
         }
 
-        return UniqueAxisLattice.Rationalize(cell, request.MaxStrain);
+        return UniqueAxisLattice.Rationalize(cell, request.MaxStrain, request.Axis);
     }
 
     /// <summary>The builder options of the request (at its fixed translation, or at zero).</summary>

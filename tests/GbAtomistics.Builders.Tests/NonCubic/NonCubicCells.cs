@@ -88,6 +88,48 @@ internal static class NonCubicCells
         return Write(dir, "Li3PS4-beta.vasp", (12.8190, 0, 0), (0, 8.2195, 0), (0, 0, 6.1236), Expand(asymmetric, ops));
     }
 
+    /// <summary>Rock salt (Na, Cl) in an orthogonal cell with edges <paramref name="a"/>, <paramref name="b"/>, <paramref name="c"/> (Å) along x, y, z.</summary>
+    public static string RockSaltCell(string dir, string name, double a, double b, double c)
+    {
+        var sites = new List<(string, double, double, double)>();
+        foreach (var (x, y, z) in new[] { (0.0, 0.0, 0.0), (0.5, 0.5, 0.0), (0.5, 0.0, 0.5), (0.0, 0.5, 0.5) })
+        {
+            sites.Add(("Na", x, y, z));
+        }
+
+        foreach (var (x, y, z) in new[] { (0.5, 0.0, 0.0), (0.0, 0.5, 0.0), (0.0, 0.0, 0.5), (0.5, 0.5, 0.5) })
+        {
+            sites.Add(("Cl", x, y, z));
+        }
+
+        return Write(dir, name, (a, 0, 0), (0, b, 0), (0, 0, c), sites);
+    }
+
+    /// <summary>
+    /// The orthogonal cell of a POSCAR written here, relabelled (a, b, c) → (b, c, a): edges b, c, a along x, y, z and
+    /// each site's fractional coordinates (x, y, z) → (y, z, x). The same crystal, with the old a now its c.
+    /// </summary>
+    public static string CyclicallyRelabelled(string path, string dir)
+    {
+        string[] lines = File.ReadAllLines(path);
+        double Edge(int line, int k) => double.Parse(lines[line].Split(' ', StringSplitOptions.RemoveEmptyEntries)[k], CultureInfo.InvariantCulture);
+        double a = Edge(2, 0), b = Edge(3, 1), c = Edge(4, 2);
+        string[] species = lines[5].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int[] counts = lines[6].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        var sites = new List<(string Species, double X, double Y, double Z)>();
+        int line = 8;
+        for (int s = 0; s < species.Length; s++)
+        {
+            for (int k = 0; k < counts[s]; k++, line++)
+            {
+                double[] f = lines[line].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+                sites.Add((species[s], f[1], f[2], f[0]));
+            }
+        }
+
+        return Write(dir, "relabelled-" + Path.GetFileName(path), (b, 0, 0), (0, c, 0), (0, 0, a), sites);
+    }
+
     /// <summary>A monoclinic cell (β = 100°).</summary>
     public static string Monoclinic(string dir)
     {

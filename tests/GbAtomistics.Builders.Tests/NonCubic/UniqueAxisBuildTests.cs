@@ -185,7 +185,7 @@ public class UniqueAxisBuildTests(ITestOutputHelper output)
         string dir = TestPaths.NewTempDir();
         string tetragonal = NonCubicCells.StretchedRockSalt(dir);
         var other = Assert.Throws<InputException>(() => BuildCslStep.Build(new CslBuildRequest { Structure = tetragonal, Axis = new Int3(1, 1, 0), Sigma = 3 }));
-        Assert.Contains("unique axis [001]", other.Message);
+        Assert.Contains("tilts are built about [001] (c) of tetragonal, orthorhombic and hexagonal cells ([0001]) and about [100] and [010] (a, b) of tetragonal and orthorhombic cells", other.Message);
         var plane = Assert.Throws<InputException>(() => BuildCslStep.Build(new CslBuildRequest { Structure = tetragonal, Axis = new Int3(0, 0, 1), Plane = new Int3(1, 1, 1) }));
         Assert.Contains("(hk0)", plane.Message);
         var mono = Assert.Throws<InputException>(() => BuildCslStep.Build(new CslBuildRequest { Structure = NonCubicCells.Monoclinic(dir), Axis = new Int3(0, 0, 1), Sigma = 5 }));
@@ -200,7 +200,7 @@ public class UniqueAxisBuildTests(ITestOutputHelper output)
     /// Every polyhedral unit whole (minimum image): each <paramref name="centre"/> atom with four
     /// <paramref name="ligand"/> atoms within <paramref name="cutoff"/>, and each ligand with exactly one centre.
     /// </summary>
-    private static void CheckUnitsWhole(CslBicrystal gb, string centre, string ligand, double cutoff)
+    internal static void CheckUnitsWhole(CslBicrystal gb, string centre, string ligand, double cutoff)
     {
         Frame f = gb.Frame;
         int p = gb.Cell.Species.ToList().IndexOf(centre) + 1, o = gb.Cell.Species.ToList().IndexOf(ligand) + 1;
@@ -229,7 +229,7 @@ public class UniqueAxisBuildTests(ITestOutputHelper output)
     }
 
     /// <summary>Stoichiometry and neutrality per grain, the pair criterion and the filling of the box, from the frame.</summary>
-    private static void CheckBicrystal(CslBicrystal gb, double minRatio)
+    internal static void CheckBicrystal(CslBicrystal gb, double minRatio)
     {
         Frame f = gb.Frame;
         UnitCell cell = gb.Cell;
