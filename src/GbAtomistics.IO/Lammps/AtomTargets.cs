@@ -2,9 +2,26 @@ using GbAtomistics.Core;
 
 namespace GbAtomistics.IO.Lammps;
 
-/// <summary>The per-atom arrays of a frame that the atom lines of a dump are parsed into (null: column absent).</summary>
+/// <summary>
+/// What the atom lines of one dump frame are parsed with: the column layout, the unit and box conversions, and the
+/// per-atom arrays of the frame they are parsed into (null: column absent).
+/// </summary>
 internal readonly struct AtomTargets
 {
+    public required LammpsColumnKind[] Kinds { get; init; }
+
+    public required int[] Slots { get; init; }
+
+    public required LammpsBoxParameters Box { get; init; }
+
+    public required UnitConversion Units { get; init; }
+
+    /// <summary>Positions given as fractions of the box (xs ys zs).</summary>
+    public bool Scaled { get; init; }
+
+    /// <summary>Unwrapped positions given as fractions of the box (xsu ysu zsu).</summary>
+    public bool UnwrappedScaled { get; init; }
+
     public required long[] Ids { get; init; }
 
     public required int[] Types { get; init; }

@@ -50,6 +50,8 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
     private int _generation;
     private readonly PermuteBuffers _permute = new();
     private double[][] _extras = [];
+    private int[] _lineStarts = [];
+    private int[] _lineEnds = [];
 
     // Element names met in the element column (bytes, for allocation-free matching), their types, the map built.
     private readonly List<byte[]> _elementBytes = [];
@@ -396,6 +398,12 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
 
         var targets = new AtomTargets
         {
+            Kinds = columns.Kinds,
+            Slots = columns.Slots,
+            Box = _boxParameters,
+            Units = _units,
+            Scaled = columns.PositionsScaled,
+            UnwrappedScaled = columns.UnwrappedSet == 3,
             Ids = frame.Ids,
             Types = frame.Types,
             Positions = frame.Positions,
@@ -452,8 +460,13 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
     /// </summary>
     private void ReadAtomsInParallel(AtomTargets targets, int n)
     {
-        int[] starts = new int[Math.Min(n, ParallelBlock)];
-        int[] ends = new int[starts.Length];
+        if (_lineStarts.Length < Math.Min(n, ParallelBlock))
+        {
+            _lineStarts = new int[Math.Min(n, ParallelBlock)];
+            _lineEnds = new int[_lineStarts.Length];
+        }
+
+        int[] starts = _lineStarts, ends = _lineEnds;
         int chunks = 4 * Environment.ProcessorCount;
         for (int done = 0; done < n;)
         {
@@ -497,17 +510,9 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
     /// <summary>Parses atom line <paramref name="line"/> (file line <paramref name="lineNumber"/>) into atom <paramref name="i"/>.</summary>
     private void ParseAtom(ReadOnlySpan<byte> line, int i, long lineNumber, in AtomTargets t, Span<double> v, Span<int> image)
     {
-        LammpsDumpColumns columns = _columns!;
-        LammpsColumnKind[] kinds = columns.Kinds;
-        int[] slots = columns.Slots;
-        int columnCount = columns.Count;
-        LammpsBoxParameters p = _boxParameters;
-        double lengthScale = _units.Length;
-        double velocityScale = _units.Velocity;
-        double forceScale = _units.Force;
-        double chargeScale = _units.Charge;
-        bool scaled = columns.PositionsScaled;
-        bool unwrappedScaled = columns.UnwrappedSet == 3;
+        LammpsColumnKind[] kinds = t.Kinds;
+        int[] slots = t.Slots;
+        int columnCount = kinds.Length;
         int type = t.FixedType;
         int element = -1;
         int pos = 0;
@@ -527,7 +532,7 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
 
             if (pos == start)
             {
-                throw ColumnCountError(line, columns, lineNumber);
+                throw ColumnCountError(line, _columns!, lineNumber);
             }
 
             ReadOnlySpan<byte> token = line[start..pos];
@@ -536,7 +541,7 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
                 case LammpsColumnKind.Value:
                     if (!AsciiNumber.TryParseDouble(token, out double value) || !double.IsFinite(value))
                     {
-                        throw FieldError(lineNumber, columns.Names[c], token, "a finite number");
+                        throw FieldError(lineNumber, _columns!.Names[c], token, "a finite number");
                     }
 
                     v[slots[c]] = value;
@@ -558,14 +563,14 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
                 case LammpsColumnKind.Image:
                     if (!AsciiNumber.TryParseInt(token, out image[slots[c]]))
                     {
-                        throw FieldError(lineNumber, columns.Names[c], token, "an integer image flag");
+                        throw FieldError(lineNumber, _columns!.Names[c], token, "an integer image flag");
                     }
 
                     break;
                 case LammpsColumnKind.Extra:
                     if (!AsciiNumber.TryParseDouble(token, out t.Extras[slots[c]][i]))
                     {
-                        throw FieldError(lineNumber, columns.Names[c], token, "a number");
+                        throw FieldError(lineNumber, _columns!.Names[c], token, "a number");
                     }
 
                     break;
@@ -582,21 +587,18 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
 
         if (pos < length)
         {
-            throw ColumnCountError(line, columns, lineNumber);
+            throw ColumnCountError(line, _columns!, lineNumber);
         }
 
         if (element >= 0)
         {
-            type = ResolveElementType(element, columns.HasType ? type : 0);
+            type = ResolveElementType(element, _columns!.HasType ? type : 0);
         }
 
         t.Types[i] = type;
-        t.Positions[i] = scaled
-            ? new Vec3(
-                p.Xlo + (p.Xhi - p.Xlo) * v[0] + p.Xy * v[1] + p.Xz * v[2],
-                p.Ylo + (p.Yhi - p.Ylo) * v[1] + p.Yz * v[2],
-                p.Zlo + (p.Zhi - p.Zlo) * v[2])
-            : new Vec3(v[0] * lengthScale, v[1] * lengthScale, v[2] * lengthScale);
+        t.Positions[i] = t.Scaled
+            ? FromScaled(t.Box, v[0], v[1], v[2])
+            : new Vec3(v[0] * t.Units.Length, v[1] * t.Units.Length, v[2] * t.Units.Length);
         if (!t.Positions[i].IsFinite)
         {
             throw Error(lineNumber, $"expected coordinates that give a finite position, found {InputFormatException.Show(line)}");
@@ -604,12 +606,9 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
 
         if (t.Unwrapped is { } unwrapped)
         {
-            unwrapped[i] = unwrappedScaled
-                ? new Vec3(
-                    p.Xlo + (p.Xhi - p.Xlo) * v[3] + p.Xy * v[4] + p.Xz * v[5],
-                    p.Ylo + (p.Yhi - p.Ylo) * v[4] + p.Yz * v[5],
-                    p.Zlo + (p.Zhi - p.Zlo) * v[5])
-                : new Vec3(v[3] * lengthScale, v[4] * lengthScale, v[5] * lengthScale);
+            unwrapped[i] = t.UnwrappedScaled
+                ? FromScaled(t.Box, v[3], v[4], v[5])
+                : new Vec3(v[3] * t.Units.Length, v[4] * t.Units.Length, v[5] * t.Units.Length);
             if (!unwrapped[i].IsFinite)
             {
                 throw Error(lineNumber, $"expected unwrapped coordinates that give a finite position, found {InputFormatException.Show(line)}");
@@ -622,19 +621,25 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
 
         if (t.Velocities is { } velocities)
         {
-            velocities[i] = new Vec3(v[6] * velocityScale, v[7] * velocityScale, v[8] * velocityScale);
+            velocities[i] = new Vec3(v[6] * t.Units.Velocity, v[7] * t.Units.Velocity, v[8] * t.Units.Velocity);
         }
 
         if (t.Forces is { } forces)
         {
-            forces[i] = new Vec3(v[9] * forceScale, v[10] * forceScale, v[11] * forceScale);
+            forces[i] = new Vec3(v[9] * t.Units.Force, v[10] * t.Units.Force, v[11] * t.Units.Force);
         }
 
         if (t.Charges is { } charges)
         {
-            charges[i] = v[12] * chargeScale;
+            charges[i] = v[12] * t.Units.Charge;
         }
     }
+
+    /// <summary>r = lo + H·s for box fractions s (LAMMPS scaled coordinates), in Å.</summary>
+    private static Vec3 FromScaled(in LammpsBoxParameters p, double sx, double sy, double sz) => new(
+        p.Xlo + (p.Xhi - p.Xlo) * sx + p.Xy * sy + p.Xz * sz,
+        p.Ylo + (p.Yhi - p.Ylo) * sy + p.Yz * sz,
+        p.Zlo + (p.Zhi - p.Zlo) * sz);
 
     /// <summary>Image flags from wrapped and unwrapped positions: round(H⁻¹·(r_u − r)).</summary>
     private void DeriveImages(Vec3[] positions, Vec3[] unwrapped, Int3[] images, int n)
