@@ -108,6 +108,11 @@ public static class FrameRunner
         }
         else
         {
+            if (MpiWorld.IsParallel)
+            {
+                RunNotes.Add($"{input.Path}: read whole by each of the {MpiWorld.Size} MPI ranks ({WhyNotSplit(input, inOrder)}), which share the selected frames round-robin; the reading is not divided");
+            }
+
             Exception? failure = null;
             try
             {
@@ -139,6 +144,25 @@ public static class FrameRunner
         }
 
         return new RunOutcome([.. accumulators[0], .. inOrder], selected, read, watch.Elapsed);
+    }
+
+    /// <summary>Why <paramref name="input"/> is not cut into byte ranges under MPI, for the note that says so.</summary>
+    private static string WhyNotSplit(TrajectoryInput input, IFrameAccumulator[] ordered)
+    {
+        if (TrajectoryFiles.IsMulti(input.Path))
+        {
+            return "several files are not split; give one plain file to divide the reading";
+        }
+
+        if (ordered.Any(a => a is not IFrameBlockAccumulator))
+        {
+            return "the ion dynamics needs every frame on every rank";
+        }
+
+        string format = FormatRegistry.DetectForReading(input.Path, input.Format).Name;
+        return format is "lammps-dump" or "extxyz" or "vasp-xdatcar" or "vasp-outcar"
+            ? "a compressed file or an XDATCAR without configuration lines cannot be entered in the middle; decompress it to divide the reading"
+            : $"{format} files are not split";
     }
 
     private static void Process(Cursor cursor, Frame first, IFrameAccumulator[][] accumulators, int workers, string path, Feed feed)

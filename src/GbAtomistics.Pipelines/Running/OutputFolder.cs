@@ -36,6 +36,11 @@ public sealed class OutputFolder
         {
             Directory.CreateDirectory(path);
         }
+
+        foreach (string note in RunNotes.Drain())
+        {
+            _noteWriter?.WriteLine($"note: {note}");
+        }
     }
 
     public string Path { get; }

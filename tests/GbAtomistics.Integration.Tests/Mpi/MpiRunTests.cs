@@ -74,6 +74,16 @@ public sealed class MpiRunTests
     }
 
     [SkippableFact]
+    public void ACompressedFileIsReadWholeByEveryRankWithOneNote()
+    {
+        var (code, _, stderr) = Gbat(2, ["rdf", Dump("li2o-bulk-1000K"), "--type-map", "1=Li,2=O", "--quiet", "--output", Path.Combine(TestPaths.NewTempDir(), "out")]);
+        Assert.True(code == 0, stderr);
+        string[] notes = stderr.Split('\n').Where(l => l.Contains("read whole by each of the 2 MPI ranks", StringComparison.Ordinal)).ToArray();
+        Assert.Single(notes);
+        Assert.Contains("decompress it", notes[0], StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void ACompareByRoleGivesTheSerialOutputs()
     {
         SerialAndParallelAgree(["compare", Dump("li2o-bulk-1000K"), Dump("li2o-s5-310-1000K"), "--type-map", "1=Li,2=O", "--roles", "Li=cation,O=anion", "--quiet"]);
