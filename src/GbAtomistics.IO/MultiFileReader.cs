@@ -15,11 +15,9 @@ public sealed class MultiFileReader : ITrajectoryReader
     private readonly string? _format;
     private readonly Frame _scratch = new();
     private ITrajectoryReader? _current;
+    private readonly StepSequence _steps = new();
     private int _file = -1;
-    private long? _lastStep;
-    private long? _interval;
     private long[]? _ids;
-    private bool _newFile;
     private long _bytesBefore;
 
     public MultiFileReader(string spec, ReadOptions? options = null, string? format = null)
@@ -58,19 +56,12 @@ public sealed class MultiFileReader : ITrajectoryReader
                 continue;
             }
 
-            if (_lastStep is { } last && frame.Step <= last)
+            if (!_steps.Keep(frame.Step, _file > 0 ? _files[_file - 1] : string.Empty, Error))
             {
-                if (_newFile)
-                {
-                    continue; // a frame the previous file already gave (restart overlap)
-                }
-
-                throw Error($"expected steps to increase, found step {frame.Step} after {last}");
+                continue; // a frame the previous file already gave (restart overlap)
             }
 
-            Check(frame);
-            _newFile = false;
-            _lastStep = frame.Step;
+            CheckAtoms(frame);
             FrameIndex++;
             return true;
         }
@@ -88,34 +79,31 @@ public sealed class MultiFileReader : ITrajectoryReader
         }
 
         _current = FormatRegistry.OpenReader(_files[_file], _options, _format);
-        _newFile = _file > 0;
+        if (_file > 0)
+        {
+            _steps.NewFile();
+        }
+
         return true;
     }
 
-    private void Check(Frame frame)
+    private void CheckAtoms(Frame frame)
     {
-        if (_lastStep is { } last)
-        {
-            long step = frame.Step - last;
-            if (_newFile && _interval is { } interval && step > interval)
-            {
-                throw Error($"expected step {last + interval} (the next after step {last}, the last of {_files[_file - 1]}), found step {frame.Step}: frames are missing between the files");
-            }
-
-            _interval ??= _newFile ? null : step;
-        }
-
         if (_ids is null)
         {
             _ids = frame.Ids[..frame.Count];
         }
-        else if (frame.Count != _ids.Length || !frame.Ids.AsSpan(0, frame.Count).SequenceEqual(_ids))
+        else if (AtomChange(frame, _ids) is { } change)
         {
-            throw Error(frame.Count != _ids.Length
-                ? $"expected the {_ids.Length} atoms of the earlier files, found {frame.Count}"
-                : "expected the atom ids of the earlier files, found other ids");
+            throw Error(change);
         }
     }
+
+    /// <summary>What differs between the atoms of <paramref name="frame"/> and <paramref name="ids"/>, or null.</summary>
+    internal static string? AtomChange(Frame frame, long[] ids) =>
+        frame.Count != ids.Length ? $"expected the {ids.Length} atoms of the earlier files, found {frame.Count}"
+        : !frame.Ids.AsSpan(0, frame.Count).SequenceEqual(ids) ? "expected the atom ids of the earlier files, found other ids"
+        : null;
 
     private InputFormatException Error(string detail) =>
         new(_files[_file], 0, _current?.FrameIndex - 1, $"{detail} (reading {Path} as one trajectory)");

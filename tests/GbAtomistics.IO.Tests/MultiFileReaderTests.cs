@@ -102,4 +102,46 @@ public sealed class MultiFileReaderTests
         string spec = a + Path.PathSeparator + Path.Combine(dir, "missing.lammpstrj");
         Assert.Contains("missing.lammpstrj: no such file", Assert.Throws<InputException>(() => Steps(spec)).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SharesByFileDropTheSameOverlapsAndReadTheSameFrames()
+    {
+        string dir = TestPaths.NewTempDir();
+        string[] files =
+        [
+            Dump(dir, "dump.1.lammpstrj", [0, 100, 200]),
+            Dump(dir, "dump.2.lammpstrj", [200, 300]),
+            Dump(dir, "dump.3.lammpstrj", [200, 300, 400, 500]),
+        ];
+        string spec = Path.Combine(dir, "dump.*.lammpstrj");
+        Assert.True(FileShares.CanShare(spec, null));
+        long[][] steps = [.. files.Select(f => FileShares.Steps(f, null))];
+        int[] drops = FileShares.LeadingDrops(spec, files, steps);
+        Assert.Equal([0, 1, 2], drops);
+
+        // Two shares (files 0–1 and 2) read the frames of the whole trajectory, in order.
+        var read = new List<long>();
+        var frame = new Frame();
+        foreach (var (from, to) in new[] { (0, 2), (2, 3) })
+        {
+            using ITrajectoryReader share = FileShares.Open(spec, files, from, to, drops, [1, 2, 3, 4], null, null);
+            while (share.Read(frame))
+            {
+                read.Add(frame.Step);
+            }
+        }
+
+        Assert.Equal(Steps(spec), read);
+    }
+
+    [Fact]
+    public void SharesByFileRefuseAGapWithTheFileAndFrame()
+    {
+        string dir = TestPaths.NewTempDir();
+        string[] files = [Dump(dir, "a.lammpstrj", [0, 100, 200]), Dump(dir, "b.lammpstrj", [400, 500])];
+        var e = Assert.Throws<InputFormatException>(() => FileShares.LeadingDrops("a:b", files, [.. files.Select(f => FileShares.Steps(f, null))]));
+        Assert.Contains("b.lammpstrj", e.Message, StringComparison.Ordinal);
+        Assert.Contains("expected step 300", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, e.FrameIndex);
+    }
 }

@@ -80,6 +80,9 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
 
     public long BytesRead => _lines.Position;
 
+    /// <summary>The step of the frame last read or skipped.</summary>
+    internal long Step => _step;
+
     public bool Read(Frame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);

@@ -92,15 +92,18 @@ public static class FrameRunner
 
         // Byte ranges need every ordered analysis (the MSD) to accept frames in blocks, one block per rank.
         int selected, read;
-        if (MpiWorld.IsParallel && inOrder.All(a => a is IFrameBlockAccumulator)
-            && TrajectoryRanges.SplittableFormat(input.Path, input.Format) is { } splittable)
+        bool blocks = MpiWorld.IsParallel && inOrder.All(a => a is IFrameBlockAccumulator);
+        string? splittable = blocks ? TrajectoryRanges.SplittableFormat(input.Path, input.Format) : null;
+        if (blocks && (splittable is not null || FileShares.CanShare(input.Path, input.Format)))
         {
             foreach (IFrameBlockAccumulator a in inOrder.Cast<IFrameBlockAccumulator>())
             {
                 a.HoldFrameBlock();
             }
 
-            (selected, read) = RunRange(input, splittable, accumulators, workers, feed, first.Count);
+            (selected, read) = splittable is not null
+                ? RunRange(input, splittable, accumulators, workers, feed, first.Count)
+                : RunFiles(input, first, accumulators, workers, feed);
             foreach (IFrameBlockAccumulator a in inOrder.Cast<IFrameBlockAccumulator>())
             {
                 a.ExchangeOverRanks();
@@ -149,19 +152,19 @@ public static class FrameRunner
     /// <summary>Why <paramref name="input"/> is not cut into byte ranges under MPI, for the note that says so.</summary>
     private static string WhyNotSplit(TrajectoryInput input, IFrameAccumulator[] ordered)
     {
-        if (TrajectoryFiles.IsMulti(input.Path))
-        {
-            return "several files are not split; give one plain file to divide the reading";
-        }
-
         if (ordered.Any(a => a is not IFrameBlockAccumulator))
         {
             return "the ion dynamics needs every frame on every rank";
         }
 
+        if (TrajectoryFiles.IsMulti(input.Path))
+        {
+            return "only LAMMPS dumps in several files are shared out by file";
+        }
+
         string format = FormatRegistry.DetectForReading(input.Path, input.Format).Name;
         return format is "lammps-dump" or "extxyz" or "vasp-xdatcar" or "vasp-outcar"
-            ? "a compressed file or an XDATCAR without configuration lines cannot be entered in the middle; decompress it to divide the reading"
+            ? "a compressed file or an XDATCAR without configuration lines cannot be entered in the middle; decompress it, or write the run as several files, to divide the reading"
             : $"{format} files are not split";
     }
 
@@ -206,25 +209,77 @@ public static class FrameRunner
         }
 
         MpiWorld.Agree(failure);
-        var counts = new double[size];
-        counts[rank] = count;
-        MpiWorld.Sum(counts);
+        double[] counts = MpiWorld.Gather(count);
         int offset = (int)counts.Take(rank).Sum();
+        int selected = RunShare(input, offset, first => TrajectoryRanges.OpenRange(path, start, end, first, format, input.ReadOptions), accumulators, workers, feed, atoms);
+        return (selected, (int)counts.Sum());
+    }
 
-        int selected = 0;
+    /// <summary>
+    /// MPI over a LAMMPS dump written as several files: rank r reads a contiguous block of the files, first listing
+    /// their steps (atom lines skipped), so that every rank knows which frames are restart overlaps and how many frames
+    /// come before its own, then reading its frames (<see cref="FileShares"/>). Returns the selected and read frames.
+    /// </summary>
+    private static (int Selected, int Read) RunFiles(TrajectoryInput input, Frame first, IFrameAccumulator[][] accumulators, int workers, Feed feed)
+    {
+        IReadOnlyList<string> files = TrajectoryFiles.Expand(input.Path);
+        int rank = MpiWorld.Rank, size = MpiWorld.Size;
+        int from = FileShares.FirstFile(files.Count, rank, size), to = FileShares.FirstFile(files.Count, rank + 1, size);
+
+        // Each rank lists the steps of its files: [frames of file, steps...] per file, then every rank gets all lists.
+        var mine = new List<long>();
+        Exception? failure = null;
         try
         {
-            using ITrajectoryReader reader = TrajectoryRanges.OpenRange(path, start, end, offset, format, input.ReadOptions);
+            for (int f = from; f < to; f++)
+            {
+                long[] steps = FileShares.Steps(files[f], input.ReadOptions);
+                mine.Add(steps.Length);
+                mine.AddRange(steps);
+            }
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+
+        MpiWorld.Agree(failure);
+        long[] all = MpiWorld.Exchange<long>([.. Enumerable.Repeat(mine, size).SelectMany(m => m)], [.. Enumerable.Repeat(mine.Count, size)]);
+        var lists = new List<long[]>();
+        for (int k = 0; k < all.Length; k += 1 + (int)all[k])
+        {
+            lists.Add(all[(k + 1)..(k + 1 + (int)all[k])]);
+        }
+
+        int[] drops = FileShares.LeadingDrops(input.Path, files, lists);
+        int[] kept = [.. lists.Select((l, f) => l.Length - drops[f])];
+        int offset = kept.Take(from).Sum();
+        long[] ids = first.Ids[..first.Count];
+        int selected = RunShare(input, offset, _ => FileShares.Open(input.Path, files, from, to, drops, ids, input.ReadOptions, input.Format), accumulators, workers, feed, first.Count);
+        return (selected, kept.Sum());
+    }
+
+    /// <summary>
+    /// Reads this rank's share of the frames (the reader <paramref name="open"/> gives, whose frame 0 is frame
+    /// <paramref name="offset"/> of the whole trajectory) into the accumulators; returns the selected frames of all ranks.
+    /// </summary>
+    private static int RunShare(TrajectoryInput input, int offset, Func<int, ITrajectoryReader> open, IFrameAccumulator[][] accumulators, int workers, Feed feed, int atoms)
+    {
+        int selected = 0;
+        Exception? failure = null;
+        try
+        {
+            using ITrajectoryReader reader = open(offset);
             var cursor = new Cursor(reader, input.Frames, readForeign: false, frameOffset: offset);
             var frame = new Frame();
             if (cursor.Next(frame))
             {
                 if (frame.Count != atoms)
                 {
-                    CheckAtoms(frame, atoms, cursor.FrameIndex - 1, path);
+                    CheckAtoms(frame, atoms, cursor.FrameIndex - 1, input.Path);
                 }
 
-                Process(cursor, frame, accumulators, workers, path, feed);
+                Process(cursor, frame, accumulators, workers, input.Path, feed);
             }
 
             selected = cursor.Selected;
@@ -237,7 +292,7 @@ public static class FrameRunner
         MpiWorld.Agree(failure);
         Span<double> total = [selected];
         MpiWorld.Sum(total);
-        return ((int)total[0], (int)counts.Sum());
+        return (int)total[0];
     }
 
     private static void RunSerial(Cursor cursor, Frame first, IFrameAccumulator[][] accumulators, string path, Feed feed)

@@ -73,6 +73,49 @@ public sealed class MpiRunTests
         SerialAndParallelAgree(["rdf", TestPaths.Corpus(corpus), option, value, "--quiet"]);
     }
 
+    [SkippableTheory]
+    [InlineData("rdf")]
+    [InlineData("coordination")]
+    [InlineData("msd", "--unwrap", "displacements", "--drift", "all")]
+    [InlineData("conductivity", "--charges", "Li=0.6,O=-1.2")]
+    public void SeveralCompressedFilesSharedByFileGiveTheSerialOutputs(string command, params string[] options)
+    {
+        // Three gzip files as three restarts write them: each repeats the last frame of the one before.
+        string[] frames = File.ReadAllText(PlainDump("li2o-s5-310-1000K")).Split("ITEM: TIMESTEP\n", StringSplitOptions.RemoveEmptyEntries);
+        string dir = TestPaths.NewTempDir();
+        int third = frames.Length / 3;
+        (int From, int To)[] parts = [(0, third), (third - 1, 2 * third), ((2 * third) - 1, frames.Length)];
+        for (int p = 0; p < parts.Length; p++)
+        {
+            using var gz = new System.IO.Compression.GZipStream(File.Create(Path.Combine(dir, $"dump.{p + 1}.lammpstrj.gz")), System.IO.Compression.CompressionLevel.Fastest);
+            using var writer = new StreamWriter(gz);
+            foreach (string frame in frames[parts[p].From..parts[p].To])
+            {
+                writer.Write("ITEM: TIMESTEP\n" + frame);
+            }
+        }
+
+        File.Copy(Path.Combine(Path.GetDirectoryName(Dump("li2o-s5-310-1000K"))!, "log.lammps"), Path.Combine(dir, "log.lammps"));
+        string pattern = Path.Combine(dir, "dump.*.lammpstrj.gz");
+        string parallel = SerialAndParallelAgree([command, pattern, "--type-map", "1=Li,2=O", "--first-frame", "1", "--every", "2", "--quiet", .. options], identical: command is "msd" or "conductivity");
+        Assert.True(Directory.GetFiles(parallel).Length > 0);
+    }
+
+    [SkippableFact]
+    public void AGapBetweenFilesSharedByFileEndsBothRanksWithOneLocatedMessage()
+    {
+        string[] frames = File.ReadAllText(PlainDump("li2o-s5-310-1000K")).Split("ITEM: TIMESTEP\n", StringSplitOptions.RemoveEmptyEntries);
+        string dir = TestPaths.NewTempDir();
+        File.WriteAllText(Path.Combine(dir, "dump.1.lammpstrj"), string.Concat(frames[..10].Select(f => "ITEM: TIMESTEP\n" + f)));
+        File.WriteAllText(Path.Combine(dir, "dump.2.lammpstrj"), string.Concat(frames[12..].Select(f => "ITEM: TIMESTEP\n" + f)));
+        var (code, _, stderr) = Gbat(2, ["rdf", Path.Combine(dir, "dump.*.lammpstrj"), "--type-map", "1=Li,2=O", "--quiet", "--output", Path.Combine(dir, "out")]);
+        Assert.Equal(1, code);
+        string[] lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("gbat: ", StringComparison.Ordinal)).ToArray();
+        Assert.True(lines.Length == 1, stderr);
+        Assert.Contains("dump.2.lammpstrj", lines[0], StringComparison.Ordinal);
+        Assert.Contains("frames are missing between the files", lines[0], StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void ACompressedFileIsReadWholeByEveryRankWithOneNote()
     {
