@@ -32,12 +32,13 @@ public sealed class MpiRunTests
     [InlineData("msd")]
     [InlineData("msd", "--unwrap", "displacements", "--drift", "all", "--planes", "0.25,0.75", "--half-width", "3")]
     [InlineData("conductivity", "--unwrap", "displacements", "--drift", "O", "--charges", "Li=0.6,O=-1.2")]
+    [InlineData("dynamics", "--planes", "0.25,0.75", "--half-width", "3")]
     public void APlainDumpSplitByBytesGivesTheSerialOutputs(string command, params string[] options)
     {
         // A frame selection that does not align with the byte ranges: global frame indices must be exact. The MSD
         // reads its frames in blocks too (minimum-image unwrapping joined across the ranks' blocks).
         string dump = PlainDump("li2o-s5-310-1000K");
-        SerialAndParallelAgree([command, dump, "--type-map", "1=Li,2=O", "--first-frame", "2", "--every", "3", "--quiet", .. options], identical: command is "msd" or "conductivity");
+        SerialAndParallelAgree([command, dump, "--type-map", "1=Li,2=O", "--first-frame", "2", "--every", "3", "--quiet", .. options], identical: command is "msd" or "conductivity" or "dynamics");
     }
 
     /// <summary>The example run's dump decompressed into a new folder, with its log.lammps beside it.</summary>

@@ -29,6 +29,7 @@ public sealed class MsdAccumulator : IFrameBlockAccumulator
     private readonly List<byte[]> _inRegion = [];
     private readonly List<double> _charge = [];
     private readonly double[]? _driftWeights;
+    private readonly bool _splitOverRanks;
     private Vec3 _driftOrigin;
 
     // A block of frames read by this rank alone (HoldFrameBlock): positions are kept without the drift shift, whose
@@ -54,7 +55,8 @@ public sealed class MsdAccumulator : IFrameBlockAccumulator
         ChargedAtoms = chargedAtoms;
         Charges = charges;
         _unwrapper = new Unwrapper(options.Unwrap);
-        (StoredFrom, StoredTo) = splitOverRanks ? MsdAnalyzer.RankAtoms(selected.Length) : (0, selected.Length);
+        _splitOverRanks = splitOverRanks;
+        (StoredFrom, StoredTo) = Share(MpiWorld.Rank);
     }
 
     /// <summary>
@@ -377,12 +379,14 @@ public sealed class MsdAccumulator : IFrameBlockAccumulator
         Exception? failure = null;
         try
         {
-            sendPositions = new double[3L * Selected.Length * local];
-            sendRegions = new byte[Options.Region is null ? 0 : Selected.Length * local];
+            // Every selected atom goes to one rank (split), or to every rank (not split).
+            long sent = _splitOverRanks ? Selected.Length : (long)Selected.Length * size;
+            sendPositions = new double[3 * sent * local];
+            sendRegions = new byte[Options.Region is null ? 0 : sent * local];
             long sp = 0, sr = 0;
             for (int q = 0; q < size; q++)
             {
-                (int f, int e) = MsdAnalyzer.RankAtoms(Selected.Length, q);
+                (int f, int e) = Share(q);
                 if (3L * (e - f) * local > int.MaxValue)
                 {
                     throw new InputException(
@@ -413,7 +417,7 @@ public sealed class MsdAccumulator : IFrameBlockAccumulator
         _inRegion.Clear();
         double[] mine = MpiWorld.Exchange<double>(sendPositions, positionCounts);
         byte[] mineRegions = MpiWorld.Exchange<byte>(sendRegions, regionCounts);
-        (StoredFrom, StoredTo) = MsdAnalyzer.RankAtoms(Selected.Length);
+        (StoredFrom, StoredTo) = Share(rank);
         int width = StoredTo - StoredFrom;
         for (int t = 0; t < total; t++)
         {
@@ -424,6 +428,9 @@ public sealed class MsdAccumulator : IFrameBlockAccumulator
             }
         }
     }
+
+    /// <summary>The selected atoms [from, to) MPI rank <paramref name="rank"/> keeps: its atom blocks, or all of them when not split.</summary>
+    private (int From, int To) Share(int rank) => _splitOverRanks ? MsdAnalyzer.RankAtoms(Selected.Length, rank) : (0, Selected.Length);
 
     /// <summary>The drift reference's centre of mass (Å) for continuous positions <paramref name="u"/>, or null without drift correction.</summary>
     private Vec3? Centre(ReadOnlySpan<Vec3> u)
