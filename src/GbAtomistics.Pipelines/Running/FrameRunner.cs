@@ -154,7 +154,7 @@ public static class FrameRunner
     {
         if (ordered.Any(a => a is not IFrameBlockAccumulator))
         {
-            return "the ion dynamics needs every frame on every rank";
+            return "an analysis of this pass needs every frame on every rank";
         }
 
         if (TrajectoryFiles.IsMulti(input.Path))
