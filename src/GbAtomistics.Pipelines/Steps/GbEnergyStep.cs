@@ -26,6 +26,10 @@ namespace GbAtomistics.Pipelines.Steps;
 /// bicrystal), in eV/Å² and J/m² (1 eV/Å² = 16.0217663 J/m²). Vacuum builds are refused.
 /// </para>
 /// <para>
+/// Non-cubic cells (<see cref="ProcedureNonCubic"/>): the bulk is relaxed with <c>fix box/relax aniso 0.0</c> and replicated per
+/// axis; each grain of a member is mapped onto the relaxed lattice by <see cref="GrainDeformation"/> instead of one affine scale.
+/// </para>
+/// <para>
 /// 3. One lmp process per member in a temporary folder (<see cref="GbEnergyRequest.Threads"/> at a time); a failed run is
 /// reported with its last ERROR line and the others go on. Writes gb-energy.csv (ranked, lowest γ first),
 /// gb-energy.json, NAME-relaxed.data (read back and rewritten by gbat, so atoms are in id order), NAME-relaxed.gb.json
