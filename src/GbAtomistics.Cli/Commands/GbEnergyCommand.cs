@@ -30,6 +30,10 @@ internal static class GbEnergyCommand
             "   Lx, Ly fixed and Lz free (fix box/relax z 0.0) and at fixed box, repeated until Lz and E settle (at most 20 cycles; the\n" +
             "   residual Pzz is reported). γ = (E − N·e_bulk)/(2·Lx·Ly): two boundaries per periodic bicrystal.\n" +
             "   Vacuum builds are refused (their excess energy includes two free surfaces). 1 eV/Å² = 16.0217663 J/m².\n" +
+            "Non-cubic cells (tetragonal, orthorhombic, hexagonal): the bulk is replicated na×nb×nc (each n ≥ 4, every perpendicular box\n" +
+            "   width above twice the cut-off) and relaxed with fix box/relax aniso 0.0 (couple xy when a = b): e_bulk, a0, b0, c0; gbat maps\n" +
+            "   each grain onto the relaxed lattice with its own deformation (x and the boundary plane kept; a shear of opposite signs in the\n" +
+            "   two grains when the in-plane net does not scale isotropically), so γ has no strain of the builder's rational approximation.\n" +
             "3. One lmp process per member in a temporary folder; a member whose run fails is reported with the last LAMMPS ERROR line.\n" +
             "Writes gb-energy.csv (ranked, lowest γ first), gb-energy.json, NAME-relaxed.data (atoms in id order), NAME-relaxed.gb.json\n" +
             "and the LAMMPS logs. File names inside a potential fragment are resolved by LAMMPS from the temporary folder: give absolute\n" +

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GbAtomistics.Core;
 using GbAtomistics.Pipelines.Steps;
 
 namespace GbAtomistics.Pipelines.Lammps;
@@ -11,6 +12,9 @@ public static class LammpsScripts
 {
     /// <summary>Tag of the bulk result line: potential energy (eV), atoms, box length (Å), pressure (bar).</summary>
     public const string BulkTag = "GBAT_BULK";
+
+    /// <summary>Tag of the non-cubic bulk result line: potential energy (eV), atoms, lx, ly, lz, xy, xz, yz (Å), pressure (bar).</summary>
+    public const string BulkCellTag = "GBAT_BULK_CELL";
 
     /// <summary>Tag of the bicrystal line before relaxation: potential energy (eV), Lz (Å).</summary>
     public const string StartTag = "GBAT_START";
@@ -44,6 +48,30 @@ public static class LammpsScripts
         unfix relax
         {Minimize}
         print "{BulkTag} $(pe:%.12f) $(atoms) $(lx:%.12f) $(press:%.6f)"
+        """);
+
+    /// <summary>
+    /// Bulk reference of a non-cubic cell: the unit cell replicated <paramref name="cells"/> times (along a, b, c),
+    /// relaxed at zero stress with each box length free (<c>fix box/relax aniso 0.0</c>; with <paramref name="coupleXy"/>
+    /// a and b scale together, which keeps a = b of tetragonal and hexagonal cells; tilt factors scale with the box, so
+    /// the cell angles are kept), conjugate gradient, then minimised at fixed box.
+    /// </summary>
+    public static string BulkCell(string atomStyle, string unitCellData, string potential, Int3 cells, bool coupleXy) => Invariant($$"""
+        # Bulk reference of gbat gb-energy (non-cubic cell): zero-stress lattice parameters and energy per atom.
+        units metal
+        atom_style {{atomStyle}}
+        boundary p p p
+        read_data {{Quote(unitCellData)}}
+        replicate {{cells.X}} {{cells.Y}} {{cells.Z}}
+        include {{Quote(potential)}}
+        thermo_style custom step pe press lx ly lz
+        thermo 100
+        fix relax all box/relax aniso 0.0{{(coupleXy ? " couple xy" : string.Empty)}}
+        min_style cg
+        {{Minimize}}
+        unfix relax
+        {{Minimize}}
+        print "{{BulkCellTag}} $(pe:%.12f) $(atoms) $(lx:%.12f) $(ly:%.12f) $(lz:%.12f) $(xy:%.12f) $(xz:%.12f) $(yz:%.12f) $(press:%.6f)"
         """);
 
     /// <summary>

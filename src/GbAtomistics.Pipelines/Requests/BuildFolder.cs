@@ -33,6 +33,18 @@ public sealed class BuildFolder
     /// <summary>Full path of the unit-cell data file.</summary>
     public string UnitCell { get; }
 
+    /// <summary>The lattice system of the unit cell (<c>lattice.system</c>: cubic, tetragonal, orthorhombic, hexagonal); cubic when build.json has none.</summary>
+    public string LatticeSystem { get; private init; } = "cubic";
+
+    /// <summary>Whether the unit cell is not cubic.</summary>
+    public bool NonCubic => LatticeSystem != "cubic";
+
+    /// <summary>Cell vectors a, b, c as built (columns, Å, in the cell's Cartesian frame); null for an older build.json.</summary>
+    public Mat3? CellVectors { get; private init; }
+
+    /// <summary>Cell vectors a, b, c of grain 1 and grain 2 in the box frame as built (columns, Å); written for non-cubic cells only.</summary>
+    public (Mat3 Lower, Mat3 Upper)? GrainCellVectors { get; private init; }
+
     /// <summary>Every member, built or not, in the order of build.json.</summary>
     public IReadOnlyList<BuildFolderMember> Members { get; }
 
@@ -112,7 +124,21 @@ public sealed class BuildFolder
                 throw new InputException($"{file}: members: expected at least one member, found none");
             }
 
-            return new BuildFolder(folder, a, species, unitCell, members);
+            var result = new BuildFolder(folder, a, species, unitCell, members);
+            if (root.TryGetProperty("lattice", out JsonElement lattice) && lattice.ValueKind == JsonValueKind.Object)
+            {
+                string system = lattice.TryGetProperty("system", out JsonElement sys) && sys.ValueKind == JsonValueKind.String ? sys.GetString()! : "cubic";
+                Mat3? vectors = lattice.TryGetProperty("cell_vectors_angstrom", out JsonElement cv) ? Matrix(cv, file, "lattice.cell_vectors_angstrom") : null;
+                (Mat3, Mat3)? grains = null;
+                if (lattice.TryGetProperty("grain_cell_vectors_box_angstrom", out JsonElement g) && g.ValueKind == JsonValueKind.Array && g.GetArrayLength() == 2)
+                {
+                    grains = (Matrix(g[0], file, "lattice.grain_cell_vectors_box_angstrom")!.Value, Matrix(g[1], file, "lattice.grain_cell_vectors_box_angstrom")!.Value);
+                }
+
+                result = new BuildFolder(folder, a, species, unitCell, members) { LatticeSystem = system, CellVectors = vectors, GrainCellVectors = grains };
+            }
+
+            return result;
         }
     }
 
@@ -124,6 +150,23 @@ public sealed class BuildFolder
         }
 
         return e;
+    }
+
+    // Three vectors of three numbers, as columns.
+    private static Mat3? Matrix(JsonElement e, string file, string key)
+    {
+        if (e.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() != 3 || e.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Array || v.GetArrayLength() != 3 || v.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number)))
+        {
+            throw new InputException($"{file}: {key}: expected three vectors of three numbers (Å)");
+        }
+
+        Vec3 V(int k) => new(e[k][0].GetDouble(), e[k][1].GetDouble(), e[k][2].GetDouble());
+        return new Mat3(V(0), V(1), V(2));
     }
 
     private static double Number(JsonElement obj, string key, string file) => Require(obj, key, JsonValueKind.Number, file).GetDouble();

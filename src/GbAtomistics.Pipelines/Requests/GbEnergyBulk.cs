@@ -14,6 +14,9 @@ public sealed record GbEnergyBulk(double EnergyPerAtom, double LatticeConstant, 
     /// <summary>Pressure of the relaxed bulk box (bar).</summary>
     public double Pressure { get; init; }
 
+    /// <summary>The relaxed non-cubic lattice and the map of the members onto it; null for a cubic cell.</summary>
+    public GbEnergyCell? Cell { get; init; }
+
     /// <summary>The affine scale applied to every bicrystal, a0 / a_build.</summary>
     public double Scale => LatticeConstant / BuildLatticeConstant;
 }

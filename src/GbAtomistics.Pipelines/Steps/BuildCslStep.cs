@@ -183,7 +183,20 @@ public static class BuildCslStep
             structure = first.Cell.Name,
             formula = first.Cell.Formula,
             lattice_constant_angstrom = first.Cell.A,
-            lattice = new
+            lattice = first.Cell.System == LatticeSystem.Cubic ? (object)new
+            {
+                system = CslLattice.Name(first.Cell.System),
+                cell_vectors_angstrom = new[] { first.Cell.Shape.C0, first.Cell.Shape.C1, first.Cell.Shape.C2 }.Select(v => new[] { first.Cell.A * v.X, first.Cell.A * v.Y, first.Cell.A * v.Z }),
+                max_strain_percent = (double?)null,
+                strain_per_grain = first.Cell.Strains.Count == 0
+                    ? null
+                    : Enumerable.Range(1, 2).Select(g => new
+                    {
+                        grain = g,
+                        strains = first.Cell.Strains.Select(s => new { parameter = s.Parameter, measured_over_a = s.Measured, built_over_a = s.Exact, strain_percent = s.StrainPercent }),
+                    }),
+            }
+            : new
             {
                 system = CslLattice.Name(first.Cell.System),
                 cell_vectors_angstrom = new[] { first.Cell.Shape.C0, first.Cell.Shape.C1, first.Cell.Shape.C2 }.Select(v => new[] { first.Cell.A * v.X, first.Cell.A * v.Y, first.Cell.A * v.Z }),
@@ -195,6 +208,7 @@ public static class BuildCslStep
                         grain = g,
                         strains = first.Cell.Strains.Select(s => new { parameter = s.Parameter, measured_over_a = s.Measured, built_over_a = s.Exact, strain_percent = s.StrainPercent }),
                     }),
+                grain_cell_vectors_box_angstrom = GrainCellVectors(first),
             },
             unit_cell = unitCellFile,
             species = first.Cell.Species,
@@ -226,6 +240,25 @@ public static class BuildCslStep
         };
         output.WriteText("build.json", JsonSerializer.Serialize(summary, Json.Options));
         return summary;
+    }
+
+    /// <summary>
+    /// The cell vectors a, b, c (Å) of grain 1 (lower) and grain 2 (upper) in the box frame, as built: the grain's
+    /// rotation applied to the cell vectors; the upper grain of a mirror or two-fold construction is the image of the
+    /// lower one ((x, y, −z) or (−x, y, −z)). <c>gb-energy</c> maps each grain onto the relaxed lattice with them.
+    /// </summary>
+    private static double[][][] GrainCellVectors(CslBicrystal gb)
+    {
+        Mat3 cell = gb.Cell.A * gb.Cell.Shape;
+        Mat3 lower = gb.RotationLower * cell;
+        Mat3 upper = gb.Construction switch
+        {
+            GrainConstruction.Mirror => new Mat3(new Vec3(1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0, -1)) * lower,
+            GrainConstruction.TwoFold => new Mat3(new Vec3(-1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0, -1)) * lower,
+            _ => gb.RotationUpper * cell,
+        };
+        static double[][] Columns(Mat3 m) => [[m.C0.X, m.C0.Y, m.C0.Z], [m.C1.X, m.C1.Y, m.C1.Z], [m.C2.X, m.C2.Y, m.C2.Z]];
+        return [Columns(lower), Columns(upper)];
     }
 
     /// <summary>One line per member for the terminal.</summary>

@@ -26,6 +26,10 @@ namespace GbAtomistics.Pipelines.Steps;
 /// bicrystal), in eV/Å² and J/m² (1 eV/Å² = 16.0217663 J/m²). Vacuum builds are refused.
 /// </para>
 /// <para>
+/// Non-cubic cells (<see cref="ProcedureNonCubic"/>): the bulk is relaxed with <c>fix box/relax aniso 0.0</c> and replicated per
+/// axis; each grain of a member is mapped onto the relaxed lattice by <see cref="GrainDeformation"/> instead of one affine scale.
+/// </para>
+/// <para>
 /// 3. One lmp process per member in a temporary folder (<see cref="GbEnergyRequest.Threads"/> at a time); a failed run is
 /// reported with its last ERROR line and the others go on. Writes gb-energy.csv (ranked, lowest γ first),
 /// gb-energy.json, NAME-relaxed.data (read back and rewritten by gbat, so atoms are in id order), NAME-relaxed.gb.json
@@ -40,6 +44,15 @@ public static class GbEnergyStep
         "bicrystal: change_box scale s = a0/a_build (remap), CG at fixed box, then cycles of fix box/relax z 0.0 + CG (Lx, Ly fixed) and CG at fixed box " +
         "until a cycle changes Lz by < 1e-4 Å and E by < 1e-6 eV (at most 20); " +
         "γ = (E − N·e_bulk)/(2·Lx·Ly), two boundaries per periodic bicrystal";
+
+    /// <summary>The procedure for a non-cubic unit cell (tetragonal, orthorhombic, hexagonal), as written into gb-energy.json.</summary>
+    public const string ProcedureNonCubic =
+        "bulk: unit cell replicated na×nb×nc (each n ≥ 4, each perpendicular width of the box > 2 × neighbour cut-off), fix box/relax aniso 0.0 " +
+        "(couple xy for tetragonal and hexagonal cells; angles kept) + CG, then CG at fixed box → e_bulk, a0, b0, c0; " +
+        "bicrystal: each grain mapped by gbat onto the relaxed lattice with its own upper-triangular deformation gradient F_g (F_gᵀF_g = B_g⁻ᵀ G0 B_g⁻¹, " +
+        "x = tilt axis and the boundary plane kept; piecewise in z, continuous at both boundaries, orthogonal box), CG at fixed box, then cycles of " +
+        "fix box/relax z 0.0 + CG (Lx, Ly fixed) and CG at fixed box until a cycle changes Lz by < 1e-4 Å and E by < 1e-6 eV (at most 20); " +
+        "γ = (E − N·e_bulk)/(2·Lx·Ly), two boundaries per periodic bicrystal; the grains carry no strain from the builder's rational approximation";
 
     private const int MinimumCells = 4;
 
@@ -80,6 +93,11 @@ public static class GbEnergyStep
             throw new InputException($"{build.UnitCell}: not found; expected the unit cell that 'gbat build csl' writes beside build.json");
         }
 
+        if (build.NonCubic && (build.GrainCellVectors is null || build.CellVectors is null))
+        {
+            throw new InputException($"{build.BuildJson}: a {build.LatticeSystem} build without lattice.grain_cell_vectors_box_angstrom (written by an older gbat): build it again with 'gbat build csl'");
+        }
+
         string atomStyle = AtomStyle(build.UnitCell);
         string lmp = LammpsExecutable.Resolve(request.Lmp);
         var inputs = new List<string> { build.BuildJson, build.UnitCell };
@@ -99,10 +117,27 @@ public static class GbEnergyStep
             File.WriteAllText(potential, potentialInclude);
 
             // 1. Bulk reference; more cells when the box would not hold twice the neighbour cut-off.
-            (GbEnergyBulk bulk, LammpsRunResult bulkRun) = RunBulk(lmp, work, atomStyle, build, potential, MinimumCells);
-            if (bulk.NeighbourCutoff is { } rc && bulk.Cells * bulk.LatticeConstant <= 2 * rc)
+            GbEnergyBulk bulk;
+            LammpsRunResult bulkRun;
+            if (build.NonCubic)
             {
-                (bulk, bulkRun) = RunBulk(lmp, work, atomStyle, build, potential, (int)Math.Floor(2 * rc / bulk.LatticeConstant) + 1);
+                var cells = new Int3(MinimumCells, MinimumCells, MinimumCells);
+                (bulk, bulkRun) = RunBulkCell(lmp, work, atomStyle, build, potential, cells);
+                GbEnergyCell cell = bulk.Cell!;
+                if (bulk.NeighbourCutoff is { } rc && (cell.Widths.X <= 2 * rc || cell.Widths.Y <= 2 * rc || cell.Widths.Z <= 2 * rc))
+                {
+                    int More(int n, double width) => width <= 2 * rc ? Math.Max(MinimumCells, (int)Math.Floor(2 * rc / (width / n)) + 1) : n;
+                    (bulk, bulkRun) = RunBulkCell(lmp, work, atomStyle, build, potential,
+                        new Int3(More(cell.Cells.X, cell.Widths.X), More(cell.Cells.Y, cell.Widths.Y), More(cell.Cells.Z, cell.Widths.Z)));
+                }
+            }
+            else
+            {
+                (bulk, bulkRun) = RunBulk(lmp, work, atomStyle, build, potential, MinimumCells);
+                if (bulk.NeighbourCutoff is { } rc && bulk.Cells * bulk.LatticeConstant <= 2 * rc)
+                {
+                    (bulk, bulkRun) = RunBulk(lmp, work, atomStyle, build, potential, (int)Math.Floor(2 * rc / bulk.LatticeConstant) + 1);
+                }
             }
 
             // 2. Members, one lmp process each.
@@ -152,7 +187,7 @@ public static class GbEnergyStep
                 .OrderBy(r => r.Succeeded ? 0 : 1).ThenBy(r => r.Succeeded ? r.Gamma : 0).ToArray();
             BuildFolderMember[] skipped = build.Members.Where(m => !m.Built).ToArray();
             string? version = bulkRun.Version;
-            output.WriteTable("gb-energy.csv", Csv(ranked), "a member whose LAMMPS run failed has no energy (its error is in the last column)");
+            output.WriteTable("gb-energy.csv", Csv(ranked, bulk.Cell), "a member whose LAMMPS run failed has no energy (its error is in the last column)");
             object summary = Summary(build, bulk, ranked, skipped, potentialSource, potentialLines, lmp, version);
             output.WriteText("gb-energy.json", JsonSerializer.Serialize(summary, Json.Options));
             if (ranked.Length > 0 && ranked.All(r => !r.Succeeded))
@@ -180,7 +215,17 @@ public static class GbEnergyStep
     {
         ArgumentNullException.ThrowIfNull(result);
         GbEnergyBulk b = result.Bulk;
-        yield return Invariant($"bulk: e_bulk = {b.EnergyPerAtom:F6} eV/atom, a0 = {b.LatticeConstant:F5} Å (built with {b.BuildLatticeConstant:G6} Å, scale {b.Scale:F6}), {b.Cells}×{b.Cells}×{b.Cells} cells, {b.Atoms} atoms; LAMMPS {result.LammpsVersion ?? "?"}");
+        if (b.Cell is { } cell)
+        {
+            yield return Invariant($"bulk ({cell.System}, {cell.Relaxation}): e_bulk = {b.EnergyPerAtom:F6} eV/atom, a0 = {cell.Relaxed.X:F5}, b0 = {cell.Relaxed.Y:F5}, c0 = {cell.Relaxed.Z:F5} Å (built {cell.Built.X:G6}, {cell.Built.Y:G6}, {cell.Built.Z:G6} Å), {cell.Cells.X}×{cell.Cells.Y}×{cell.Cells.Z} cells, {b.Atoms} atoms; LAMMPS {result.LammpsVersion ?? "?"}");
+            Mat3 f = cell.Deformation.Lower;
+            yield return Invariant($"members mapped onto the relaxed lattice grain by grain: F_xx = {f[0, 0]:F6}, F_yy = {f[1, 1]:F6}, F_zz = {f[2, 2]:F6}, F_yz = ±{Math.Abs(f[1, 2]):F6} (no builder strain left in the grains)");
+        }
+        else
+        {
+            yield return Invariant($"bulk: e_bulk = {b.EnergyPerAtom:F6} eV/atom, a0 = {b.LatticeConstant:F5} Å (built with {b.BuildLatticeConstant:G6} Å, scale {b.Scale:F6}), {b.Cells}×{b.Cells}×{b.Cells} cells, {b.Atoms} atoms; LAMMPS {result.LammpsVersion ?? "?"}");
+        }
+
         int width = Math.Max(6, result.Members.Select(m => m.Name.Length).DefaultIfEmpty(6).Max());
         yield return Invariant($"rank  {"member".PadRight(width)}  atoms   area(Å²)  Lz before→after (Å)    γ (J/m²)  γ (mJ/m²)  max disp (Å)  Pzz (bar)  status");
         int rank = 0;
@@ -225,6 +270,58 @@ public static class GbEnergyStep
         return (new GbEnergyBulk(energy / atoms, a0, build.LatticeConstant, cells, atoms, run.NeighbourCutoff) { Pressure = Parse(values[3]) }, run);
     }
 
+    private static (GbEnergyBulk Bulk, LammpsRunResult Run) RunBulkCell(string lmp, string work, string atomStyle, BuildFolder build, string potential, Int3 cells)
+    {
+        var unit = new Frame();
+        using (var reader = new LammpsDataReader(build.UnitCell))
+        {
+            reader.Read(unit);
+        }
+
+        Box box = unit.Box;
+        Vec3[] built = [box.A, box.B, box.C];
+        Mat3 vectors = build.CellVectors!.Value;
+        Vec3[] expected = [vectors.C0, vectors.C1, vectors.C2];
+        for (int k = 0; k < 3; k++)
+        {
+            if (Math.Abs(built[k].Length - expected[k].Length) > 1e-6 * expected[k].Length)
+            {
+                throw new InputException(Invariant($"{build.UnitCell}: cell vector {"abc"[k]} is {built[k].Length:G9} Å long, build.json lists {expected[k].Length:G9} Å: the unit cell does not belong to this build"));
+            }
+        }
+
+        bool couple = build.LatticeSystem is "tetragonal" or "hexagonal";
+        string input = Path.Combine(work, "bulk.in");
+        File.WriteAllText(input, LammpsScripts.BulkCell(atomStyle, Path.GetFullPath(build.UnitCell), potential, cells, couple));
+        LammpsRunResult run = LammpsProcess.Run(lmp, work, input);
+        string[]? values = run.Tagged(LammpsScripts.BulkCellTag);
+        if (run.ExitCode != 0 || values is not { Length: 9 })
+        {
+            throw new InputException($"{build.UnitCell}: the bulk relaxation in LAMMPS failed: {run.Error ?? $"lmp exited with code {run.ExitCode} and printed no {LammpsScripts.BulkCellTag} line"}");
+        }
+
+        double energy = Parse(values[0]);
+        int atoms = int.Parse(values[1], CultureInfo.InvariantCulture);
+        var a = new Vec3(Parse(values[2]), 0, 0);
+        var b = new Vec3(Parse(values[5]), Parse(values[3]), 0);
+        var c = new Vec3(Parse(values[6]), Parse(values[7]), Parse(values[4]));
+        var relaxed = new Vec3(a.Length / cells.X, b.Length / cells.Y, c.Length / cells.Z);
+        double volume = Math.Abs(Vec3.Dot(a, Vec3.Cross(b, c)));
+        var widths = new Vec3(volume / Vec3.Cross(b, c).Length, volume / Vec3.Cross(c, a).Length, volume / Vec3.Cross(a, b).Length);
+        if (!double.IsFinite(energy) || !(relaxed.X > 0 && relaxed.Y > 0 && relaxed.Z > 0))
+        {
+            throw new InputException($"{build.UnitCell}: the bulk relaxation in LAMMPS gave E = {values[0]} eV, box {values[2]} {values[3]} {values[4]} Å");
+        }
+
+        (Mat3 lower, Mat3 upper) = build.GrainCellVectors!.Value;
+        var builtLengths = new Vec3(built[0].Length, built[1].Length, built[2].Length);
+        GrainDeformation deformation = GrainDeformation.For(lower, upper, relaxed);
+        var cell = new GbEnergyCell(build.LatticeSystem, builtLengths, relaxed, cells, widths, "box/relax aniso 0.0" + (couple ? " couple xy" : string.Empty), deformation);
+        double a0 = build.LatticeConstant * relaxed.X / builtLengths.X;
+        var bulk = new GbEnergyBulk(energy / atoms, a0, build.LatticeConstant, cells.X, atoms, run.NeighbourCutoff) { Pressure = Parse(values[8]), Cell = cell };
+        return (bulk, run);
+    }
+
     private static (GbEnergyMember, LammpsRunResult?, Frame?) RunMember(
         string lmp, string work, string atomStyle, string potential, GbEnergyBulk bulk, BuildFolderMember m, BicrystalMetadata metadata, string data, int index)
     {
@@ -232,13 +329,39 @@ public static class GbEnergyStep
         Directory.CreateDirectory(dir);
         string relaxedPath = Path.Combine(dir, "relaxed.data");
         string input = Path.Combine(dir, "gb.in");
-        File.WriteAllText(input, LammpsScripts.Bicrystal(atomStyle, Path.GetFullPath(data), potential, bulk.Scale, relaxedPath));
+        string start = Path.GetFullPath(data);
+        double scale = bulk.Scale;
+        if (bulk.Cell is { } cell)
+        {
+            // Non-cubic: gbat maps each grain onto the relaxed lattice and LAMMPS starts from that structure unscaled.
+            if (metadata.NormalAxis != 2 || metadata.Planes.Length != 2)
+            {
+                throw new InputException($"{m.Name}: expected two boundary planes normal to z in the metadata, as 'gbat build csl' writes for a periodic bicrystal");
+            }
+
+            // The builder puts the lower grain's lattice between z = 0 and Lz/2 and the upper grain's above (the middles
+            // of the gaps between them; the metadata's planes are re-centred on the atoms after removals).
+
+            var built = new Frame();
+            using (var reader = new LammpsDataReader(start, new ReadOptions { TypeMap = SpeciesMap.FromOrderedNames(metadata.Species), AtomStyle = atomStyle }))
+            {
+                reader.Read(built);
+            }
+
+            Frame mapped = cell.Deformation.Apply(built, 0.0, 0.5);
+            start = Path.Combine(dir, "mapped.data");
+            var options = new WriteOptions { Overwrite = true, AtomStyle = atomStyle, Title = $"{m.Name} mapped onto the relaxed lattice by gbat gb-energy" };
+            WriteFrame(new LammpsDataWriter(start, options), mapped);
+            scale = 1.0;
+        }
+
+        File.WriteAllText(input, LammpsScripts.Bicrystal(atomStyle, start, potential, scale, relaxedPath));
         LammpsRunResult run = LammpsProcess.Run(lmp, dir, input);
         int n = metadata.GrainOfAtom.Length;
-        string[]? start = run.Tagged(LammpsScripts.StartTag);
+        string[]? begin = run.Tagged(LammpsScripts.StartTag);
         string[]? end = run.Tagged(LammpsScripts.EndTag);
-        GbEnergyMember Failed(string why) => new(m.Name, m.Translation, m.Termination, n, double.NaN, start is { Length: 2 } ? Parse(start[1]) : double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, why);
-        if (run.ExitCode != 0 || start is not { Length: 2 } || end is not { Length: 8 } || !File.Exists(relaxedPath))
+        GbEnergyMember Failed(string why) => new(m.Name, m.Translation, m.Termination, n, double.NaN, begin is { Length: 2 } ? Parse(begin[1]) : double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, why);
+        if (run.ExitCode != 0 || begin is not { Length: 2 } || end is not { Length: 8 } || !File.Exists(relaxedPath))
         {
             return (Failed(run.Error ?? Invariant($"lmp exited with code {run.ExitCode} before printing the relaxed energy")), run, null);
         }
@@ -268,7 +391,7 @@ public static class GbEnergyStep
 
         relaxed.Images = null;
         relaxed.Velocities = null;
-        var result = new GbEnergyMember(m.Name, m.Translation, m.Termination, atoms, area, Parse(start[1]), lz, energy, gamma, maxDisplacement, null) { Pzz = pzz, Cycles = cycles };
+        var result = new GbEnergyMember(m.Name, m.Translation, m.Termination, atoms, area, Parse(begin[1]), lz, energy, gamma, maxDisplacement, null) { Pzz = pzz, Cycles = cycles };
         return (result, run, relaxed);
     }
 
@@ -346,12 +469,13 @@ public static class GbEnergyStep
         return frame.Charges is not null ? "charge" : "atomic";
     }
 
-    private static string Csv(IReadOnlyList<GbEnergyMember> ranked)
+    private static string Csv(IReadOnlyList<GbEnergyMember> ranked, GbEnergyCell? cell)
     {
         bool terminations = ranked.Any(m => m.Termination is not null);
         var text = new StringBuilder("rank,member,translation_x_frac,translation_y_frac");
         text.Append(terminations ? ",termination" : string.Empty);
-        text.Append(",atoms,area_A2,Lz_before_A,Lz_after_A,E_eV,gamma_eV_A2,gamma_J_m2,gamma_mJ_m2,max_displacement_A,Pzz_bar,cycles,status\n");
+        text.Append(",atoms,area_A2,Lz_before_A,Lz_after_A,E_eV,gamma_eV_A2,gamma_J_m2,gamma_mJ_m2,max_displacement_A,Pzz_bar,cycles,status");
+        text.Append(cell is null ? "\n" : ",a0_A,b0_A,c0_A,bulk_relaxation,member_map\n");
         int rank = 0;
         foreach (GbEnergyMember m in ranked)
         {
@@ -362,7 +486,13 @@ public static class GbEnergyStep
             }
 
             text.Append(Invariant($",{m.Atoms},{Num(m.Area)},{Num(m.LzBefore)},{Num(m.LzAfter)},{Num(m.Energy)},{Num(m.Gamma)},{Num(m.GammaJPerM2)},{Num(m.GammaJPerM2 * 1000)},{Num(m.MaxDisplacement)},{Num(m.Pzz)},{m.Cycles},"));
-            text.Append(m.Succeeded ? "ok" : CsvText("failed: " + m.Error)).Append('\n');
+            text.Append(m.Succeeded ? "ok" : CsvText("failed: " + m.Error));
+            if (cell is not null)
+            {
+                text.Append(Invariant($",{Num(cell.Relaxed.X)},{Num(cell.Relaxed.Y)},{Num(cell.Relaxed.Z)},{cell.Relaxation},per-grain deformation onto the relaxed lattice"));
+            }
+
+            text.Append('\n');
         }
 
         return text.ToString();
@@ -373,11 +503,36 @@ public static class GbEnergyStep
     {
         step = "gb-energy",
         build_dir = build.Path,
-        procedure = Procedure,
+        procedure = bulk.Cell is null ? Procedure : ProcedureNonCubic,
         potential = new { source = potentialSource, lines = potentialLines },
         lammps = new { executable = lmp, version },
         species = build.Species,
-        bulk = new
+        bulk = bulk.Cell is { } cell ? (object)new
+        {
+            e_bulk_eV_per_atom = bulk.EnergyPerAtom,
+            a0_angstrom = bulk.LatticeConstant,
+            a_build_angstrom = bulk.BuildLatticeConstant,
+            scale = bulk.Scale,
+            cells = bulk.Cells,
+            atoms = bulk.Atoms,
+            neighbour_cutoff_angstrom = bulk.NeighbourCutoff,
+            pressure_bar = bulk.Pressure,
+            lattice_system = cell.System,
+            relaxation = "fix " + cell.Relaxation,
+            relaxed_abc_angstrom = new[] { cell.Relaxed.X, cell.Relaxed.Y, cell.Relaxed.Z },
+            built_abc_angstrom = new[] { cell.Built.X, cell.Built.Y, cell.Built.Z },
+            relaxed_over_built_abc = new[] { cell.Relaxed.X / cell.Built.X, cell.Relaxed.Y / cell.Built.Y, cell.Relaxed.Z / cell.Built.Z },
+            cells_abc = new[] { cell.Cells.X, cell.Cells.Y, cell.Cells.Z },
+            box_widths_angstrom = new[] { cell.Widths.X, cell.Widths.Y, cell.Widths.Z },
+            member_map = new
+            {
+                method = "per-grain deformation gradient onto the relaxed lattice (upper triangular in the box frame: x = tilt axis, boundary plane z = const kept), piecewise along z",
+                grain_1 = Rows(cell.Deformation.Lower),
+                grain_2 = Rows(cell.Deformation.Upper),
+                builder_strain_in_gamma = false,
+            },
+        }
+        : new
         {
             e_bulk_eV_per_atom = bulk.EnergyPerAtom,
             a0_angstrom = bulk.LatticeConstant,
@@ -413,6 +568,8 @@ public static class GbEnergyStep
         skipped = skipped.Select(s => new { name = s.Name, reason = s.Reason }),
         units = new { length = "Å", energy = "eV", gamma = "J/m² (and eV/Å²; 1 eV/Å² = 16.0217663 J/m²)" },
     };
+
+    private static double[][] Rows(Mat3 f) => [[f[0, 0], f[0, 1], f[0, 2]], [f[1, 0], f[1, 1], f[1, 2]], [f[2, 0], f[2, 1], f[2, 2]]];
 
     private static double? Nullable(double x) => double.IsFinite(x) ? x : null;
 
