@@ -109,8 +109,8 @@ public static class TrajectoryRanges
     /// <summary>
     /// A reader of the frames in bytes [<paramref name="start"/>, <paramref name="end"/>) of the file (after the shared
     /// header, for XDATCAR and OUTCAR). Its frame indices count from 0 at <paramref name="start"/>; errors are located
-    /// in the whole file (line and frame <paramref name="firstFrame"/> + the index in the range), and OUTCAR steps,
-    /// which the file does not number, count from <paramref name="firstFrame"/> + 1.
+    /// in the whole file (line and frame <paramref name="firstFrame"/> + the index in the range), and steps the file
+    /// does not give (OUTCAR; extended XYZ without <c>Step=</c>) continue from the frames before the range.
     /// </summary>
     public static ITrajectoryReader OpenRange(string path, long start, long end, int firstFrame, string format, ReadOptions? options = null)
     {
@@ -132,7 +132,7 @@ public static class TrajectoryRanges
         var range = new RangeStream(file, start, end, prefix);
         ITrajectoryReader inner = format switch
         {
-            "extxyz" => new ExtxyzReader(range, path, options),
+            "extxyz" => new ExtxyzReader(range, path, options, firstFrame),
             "vasp-xdatcar" => XdatcarReader.OfRange(range, path, options),
             "vasp-outcar" => new OutcarReader(range, path, options, firstFrame),
             _ => new LammpsDumpReader(range, path, options),

@@ -56,29 +56,7 @@ public sealed class TrajectoryRangesTests
     public void RangesGiveEveryFrameOnce(string format, int ranks)
     {
         string dir = TestPaths.NewTempDir();
-        string path = format == "extxyz" ? Xyz(dir, 23) : Dump(dir, 23);
-        Assert.Equal(format, TrajectoryRanges.SplittableFormat(path, null));
-        long length = new FileInfo(path).Length;
-        var starts = Enumerable.Range(0, ranks).Select(r => TrajectoryRanges.FrameStart(path, length * r / ranks, format)).Append(length).ToArray();
-        var frames = new List<(double X, double Y)>();
-        int index = 0;
-        for (int r = 0; r < ranks; r++)
-        {
-            Assert.True(starts[r] <= starts[r + 1]);
-            using ITrajectoryReader reader = TrajectoryRanges.OpenRange(path, starts[r], starts[r + 1], index, format);
-            var frame = new Frame();
-            while (reader.Read(frame))
-            {
-                frames.Add((frame.Positions[0].X, frame.Positions[0].Y));
-                index++;
-            }
-        }
-
-        Assert.Equal(23, frames.Count);
-        for (int f = 0; f < 23; f++)
-        {
-            Assert.Equal(f % 5 + (format == "extxyz" ? 0 : 0.5), frames[f].Y, 1e-12);
-        }
+        AssertRangesReadLikeWhole(format == "extxyz" ? Xyz(dir, 23) : Dump(dir, 23), format, ranks);
     }
 
     /// <summary>A variable-cell XDATCAR (header repeated before every configuration, the cell growing).</summary>

@@ -33,6 +33,7 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
     private const string DefaultProperties = "species:S:1:pos:R:3";
 
     private readonly LineReader _reader;
+    private readonly int _framesBefore;
     private readonly ReadOptions _options;
     private readonly List<(byte[] Name, int Type)> _speciesTypes = [];
     private readonly Dictionary<int, string> _typeNames = [];
@@ -46,8 +47,13 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
     {
     }
 
-    internal ExtxyzReader(Stream stream, string displayPath, ReadOptions? options = null)
+    /// <summary>
+    /// Reads <paramref name="stream"/>; <paramref name="framesBefore"/> frames precede it in the file (a byte range read
+    /// under MPI), so a frame without <c>Step=</c> gets its index in the whole file as its step.
+    /// </summary>
+    internal ExtxyzReader(Stream stream, string displayPath, ReadOptions? options = null, int framesBefore = 0)
     {
+        _framesBefore = framesBefore;
         _reader = new LineReader(stream, displayPath);
         _options = options ?? ReadOptions.Default;
         Path = displayPath;
@@ -101,7 +107,7 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
         frame.ClearOptional();
         frame.Resize(n);
         frame.Coordinates = CoordinateKind.Wrapped;
-        frame.Step = pairs.TryGetValue("Step", out string? stepText) ? ParseLong(stepText, "Step", commentLineNumber) : FrameIndex;
+        frame.Step = pairs.TryGetValue("Step", out string? stepText) ? ParseLong(stepText, "Step", commentLineNumber) : _framesBefore + FrameIndex;
         frame.Time = pairs.TryGetValue("Time", out string? timeText) ? ParseDouble(timeText, "Time", commentLineNumber) : null;
         frame.PotentialEnergy = pairs.TryGetValue("energy", out string? eText) ? ParseDouble(eText, "energy", commentLineNumber) : null;
         frame.SetExtraNames(_extraNames);

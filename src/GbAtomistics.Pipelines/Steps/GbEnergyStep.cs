@@ -248,16 +248,24 @@ public static class GbEnergyStep
         }
     }
 
-    private static (GbEnergyBulk Bulk, LammpsRunResult Run) RunBulk(string lmp, string work, string atomStyle, BuildFolder build, string potential, int cells)
+    /// <summary>Runs the bulk relaxation <paramref name="script"/> and returns the values of its tagged line (a clear error when there are not <paramref name="count"/>).</summary>
+    private static (LammpsRunResult Run, string[] Values) RunBulkScript(string lmp, string work, BuildFolder build, string script, string tag, int count)
     {
         string input = Path.Combine(work, "bulk.in");
-        File.WriteAllText(input, LammpsScripts.Bulk(atomStyle, Path.GetFullPath(build.UnitCell), potential, cells));
+        File.WriteAllText(input, script);
         LammpsRunResult run = LammpsProcess.Run(lmp, work, input);
-        string[]? values = run.Tagged(LammpsScripts.BulkTag);
-        if (run.ExitCode != 0 || values is not { Length: 4 })
+        string[]? values = run.Tagged(tag);
+        if (run.ExitCode != 0 || values is null || values.Length != count)
         {
-            throw new InputException($"{build.UnitCell}: the bulk relaxation in LAMMPS failed: {run.Error ?? $"lmp exited with code {run.ExitCode} and printed no {LammpsScripts.BulkTag} line"}");
+            throw new InputException($"{build.UnitCell}: the bulk relaxation in LAMMPS failed: {run.Error ?? $"lmp exited with code {run.ExitCode} and printed no {tag} line"}");
         }
+
+        return (run, values);
+    }
+
+    private static (GbEnergyBulk Bulk, LammpsRunResult Run) RunBulk(string lmp, string work, string atomStyle, BuildFolder build, string potential, int cells)
+    {
+        (LammpsRunResult run, string[] values) = RunBulkScript(lmp, work, build, LammpsScripts.Bulk(atomStyle, Path.GetFullPath(build.UnitCell), potential, cells), LammpsScripts.BulkTag, 4);
 
         double energy = Parse(values[0]);
         int atoms = int.Parse(values[1], CultureInfo.InvariantCulture);
@@ -291,14 +299,7 @@ public static class GbEnergyStep
         }
 
         bool couple = build.LatticeSystem is "tetragonal" or "hexagonal";
-        string input = Path.Combine(work, "bulk.in");
-        File.WriteAllText(input, LammpsScripts.BulkCell(atomStyle, Path.GetFullPath(build.UnitCell), potential, cells, couple));
-        LammpsRunResult run = LammpsProcess.Run(lmp, work, input);
-        string[]? values = run.Tagged(LammpsScripts.BulkCellTag);
-        if (run.ExitCode != 0 || values is not { Length: 9 })
-        {
-            throw new InputException($"{build.UnitCell}: the bulk relaxation in LAMMPS failed: {run.Error ?? $"lmp exited with code {run.ExitCode} and printed no {LammpsScripts.BulkCellTag} line"}");
-        }
+        (LammpsRunResult run, string[] values) = RunBulkScript(lmp, work, build, LammpsScripts.BulkCell(atomStyle, Path.GetFullPath(build.UnitCell), potential, cells, couple), LammpsScripts.BulkCellTag, 9);
 
         double energy = Parse(values[0]);
         int atoms = int.Parse(values[1], CultureInfo.InvariantCulture);
