@@ -157,13 +157,18 @@ public sealed class OutputFolder
         string[] names = System.IO.Path.GetExtension(name).Equals(".png", StringComparison.OrdinalIgnoreCase)
             ? [name, System.IO.Path.ChangeExtension(name, ".svg")]
             : [name];
-        foreach (string n in names)
+        // The PNG and the SVG are drawn from separate figures, at the same time.
+        string[] paths = [.. names.Select(PathOf)];
+        try
         {
-            string path = PathOf(n);
-            OutputFile.Write(path, save, overwrite: true, Inputs);
-            _written.Add(path);
+            Parallel.ForEach(paths, path => OutputFile.Write(path, save, overwrite: true, Inputs));
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
 
-        return PathOf(name);
+        _written.AddRange(paths);
+        return paths[0];
     }
 }
