@@ -16,7 +16,16 @@ internal static class AsciiNumber
     ];
 
     /// <summary>Parses a finite or non-finite double. False when the token is not a number.</summary>
-    public static bool TryParseDouble(ReadOnlySpan<byte> s, out double value)
+    public static bool TryParseDouble(ReadOnlySpan<byte> s, out double value) =>
+        TryFastPrefix(s, out value, out int end) && end == s.Length ? true : Fallback(s, out value);
+
+    /// <summary>
+    /// Parses the decimal number at the start of <paramref name="s"/> by the fast path alone: true, with the bytes it
+    /// took in <paramref name="end"/>, when the number has at most 15 significant digits and a small exponent (the
+    /// result is then exactly what <see cref="TryParseDouble"/> gives for that token); false otherwise, when the caller
+    /// must cut the token and use <see cref="TryParseDouble"/>.
+    /// </summary>
+    public static bool TryFastPrefix(ReadOnlySpan<byte> s, out double value, out int end)
     {
         int i = 0;
         int n = s.Length;
@@ -71,9 +80,11 @@ internal static class AsciiNumber
             any |= i > fracStart;
         }
 
+        value = 0;
+        end = i;
         if (!any)
         {
-            return Fallback(s, out value);
+            return false;
         }
 
         if (i < n && (s[i] == (byte)'e' || s[i] == (byte)'E'))
@@ -96,18 +107,13 @@ internal static class AsciiNumber
 
             if (i == expStart)
             {
-                value = 0;
                 return false;
             }
 
             scale += expNegative ? -exp : exp;
         }
 
-        if (i != n)
-        {
-            return Fallback(s, out value);
-        }
-
+        end = i;
         if (digits <= 15 && scale >= -22 && scale <= 22)
         {
             double m = mantissa;
@@ -116,7 +122,7 @@ internal static class AsciiNumber
             return true;
         }
 
-        return Fallback(s, out value);
+        return false;
     }
 
     /// <summary>Parses a signed 64-bit integer. False when the token is not an integer.</summary>

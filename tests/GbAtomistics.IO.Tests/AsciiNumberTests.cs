@@ -73,4 +73,25 @@ public sealed class AsciiNumberTests
     {
         Assert.False(AsciiNumber.TryParseLong(Encoding.ASCII.GetBytes(text), out _));
     }
+
+    [Fact]
+    public void TheFastPrefixGivesTheValueOfTheWholeTokenOrDeclines()
+    {
+        // Numbers as dumps write them, and some the fast path must decline (too many digits, large exponents).
+        var random = new Random(11);
+        string[] formats = ["R", "G6", "G10", "E6", "E15", "F3", "G17"];
+        for (int k = 0; k < 20000; k++)
+        {
+            double x = (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-30, 30));
+            string token = x.ToString(formats[k % formats.Length], System.Globalization.CultureInfo.InvariantCulture);
+            byte[] line = Encoding.ASCII.GetBytes(token + " 7");
+            Assert.True(AsciiNumber.TryParseDouble(Encoding.ASCII.GetBytes(token), out double whole));
+            if (AsciiNumber.TryFastPrefix(line, out double fast, out int end))
+            {
+                Assert.Equal(token.Length, end);
+                Assert.Equal(whole, fast);
+                Assert.Equal(double.Parse(token, System.Globalization.CultureInfo.InvariantCulture), fast);
+            }
+        }
+    }
 }

@@ -527,6 +527,16 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
                 pos++;
             }
 
+            // A plain number is parsed where it stands, without cutting out the token first.
+            if (kinds[c] == LammpsColumnKind.Value
+                && AsciiNumber.TryFastPrefix(line[pos..], out double fast, out int taken)
+                && (pos + taken == length || line[pos + taken] == (byte)' ' || line[pos + taken] == (byte)'\t'))
+            {
+                v[slots[c]] = fast;
+                pos += taken;
+                continue;
+            }
+
             int start = pos;
             while (pos < length && line[pos] != (byte)' ' && line[pos] != (byte)'\t')
             {
