@@ -27,6 +27,13 @@ namespace GbAtomistics.Builders.Bicrystals;
 /// family with n·p &gt; 0 and n·q &lt; 0, as in the cubic table (d = m·p − n·q), so (310) of a tetragonal cell with
 /// c = a is the cubic [001] Σ5 (3-10)/(310).
 /// </para>
+/// <para>
+/// A hexagonal cell that is R-centred (<see cref="RhombohedralCentring"/>) is built the same way, on its hexagonal cell
+/// (a supercell of the rhombohedral lattice, so the box stays a common period of both grains), but Σ is that of the
+/// rhombohedral lattice for the same rotation (<see cref="RhombohedralSigma"/>: Σ of the net or three times it) and
+/// the angle is reduced modulo 120° (the axis is three-fold); a mirror line of the hexagonal net (θ = 60° or 180°) is
+/// then the Σ3 twin and is kept.
+/// </para>
 /// </remarks>
 internal static class UniqueAxisTilt
 {
