@@ -103,6 +103,61 @@ public class BuildNonCubicCommandTests
         Assert.Equal(0, strains[0].GetProperty("strains")[0].GetProperty("strain_percent").GetDouble(), 9);
     }
 
+    /// <summary>
+    /// An α-NaFeO2-type layered oxide with the LiCoO2 cell (R-3m, a = 2.8156, c = 14.0542 Å; Co 3a, Li 3b, O 6c z = 0.2604)
+    /// in its hexagonal cell (obverse setting).
+    /// </summary>
+    private const string LayeredOxide = """
+        LiCoO2 R-3m hexagonal setting
+        1.0
+        2.8156 0 0
+        -1.4078 2.438381336900431 0
+        0 0 14.0542
+        Li Co O
+        3 3 6
+        Direct
+        0 0 0.5
+        0.6666666666666666 0.3333333333333333 0.8333333333333333
+        0.3333333333333333 0.6666666666666666 0.1666666666666667
+        0 0 0
+        0.6666666666666666 0.3333333333333333 0.3333333333333333
+        0.3333333333333333 0.6666666666666666 0.6666666666666666
+        0 0 0.2604
+        0 0 0.7396
+        0.6666666666666666 0.3333333333333333 0.5937333333333333
+        0.6666666666666666 0.3333333333333333 0.0729333333333333
+        0.3333333333333333 0.6666666666666666 0.9270666666666667
+        0.3333333333333333 0.6666666666666666 0.4062666666666667
+        """;
+
+    [Fact]
+    public void LabelsARhombohedralCrystalWithTheSigmaOfItsLattice()
+    {
+        string dir = TestPaths.NewTempDir();
+        string cell = Path.Combine(dir, "LiCoO2.vasp");
+        File.WriteAllText(cell, LayeredOxide);
+        string output = Path.Combine(dir, "lco");
+
+        // 21.79° is Σ7 of the hexagonal net but Σ21 of the rhombohedral lattice.
+        var (code, stdout, stderr) = Gbat.Run("build", "csl", "--structure", cell, "--charges", "Li=1,Co=3,O=-2", "--axis", "0001", "--angle", "21.79",
+            "--translation", "0,0", "--no-preview", "--output", output);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Σ21", stdout);
+        Assert.Contains("lattice: rhombohedral (hexagonal setting), Σ21 of the rhombohedral lattice (Σ7 of the hexagonal net alone)", stdout);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "build.json")));
+        JsonElement root = json.RootElement;
+        Assert.Equal("rhombohedral (hexagonal setting)", root.GetProperty("lattice").GetProperty("system").GetString());
+        Assert.Equal(7, root.GetProperty("lattice").GetProperty("sigma_hexagonal_net").GetInt32());
+        Assert.Equal(21, root.GetProperty("sigma").GetInt32());
+        Assert.Equal(21.787, root.GetProperty("angle_degrees").GetDouble(), 0.01);
+        Assert.Equal(98.213, root.GetProperty("equivalent_angle_degrees").GetDouble(), 0.01);
+        string name = root.GetProperty("members")[0].GetProperty("name").GetString()!;
+        Assert.Contains("-S21-", name);
+        using JsonDocument gb = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, name + ".gb.json")));
+        Assert.Equal(21, gb.RootElement.GetProperty("sigma").GetInt32());
+        Assert.Equal("rhombohedral (hexagonal setting)", gb.RootElement.GetProperty("lattice").GetString());
+    }
+
     [Fact]
     public void ReportsTheStrainOfAnApproximatedOrthorhombicRatio()
     {

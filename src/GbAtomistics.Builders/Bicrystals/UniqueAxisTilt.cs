@@ -27,6 +27,13 @@ namespace GbAtomistics.Builders.Bicrystals;
 /// family with n·p &gt; 0 and n·q &lt; 0, as in the cubic table (d = m·p − n·q), so (310) of a tetragonal cell with
 /// c = a is the cubic [001] Σ5 (3-10)/(310).
 /// </para>
+/// <para>
+/// A hexagonal cell that is R-centred (<see cref="RhombohedralCentring"/>) is built the same way, on its hexagonal cell
+/// (a supercell of the rhombohedral lattice, so the box stays a common period of both grains), but Σ is that of the
+/// rhombohedral lattice for the same rotation (<see cref="RhombohedralSigma"/>: Σ of the net or three times it) and
+/// the angle is reduced modulo 120° (the axis is three-fold); a mirror line of the hexagonal net (θ = 60° or 180°) is
+/// then the Σ3 twin and is kept.
+/// </para>
 /// </remarks>
 internal static class UniqueAxisTilt
 {
@@ -40,8 +47,9 @@ internal static class UniqueAxisTilt
     /// </summary>
     public static UniqueAxisBoundary Select(UnitCell cell, Int3 axis, int? sigma, double? angleDegrees, Int3? plane)
     {
-        string system = CslLattice.Name(cell.System);
         AxisRelabelling relabelling = AxisRelabelling.For(cell.System, axis);
+        RhombohedralSetting? centring = relabelling.IsIdentity ? RhombohedralCentring.Detect(cell) : null;
+        string system = centring is null ? CslLattice.Name(cell.System) : RhombohedralCentring.LatticeName;
         string about = Miller.Direction(relabelling.Axis);
         string form = relabelling.Axis switch
         {
@@ -67,7 +75,7 @@ internal static class UniqueAxisTilt
         if (plane is { } given)
         {
             Int3 relabelled = relabelling.ToRelabelled(given);
-            UniqueAxisBoundary? b = Boundary(view, relabelled.X, relabelled.Y, g11, g12, g22, fold);
+            UniqueAxisBoundary? b = Boundary(view, relabelled.X, relabelled.Y, g11, g12, g22, fold, centring);
             if (b is null)
             {
                 throw new InputException($"--plane {Miller.Plane(given)}: a mirror line of the {system} net perpendicular to {about} (Σ1), no tilt boundary");
@@ -86,7 +94,7 @@ internal static class UniqueAxisTilt
             {
                 for (int k = -MaxIndex; k <= MaxIndex; k++)
                 {
-                    if (Miller.Gcd(h, k) == 1 && Boundary(view, h, k, g11, g12, g22, fold) is { } b && (sigma is null || b.Entry.Sigma == sigma))
+                    if (Miller.Gcd(h, k) == 1 && Boundary(view, h, k, g11, g12, g22, fold, centring) is { } b && (sigma is null || b.Entry.Sigma == sigma))
                     {
                         candidates.Add(b);
                     }
@@ -133,7 +141,13 @@ internal static class UniqueAxisTilt
             r.ToOriginal(b.NormalPeriodLower), r.ToOriginal(b.NormalPeriodUpper), r.ToOriginal(b.InPlaneLower), r.ToOriginal(b.InPlaneUpper));
     }
 
-    private static UniqueAxisBoundary? Boundary(UnitCell cell, int h, int k, long g11, long g12, long g22, int fold)
+    /// <summary>
+    /// The boundary on the plane (hk0), or null for a mirror line of the lattice (Σ1). For a hexagonal cell with
+    /// rhombohedral <paramref name="centring"/>, Σ, the angles and the generators are those of the rhombohedral lattice
+    /// (<see cref="RhombohedralSigma"/>, three-fold axis: conventional angle modulo 120°), so a plane that is a
+    /// mirror line of the hexagonal net (θ = 60° or 180°) is the Σ3 twin of the rhombohedral lattice.
+    /// </summary>
+    private static UniqueAxisBoundary? Boundary(UnitCell cell, int h, int k, long g11, long g12, long g22, int fold, RhombohedralSetting? centring)
     {
         if (h == 0 && k == 0)
         {
@@ -165,6 +179,20 @@ internal static class UniqueAxisTilt
         long g = Gcd(Math.Abs(w1), Math.Abs(w2));
         long d = (u1.X * w1) + (u1.Y * w2);
         long sigma = d / Gcd(d, 2 * g);
+        long gn = 0, gm = 0;
+        if (centring is { } setting)
+        {
+            // The rotation is exact in the generators of the normal period u1 = (x, y, 0): n/m = 3|y|/(2x − y).
+            (gm, gn) = RhombohedralSigma.GeneratorsOfHalfAngle(u1.X, u1.Y);
+            if (RhombohedralSigma.Of(gm, gn, null) != sigma)
+            {
+                throw new InvalidOperationException(FormattableString.Invariant(
+                    $"({h}{k}0): the hexagonal Σ {sigma} of the plane and Σ{RhombohedralSigma.Of(gm, gn, null)} of its rotation ({gm}, {gn}) differ"));
+            }
+
+            sigma = RhombohedralSigma.Of(gm, gn, setting);
+        }
+
         if (sigma < 2 || sigma > int.MaxValue)
         {
             return null;
@@ -173,11 +201,14 @@ internal static class UniqueAxisTilt
         Vec3 nu = n / n.Length;
         double half = Math.Atan2(Math.Abs(Vec3.Dot(nu, q)), Vec3.Dot(nu, p));
         double theta = 2 * half * 180 / Math.PI;
-        double period = 360.0 / fold;
+        double period = centring is null ? 360.0 / fold : RhombohedralSigma.PeriodDegrees;
         double conventional = SigmaTable.Conventional(theta, period);
-        double det = (g11 * g22) - (g12 * g12);
-        double ratio = Math.Tan(half) * Math.Sqrt(det);
-        (long gn, long gm) = RationalApproximation.Simplest(ratio * (1 - 1e-9), ratio * (1 + 1e-9), ratio);
+        if (centring is null)
+        {
+            double det = (g11 * g22) - (g12 * g12);
+            double ratio = Math.Tan(half) * Math.Sqrt(det);
+            (gn, gm) = RationalApproximation.Simplest(ratio * (1 - 1e-9), ratio * (1 + 1e-9), ratio);
+        }
         var rotation = new CslRotation(new Int3(0, 0, 1), (int)Math.Min(gm, int.MaxValue), (int)Math.Min(gn, int.MaxValue), (int)sigma, theta);
         var planes = new TiltPlanePair(lower, upper, new Int3(1, 0, 0), rotation);
         var entry = new SigmaEntry((int)sigma, new Int3(0, 0, 1), conventional, period - conventional, [rotation], [planes]);

@@ -247,7 +247,9 @@ public sealed class UnitCell
     /// <paramref name="charges"/> by element, else the frame's per-atom charges, else zero. A cube (orthogonal, equal
     /// edges within 10⁻⁴ relative) gives a cubic cell; a tetragonal, orthorhombic or hexagonal box (standard setting,
     /// lengths equal within 0.1 %, angles within 0.1°) gives a cell of that system with its measured shape (a along x,
-    /// b in the xy plane); monoclinic, triclinic and rhombohedral boxes are refused.
+    /// b in the xy plane); a primitive rhombohedral box (a = b = c, α = β = γ ≠ 90°) gives the obverse hexagonal cell of
+    /// the same crystal (<see cref="RhombohedralCentring.ToHexagonal"/>, three times the atoms); monoclinic and
+    /// triclinic boxes are refused.
     /// </summary>
     public static UnitCell FromFrame(Frame frame, string name, IReadOnlyDictionary<string, double>? charges = null)
     {
@@ -257,11 +259,19 @@ public sealed class UnitCell
         bool cubic = box.IsOrthogonal && Math.Abs(box.B.Length - a) < 1e-4 * a && Math.Abs(box.C.Length - a) < 1e-4 * a;
         Mat3 shape = Mat3.Identity;
         Csl.LatticeSystem system = Csl.LatticeSystem.Cubic;
+        Csl.CellParameters? rhombohedral = null;
         if (!cubic)
         {
             var p = Csl.CellParameters.FromBox(box);
-            system = SupportedSystem(p, name);
-            shape = StandardShape(p);
+            if (IsPrimitiveRhombohedral(p))
+            {
+                rhombohedral = p;
+            }
+            else
+            {
+                system = SupportedSystem(p, name);
+                shape = StandardShape(p);
+            }
         }
 
         if (frame.Count == 0)
@@ -303,6 +313,14 @@ public sealed class UnitCell
             sites.Add(new UnitCellSite(Array.IndexOf(types, frame.Types[i]), box.ToFractional(frame.Positions[i])));
         }
 
+        if (rhombohedral is { } r)
+        {
+            // A primitive rhombohedral cell is built in its obverse hexagonal setting (three times the atoms).
+            (Csl.CellParameters hexagonal, List<UnitCellSite> hexagonalSites) = RhombohedralCentring.ToHexagonal(
+                (r.A + r.B + r.C) / 3, (r.Alpha + r.Beta + r.Gamma) / 3, sites, name);
+            return new UnitCell(name, hexagonal.A, StandardShape(hexagonal), Csl.LatticeSystem.Hexagonal, species, speciesCharges, hexagonalSites);
+        }
+
         return new UnitCell(name, a, shape, system, species, speciesCharges, sites);
     }
 
@@ -317,6 +335,15 @@ public sealed class UnitCell
         return new Mat3(new Vec3(1, 0, 0), new Vec3(b * cg, b * sg, 0), new Vec3(cx, cy, cz));
     }
 
+    /// <summary>a = b = c and α = β = γ, not 90° (within the tolerances of <see cref="Csl.LatticeDetection"/>).</summary>
+    private static bool IsPrimitiveRhombohedral(Csl.CellParameters p)
+    {
+        double t = Csl.LatticeDetection.LengthTolerance, angle = Csl.LatticeDetection.AngleToleranceDegrees;
+        double longest = Math.Max(p.A, Math.Max(p.B, p.C)), shortest = Math.Min(p.A, Math.Min(p.B, p.C));
+        double largest = Math.Max(p.Alpha, Math.Max(p.Beta, p.Gamma)), smallest = Math.Min(p.Alpha, Math.Min(p.Beta, p.Gamma));
+        return longest - shortest <= t * longest && largest - smallest <= angle && Math.Abs(p.Alpha - 90) > angle;
+    }
+
     private static Csl.LatticeSystem SupportedSystem(Csl.CellParameters p, string name)
     {
         bool right(double angle) => Math.Abs(angle - 90) <= Csl.LatticeDetection.AngleToleranceDegrees;
@@ -324,7 +351,7 @@ public sealed class UnitCell
         if (!(right(p.Alpha) && right(p.Beta) && (right(p.Gamma) || hexagonal)))
         {
             throw new InputException(
-                $"{name}: the cell ({p}) is monoclinic, triclinic or rhombohedral; bicrystals are built from cubic cells and, about c, from tetragonal, orthorhombic and hexagonal cells (a rhombohedral crystal written in its hexagonal cell is read as hexagonal; other cells would need a CSL of their own lattice, not supported)");
+                $"{name}: the cell ({p}) is monoclinic or triclinic; bicrystals are built from cubic cells and, about c, from tetragonal, orthorhombic and hexagonal cells (a rhombohedral crystal in its hexagonal or primitive cell is built about [0001] with the Σ of the rhombohedral lattice; other cells would need a CSL of their own lattice, not supported)");
         }
 
         Csl.LatticeSystem system = Csl.LatticeDetection.Detect(p, name);

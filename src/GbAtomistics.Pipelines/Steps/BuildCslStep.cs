@@ -162,7 +162,9 @@ public static class BuildCslStep
             }
 
             BicrystalMetadata metadata = gb.Metadata with { Structure = structureName! };
-            output.WriteText(m.Name + ".gb.json", BicrystalMetadataFile.ToJson(metadata));
+            output.WriteText(m.Name + ".gb.json", BicrystalMetadataFile.ToJson(metadata, gb.Cell.System == LatticeSystem.Cubic
+                ? null
+                : new Dictionary<string, object?> { ["lattice"] = RhombohedralCentring.NameOf(gb.Cell), ["sigma_hexagonal_net"] = HexagonalNetSigma(gb) }));
             if (request.Preview)
             {
                 output.WritePlot(m.Name + ".png", path => BicrystalPlot.Save(gb.Frame, metadata, path, structure: $"{gb.Cell.Formula} ({gb.Cell.Name})"));
@@ -198,7 +200,8 @@ public static class BuildCslStep
             }
             : new
             {
-                system = CslLattice.Name(first.Cell.System),
+                system = RhombohedralCentring.NameOf(first.Cell),
+                sigma_hexagonal_net = HexagonalNetSigma(first),
                 cell_vectors_angstrom = new[] { first.Cell.Shape.C0, first.Cell.Shape.C1, first.Cell.Shape.C2 }.Select(v => new[] { first.Cell.A * v.X, first.Cell.A * v.Y, first.Cell.A * v.Z }),
                 max_strain_percent = first.Cell.System == LatticeSystem.Cubic ? (double?)null : request.MaxStrain * 100,
                 strain_per_grain = first.Cell.Strains.Count == 0
@@ -279,10 +282,13 @@ public static class BuildCslStep
                 $"grain 1 {gb.Cell.FormatComposition(gb.GrainComposition[0])} ({gb.GrainCharge(1):+0.###;-0.###;0} e), grain 2 {gb.Cell.FormatComposition(gb.GrainComposition[1])} ({gb.GrainCharge(2):+0.###;-0.###;0} e), " +
                 $"net charge {gb.NetCharge:+0.###;-0.###;0} e, removed {gb.Cell.FormatComposition(gb.Removed.ToArray())}, " +
                 $"translation ({m.TranslationX:0.###}, {m.TranslationY:0.###}), model energy {gb.ModelEnergy:F3} J/m²");
-            if (gb.Cell.Strains.Count > 0)
+            int? hexagonalNet = HexagonalNetSigma(gb);
+            if (gb.Cell.Strains.Count > 0 || hexagonalNet is not null)
             {
-                yield return "  lattice: " + CslLattice.Name(gb.Cell.System) + ", strain of each grain: " + string.Join(", ",
-                    gb.Cell.Strains.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Parameter} {s.StrainPercent:+0.###;-0.###;0} % ({s.Parameter}/a {s.Measured:G6} -> {s.Exact:G6})")));
+                yield return "  lattice: " + RhombohedralCentring.NameOf(gb.Cell)
+                    + (hexagonalNet is { } h ? $", Σ{gb.Entry.Sigma} of the rhombohedral lattice (Σ{h} of the hexagonal net alone)" : string.Empty)
+                    + (gb.Cell.Strains.Count == 0 ? string.Empty : ", strain of each grain: " + string.Join(", ",
+                    gb.Cell.Strains.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Parameter} {s.StrainPercent:+0.###;-0.###;0} % ({s.Parameter}/a {s.Measured:G6} -> {s.Exact:G6})"))));
             }
 
             PairDistance worst = gb.PairDistances[0];
@@ -331,6 +337,13 @@ public static class BuildCslStep
         model_energy_j_m2 = gb.ModelEnergy,
         selection = gb.Selection.Length > 0 ? gb.Selection : null,
     };
+
+    /// <summary>
+    /// For a bicrystal of an R-centred hexagonal cell (whose Σ is that of the rhombohedral lattice), Σ of the same
+    /// rotation for the hexagonal net alone; null for any other cell.
+    /// </summary>
+    private static int? HexagonalNetSigma(CslBicrystal gb) =>
+        RhombohedralCentring.Detect(gb.Cell) is null ? null : RhombohedralSigma.Of(gb.Entry.Rotations[0].M, gb.Entry.Rotations[0].N, null);
 
     private static string BaseName(CslBuildRequest request, CslBicrystal gb)
     {

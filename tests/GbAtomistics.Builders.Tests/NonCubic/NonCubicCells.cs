@@ -6,6 +6,15 @@ namespace GbAtomistics.Builders.Tests.NonCubic;
 /// <summary>Unit cells of non-cubic test crystals, written as POSCAR files by the tests themselves.</summary>
 internal static class NonCubicCells
 {
+    /// <summary>a of the layered oxide (Å).</summary>
+    public const double LayeredA = 2.8156;
+
+    /// <summary>c of the layered oxide (Å).</summary>
+    public const double LayeredC = 14.0542;
+
+    /// <summary>z of O on 6c in the layered oxide.</summary>
+    public const double LayeredZ = 0.2604;
+
     /// <summary>Rock salt (Na, Cl; a = 5.64 Å) stretched along c to c = 1.3 a: a tetragonal ionic crystal.</summary>
     public static string StretchedRockSalt(string dir)
     {
@@ -128,6 +137,47 @@ internal static class NonCubicCells
         }
 
         return Write(dir, "relabelled-" + Path.GetFileName(path), (b, 0, 0), (0, c, 0), (0, 0, a), sites);
+    }
+
+    /// <summary>
+    /// A layered rock-salt oxide of the α-NaFeO2 type (R-3m) with the cell of LiCoO2 (a = 2.8156, c = 14.0542 Å):
+    /// Co on 3a (0, 0, 0), Li on 3b (0, 0, 1/2), O on 6c (0, 0, z) with z = 0.2604, which gives Co–O 1.922 Å and
+    /// Li–O 2.092 Å, the octahedral distances of LiCoO2. Written in the hexagonal cell (12 atoms), obverse setting; with
+    /// <paramref name="reverse"/> every site (x, y, z) becomes (−x, −y, z), the same crystal turned by 180° about c,
+    /// whose centring (1/3, 2/3, 1/3), (2/3, 1/3, 2/3) is the reverse setting. <paramref name="shiftOneOxygen"/> (Å)
+    /// moves the first O along a, breaking the centring.
+    /// </summary>
+    public static string LayeredOxide(string dir, bool reverse = false, double shiftOneOxygen = 0)
+    {
+        const double a = LayeredA, c = LayeredC;
+        var sites = new List<(string, double, double, double)>();
+        foreach (var (x, y, z) in new[] { (0.0, 0.0, 0.0), (2.0 / 3, 1.0 / 3, 1.0 / 3), (1.0 / 3, 2.0 / 3, 2.0 / 3) })
+        {
+            sites.Add(("Li", x, y, z + 0.5));
+            sites.Add(("Co", x, y, z));
+            sites.Add(("O", x, y, z + LayeredZ));
+            sites.Add(("O", x, y, z - LayeredZ));
+        }
+
+        sites = sites.Select(s => (s.Item1, reverse ? -s.Item2 : s.Item2, reverse ? -s.Item3 : s.Item3, s.Item4 - Math.Floor(s.Item4))).ToList();
+        int first = sites.FindIndex(s => s.Item1 == "O");
+        sites[first] = (sites[first].Item1, sites[first].Item2 + (shiftOneOxygen / a), sites[first].Item3, sites[first].Item4);
+        return Write(dir, reverse ? "LiCoO2-reverse.vasp" : "LiCoO2.vasp", (a, 0, 0), (-a / 2, a * Math.Sqrt(3) / 2, 0), (0, 0, c), sites);
+    }
+
+    /// <summary>
+    /// The crystal of <see cref="LayeredOxide"/> in its primitive rhombohedral cell (4 atoms): the vectors
+    /// (2/3, 1/3, 1/3), (−1/3, 1/3, 1/3), (−1/3, −2/3, 1/3) of the hexagonal cell, a_r = √(a²/3 + c²/9) = 4.9588 Å,
+    /// cos α = (2c² − 3a²)/(2c² + 6a²) = 0.8388 (α = 32.99°); Co (0, 0, 0), Li (1/2, 1/2, 1/2), O ±(z, z, z).
+    /// </summary>
+    public static string LayeredOxidePrimitive(string dir)
+    {
+        const double a = LayeredA, c = LayeredC;
+        (double, double, double) Hex(double x, double y, double z) => (a * (x - (y / 2)), a * y * Math.Sqrt(3) / 2, c * z);
+        return Write(dir, "LiCoO2-primitive.vasp", Hex(2.0 / 3, 1.0 / 3, 1.0 / 3), Hex(-1.0 / 3, 1.0 / 3, 1.0 / 3), Hex(-1.0 / 3, -2.0 / 3, 1.0 / 3),
+        [
+            ("Li", 0.5, 0.5, 0.5), ("Co", 0, 0, 0), ("O", LayeredZ, LayeredZ, LayeredZ), ("O", 1 - LayeredZ, 1 - LayeredZ, 1 - LayeredZ),
+        ]);
     }
 
     /// <summary>A monoclinic cell (β = 100°).</summary>
