@@ -87,6 +87,24 @@ public sealed class CslBicrystal
     /// <summary>Rotation taking the Cartesian cell frame of the upper grain to the box frame.</summary>
     public Mat3 RotationUpper { get; }
 
+    /// <summary>
+    /// The cell vectors (columns, Å) of the lower and upper grain in the box frame as built: the unit cell (strained as
+    /// built) rotated into the lower grain; the upper grain is the lower one's image for a mirror or two-fold
+    /// construction ((x, y, −z) or (−x, y, −z)), else the cell under <see cref="RotationUpper"/>.
+    /// </summary>
+    public (Mat3 Lower, Mat3 Upper) GrainCells()
+    {
+        Mat3 cell = Cell.A * Cell.Shape;
+        Mat3 lower = RotationLower * cell;
+        Mat3 upper = Construction switch
+        {
+            GrainConstruction.Mirror => new Mat3(new Vec3(1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0, -1)) * lower,
+            GrainConstruction.TwoFold => new Mat3(new Vec3(-1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0, -1)) * lower,
+            _ => RotationUpper * cell,
+        };
+        return (lower, upper);
+    }
+
     /// <summary>Atoms of each species in grain 1 and grain 2 (species in type order).</summary>
     public IReadOnlyList<int[]> GrainComposition { get; }
 

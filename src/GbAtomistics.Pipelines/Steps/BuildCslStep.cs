@@ -252,14 +252,7 @@ public static class BuildCslStep
     /// </summary>
     private static double[][][] GrainCellVectors(CslBicrystal gb)
     {
-        Mat3 cell = gb.Cell.A * gb.Cell.Shape;
-        Mat3 lower = gb.RotationLower * cell;
-        Mat3 upper = gb.Construction switch
-        {
-            GrainConstruction.Mirror => new Mat3(new Vec3(1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0, -1)) * lower,
-            GrainConstruction.TwoFold => new Mat3(new Vec3(-1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0, -1)) * lower,
-            _ => gb.RotationUpper * cell,
-        };
+        (Mat3 lower, Mat3 upper) = gb.GrainCells();
         static double[][] Columns(Mat3 m) => [[m.C0.X, m.C0.Y, m.C0.Z], [m.C1.X, m.C1.Y, m.C1.Z], [m.C2.X, m.C2.Y, m.C2.Z]];
         return [Columns(lower), Columns(upper)];
     }

@@ -200,14 +200,7 @@ public class RhombohedralBuildTests(ITestOutputHelper output)
     /// </summary>
     private static double CoincidenceFraction(CslBicrystal gb, Vec3[] centring, int n)
     {
-        Mat3 cell = gb.Cell.A * gb.Cell.Shape;
-        Mat3 lower = gb.RotationLower * cell;
-        Mat3 upper = gb.Construction switch
-        {
-            GrainConstruction.Mirror => new Mat3(new Vec3(1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0, -1)) * lower,
-            GrainConstruction.TwoFold => new Mat3(new Vec3(-1, 0, 0), new Vec3(0, 1, 0), new Vec3(0, 0, -1)) * lower,
-            _ => gb.RotationUpper * cell,
-        };
+        (Mat3 lower, Mat3 upper) = gb.GrainCells();
         Mat3 toUpper = upper.Inverse();
         long coincident = 0, total = 0;
         for (int i = -n; i <= n; i++)
