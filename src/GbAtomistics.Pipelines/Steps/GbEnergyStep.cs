@@ -248,6 +248,41 @@ public static class GbEnergyStep
         }
     }
 
+    /// <summary>The bulk reference as gb-energy.json gives it: the cubic fields, and for a non-cubic cell its relaxation and the grains' maps.</summary>
+    private static Dictionary<string, object?> BulkSummary(GbEnergyBulk bulk)
+    {
+        var summary = new Dictionary<string, object?>
+        {
+            ["e_bulk_eV_per_atom"] = bulk.EnergyPerAtom,
+            ["a0_angstrom"] = bulk.LatticeConstant,
+            ["a_build_angstrom"] = bulk.BuildLatticeConstant,
+            ["scale"] = bulk.Scale,
+            ["cells"] = bulk.Cells,
+            ["atoms"] = bulk.Atoms,
+            ["neighbour_cutoff_angstrom"] = bulk.NeighbourCutoff,
+            ["pressure_bar"] = bulk.Pressure,
+        };
+        if (bulk.Cell is { } cell)
+        {
+            summary["lattice_system"] = cell.System;
+            summary["relaxation"] = "fix " + cell.Relaxation;
+            summary["relaxed_abc_angstrom"] = new[] { cell.Relaxed.X, cell.Relaxed.Y, cell.Relaxed.Z };
+            summary["built_abc_angstrom"] = new[] { cell.Built.X, cell.Built.Y, cell.Built.Z };
+            summary["relaxed_over_built_abc"] = new[] { cell.Relaxed.X / cell.Built.X, cell.Relaxed.Y / cell.Built.Y, cell.Relaxed.Z / cell.Built.Z };
+            summary["cells_abc"] = new[] { cell.Cells.X, cell.Cells.Y, cell.Cells.Z };
+            summary["box_widths_angstrom"] = new[] { cell.Widths.X, cell.Widths.Y, cell.Widths.Z };
+            summary["member_map"] = new
+            {
+                method = "per-grain deformation gradient onto the relaxed lattice (upper triangular in the box frame: x = tilt axis, boundary plane z = const kept), piecewise along z",
+                grain_1 = Rows(cell.Deformation.Lower),
+                grain_2 = Rows(cell.Deformation.Upper),
+                builder_strain_in_gamma = false,
+            };
+        }
+
+        return summary;
+    }
+
     /// <summary>Runs the bulk relaxation <paramref name="script"/> and returns the values of its tagged line (a clear error when there are not <paramref name="count"/>).</summary>
     private static (LammpsRunResult Run, string[] Values) RunBulkScript(string lmp, string work, BuildFolder build, string script, string tag, int count)
     {
@@ -508,42 +543,7 @@ public static class GbEnergyStep
         potential = new { source = potentialSource, lines = potentialLines },
         lammps = new { executable = lmp, version },
         species = build.Species,
-        bulk = bulk.Cell is { } cell ? (object)new
-        {
-            e_bulk_eV_per_atom = bulk.EnergyPerAtom,
-            a0_angstrom = bulk.LatticeConstant,
-            a_build_angstrom = bulk.BuildLatticeConstant,
-            scale = bulk.Scale,
-            cells = bulk.Cells,
-            atoms = bulk.Atoms,
-            neighbour_cutoff_angstrom = bulk.NeighbourCutoff,
-            pressure_bar = bulk.Pressure,
-            lattice_system = cell.System,
-            relaxation = "fix " + cell.Relaxation,
-            relaxed_abc_angstrom = new[] { cell.Relaxed.X, cell.Relaxed.Y, cell.Relaxed.Z },
-            built_abc_angstrom = new[] { cell.Built.X, cell.Built.Y, cell.Built.Z },
-            relaxed_over_built_abc = new[] { cell.Relaxed.X / cell.Built.X, cell.Relaxed.Y / cell.Built.Y, cell.Relaxed.Z / cell.Built.Z },
-            cells_abc = new[] { cell.Cells.X, cell.Cells.Y, cell.Cells.Z },
-            box_widths_angstrom = new[] { cell.Widths.X, cell.Widths.Y, cell.Widths.Z },
-            member_map = new
-            {
-                method = "per-grain deformation gradient onto the relaxed lattice (upper triangular in the box frame: x = tilt axis, boundary plane z = const kept), piecewise along z",
-                grain_1 = Rows(cell.Deformation.Lower),
-                grain_2 = Rows(cell.Deformation.Upper),
-                builder_strain_in_gamma = false,
-            },
-        }
-        : new
-        {
-            e_bulk_eV_per_atom = bulk.EnergyPerAtom,
-            a0_angstrom = bulk.LatticeConstant,
-            a_build_angstrom = bulk.BuildLatticeConstant,
-            scale = bulk.Scale,
-            cells = bulk.Cells,
-            atoms = bulk.Atoms,
-            neighbour_cutoff_angstrom = bulk.NeighbourCutoff,
-            pressure_bar = bulk.Pressure,
-        },
+        bulk = BulkSummary(bulk),
         members = ranked.Select((m, k) => new
         {
             rank = k + 1,
