@@ -11,8 +11,9 @@ namespace GbAtomistics.Pipelines.Running;
 /// Reads a trajectory once and feeds every selected frame to every analysis. Frame k goes to lane k mod 16, each lane
 /// holds its own accumulators (a thread serves the lanes l with l mod T = its index), and the lanes are merged in lane
 /// order, so every run gives the same numbers whatever the thread count. Memory is a few frames per worker,
-/// whatever the length of the trajectory. Under MPI each rank accumulates the selected frames s with s mod N = its
-/// rank and the sums are added over the ranks at the end, so every rank ends with the totals.
+/// whatever the length of the trajectory. Under MPI a plain trajectory is cut into byte ranges and a dump in several
+/// files into blocks of files, one share per rank; other inputs are read by every rank, which accumulates the selected
+/// frames s with s mod N = its rank. The sums are added over the ranks at the end, so every rank ends with the totals.
 /// </summary>
 public static class FrameRunner
 {
@@ -90,7 +91,8 @@ public static class FrameRunner
             accumulators[l] = begin.Select(b => b(first)).ToArray();
         }
 
-        // Byte ranges need every ordered analysis (the MSD) to accept frames in blocks, one block per rank.
+        // Shares of the frames (byte ranges, blocks of files) need every ordered analysis (the MSD) to accept frames in
+        // blocks, one block per rank.
         int selected, read;
         bool blocks = MpiWorld.IsParallel && inOrder.All(a => a is IFrameBlockAccumulator);
         string? splittable = blocks ? TrajectoryRanges.SplittableFormat(input.Path, input.Format) : null;
