@@ -21,4 +21,10 @@ public sealed record ReadOptions
 
     /// <summary>LAMMPS data atom style (<c>atomic</c>, <c>charge</c>, <c>full</c>) when the file has no hint.</summary>
     public string? AtomStyle { get; init; }
+
+    /// <summary>
+    /// Frames with at least this many atoms are parsed by all cores (dump reader). Tests set it to compare the parallel
+    /// and the sequential parse of the same bytes.
+    /// </summary>
+    internal int ParallelAtoms { get; init; } = 16384;
 }

@@ -419,7 +419,9 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
             FixedType = columns.HasType || columns.HasElement ? 0 : _options.TypeMap!.Types.First(),
         };
 
-        if (n >= ParallelAtoms && !columns.HasElement && Environment.ProcessorCount > 1 && !Core.Mpi.MpiWorld.IsParallel)
+        // Large frames are parsed by all cores (each atom line is independent), except under MPI, where the ranks
+        // already share the cores, and with an element column, whose names are looked up in one table.
+        if (n >= _options.ParallelAtoms && !columns.HasElement && Environment.ProcessorCount > 1 && !Core.Mpi.MpiWorld.IsParallel)
         {
             ReadAtomsInParallel(targets, n);
         }
@@ -447,12 +449,6 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
         frame.Species = _options.TypeMap ?? (columns.HasElement ? ElementSpecies() : null);
         OrderById(frame);
     }
-
-    /// <summary>
-    /// Frames with at least this many atoms are parsed by several threads (each atom line is independent), except
-    /// under MPI, where the ranks already share the cores.
-    /// </summary>
-    private const int ParallelAtoms = 16384;
 
     /// <summary>Lines handed to the threads at once (a few MB of text), so a huge frame is not held as text whole.</summary>
     private const int ParallelBlock = 1 << 18;
