@@ -274,9 +274,26 @@ public class BuildNonCubicCommandTests
         string dir = TestPaths.NewTempDir();
         string cell = Path.Combine(dir, "ZnO.vasp");
         File.WriteAllText(cell, Wurtzite);
-        var (code, _, stderr) = Gbat.Run("build", "csl", "--structure", cell, "--axis", "2-1-10", "--sigma", "7", "--output", Path.Combine(dir, "x"));
+        var (code, _, stderr) = Gbat.Run("build", "csl", "--structure", cell, "--axis", "10-11", "--sigma", "7", "--output", Path.Combine(dir, "x"));
         Assert.Equal(1, code);
-        Assert.Contains("tilts are built about [001] (c) of tetragonal, orthorhombic and hexagonal cells ([0001]) and about [100] and [010] (a, b) of tetragonal and orthorhombic cells", stderr);
+        Assert.Contains("tilts are built about [001] (c) of tetragonal, orthorhombic and hexagonal cells ([0001]), about [100] and [010] (a, b) of tetragonal and orthorhombic cells, and about [100] = [2-1-10] and [120] = [01-10] of hexagonal cells", stderr);
         Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void WurtziteAboutTwoMinusOneMinusOneZeroReportsTheHexagonalSigmaAndTheStrainOfC()
+    {
+        string dir = TestPaths.NewTempDir();
+        string cell = Path.Combine(dir, "ZnO.vasp");
+        File.WriteAllText(cell, Wurtzite);
+        string output = Path.Combine(dir, "zno");
+        var (code, stdout, stderr) = Gbat.Run("build", "csl", "--structure", cell, "--charges", "Zn=2,O=-2", "--axis", "2-1-10", "--sigma", "28", "--output", output);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Σ28 (01-2)/(012) about [100]", stdout);
+        Assert.Contains("strain of each grain: c +0.643 %", stdout);
+        using JsonDocument build = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "build.json")));
+        Assert.Equal([1, 0, 0], build.RootElement.GetProperty("axis").EnumerateArray().Select(x => x.GetInt32()));
+        Assert.Equal(28, build.RootElement.GetProperty("sigma").GetInt32());
+        Assert.Equal("hexagonal", build.RootElement.GetProperty("lattice").GetProperty("system").GetString());
     }
 }

@@ -20,7 +20,7 @@ internal sealed class AxisRelabelling
 {
     /// <summary>Which axes are built for which lattice systems, for the messages that refuse the others.</summary>
     public const string Supported =
-        "tilts are built about [001] (c) of tetragonal, orthorhombic and hexagonal cells ([0001]) and about [100] and [010] (a, b) of tetragonal and orthorhombic cells";
+        "tilts are built about [001] (c) of tetragonal, orthorhombic and hexagonal cells ([0001]), about [100] and [010] (a, b) of tetragonal and orthorhombic cells, and about [100] = [2-1-10] and [120] = [01-10] of hexagonal cells";
 
     private static readonly AxisRelabelling Identity = new(new Int3(0, 0, 1), [0, 1, 2]);
     private static readonly AxisRelabelling AboutA = new(new Int3(1, 0, 0), [1, 2, 0]);

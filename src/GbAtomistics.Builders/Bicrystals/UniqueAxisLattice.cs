@@ -60,6 +60,11 @@ public static class UniqueAxisLattice
 
         double bOverA = cell.Shape.C1.Length;
         double cOverA = cell.Shape.C2.Length;
+        if (cell.System == LatticeSystem.Hexagonal && HexagonalBasalAxis.For(axis) is not null)
+        {
+            return RationalizeHexagonalC(cell, maxStrain, bOverA, cOverA);
+        }
+
         AxisRelabelling relabelling = AxisRelabelling.For(cell.System, axis);
         if (!relabelling.IsIdentity)
         {
@@ -99,6 +104,48 @@ public static class UniqueAxisLattice
         {
             Strains = [new ParameterStrain("b", bOverA, exact, Math.Abs(strain) < 1e-9 ? 0 : strain)],
         };
+    }
+
+    /// <summary>
+    /// A hexagonal cell for a tilt about a basal axis ([2-1-10] or [01-10]): b = a, γ = 120° and c changed so that
+    /// (c/a)² is the fraction p/q of smallest denominator within the strain bound (the net perpendicular to either axis
+    /// is then rectangular with a rational ratio: (c/a)²/3 about [2-1-10], (c/a)² about [01-10]).
+    /// </summary>
+    private static UnitCell RationalizeHexagonalC(UnitCell cell, double maxStrain, double bOverA, double cOverA)
+    {
+        var strains = new List<ParameterStrain>();
+        double strainB = 100 * ((1 / bOverA) - 1);
+        if (Math.Abs(strainB) > (maxStrain * 100) + 1e-9)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{cell.Name}: making the hexagonal cell's b equal to a strains b by {strainB:+0.###;-0.###} %, more than --max-strain {maxStrain * 100:G4} %"));
+        }
+
+        if (Math.Abs(strainB) >= 1e-9)
+        {
+            strains.Add(new ParameterStrain("b", bOverA, 1, strainB));
+        }
+
+        double r = cOverA * cOverA;
+        double t = Math.Max(maxStrain, 1e-12);
+        (long p, long q) = RationalApproximation.Simplest(r * (1 - t) * (1 - t), r * (1 + t) * (1 + t), r);
+        if (q > MaxDenominator)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{cell.Name}: (c/a)² = {r:G8} has no fraction with denominator ≤ {MaxDenominator} within --max-strain {maxStrain * 100:G4} % of c; raise --max-strain"));
+        }
+
+        double exact = Math.Sqrt(p / (double)q);
+        double strain = 100 * ((exact / cOverA) - 1);
+        if (Math.Abs(strain) > (maxStrain * 100) + 1e-9)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{cell.Name}: making the lattice perpendicular to the tilt axis coincident strains c by {strain:+0.###;-0.###} %, more than --max-strain {maxStrain * 100:G4} %"));
+        }
+
+        strains.Add(new ParameterStrain("c", cOverA, exact, Math.Abs(strain) < 1e-9 ? 0 : strain));
+        var shape = new Mat3(new Vec3(1, 0, 0), new Vec3(-0.5, Math.Sqrt(3) / 2, 0), new Vec3(0, 0, exact));
+        return new UnitCell(cell.Name, cell.A, shape, cell.System, cell.Species, cell.Charges, cell.Sites) { Strains = strains };
     }
 
     /// <summary>

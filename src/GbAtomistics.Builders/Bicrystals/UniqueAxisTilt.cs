@@ -9,7 +9,9 @@ namespace GbAtomistics.Builders.Bicrystals;
 /// Symmetric tilt boundaries about the unique axis c of a tetragonal, orthorhombic or hexagonal cell whose in-plane
 /// lattice is exactly coincident (<see cref="UniqueAxisLattice"/>): the two-dimensional CSL of the a–b net; and about
 /// a or b of a tetragonal or orthorhombic cell, the same construction on the cell relabelled so that the axis is c
-/// (<see cref="AxisRelabelling"/>), reported in the original axes.
+/// (<see cref="AxisRelabelling"/>), reported in the original axes; and about the basal axes [2-1-10] and [01-10] of a
+/// hexagonal cell, the same construction on the rectangular net perpendicular to the axis
+/// (<see cref="HexagonalBasalAxis"/>), with the Σ of the hexagonal lattice.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -47,6 +49,11 @@ internal static class UniqueAxisTilt
     /// </summary>
     public static UniqueAxisBoundary Select(UnitCell cell, Int3 axis, int? sigma, double? angleDegrees, Int3? plane)
     {
+        if (cell.System == LatticeSystem.Hexagonal && HexagonalBasalAxis.For(axis) is { } basal)
+        {
+            return SelectBasal(cell, basal, sigma, angleDegrees, plane);
+        }
+
         AxisRelabelling relabelling = AxisRelabelling.For(cell.System, axis);
         RhombohedralSetting? centring = relabelling.IsIdentity ? RhombohedralCentring.Detect(cell) : null;
         string system = centring is null ? CslLattice.Name(cell.System) : RhombohedralCentring.LatticeName;
@@ -102,6 +109,103 @@ internal static class UniqueAxisTilt
             }
         }
 
+        UniqueAxisBoundary best = Best(candidates, sigma, angleDegrees, about, system, form);
+        return ToOriginal(best, relabelling);
+    }
+
+    /// <summary>
+    /// A tilt about the basal axis [2-1-10] = [100] or [01-10] = [120] of a hexagonal cell: the construction on the
+    /// rectangular net perpendicular to the axis (<see cref="HexagonalBasalAxis.View"/>, two-fold axis, angles modulo
+    /// 180°), with Σ that of the hexagonal lattice (that of the net or twice it) and every index in the hexagonal cell's.
+    /// </summary>
+    private static UniqueAxisBoundary SelectBasal(UnitCell cell, HexagonalBasalAxis basal, int? sigma, double? angleDegrees, Int3? plane)
+    {
+        string about = LatticeAxis.Describe(basal.Axis, LatticeSystem.Hexagonal);
+        string form = basal.Axis.Y == 0 ? "(0kl) (hexagonal (0k-kl))" : "(hkl) with h = −2k (hexagonal (h k i l) with h = −2k)";
+        const string system = "hexagonal";
+        if (plane is { } pl && Miller.Dot(pl, basal.Axis) != 0)
+        {
+            throw new InputException($"--plane {Miller.Plane(pl)}: a tilt about {about} needs a boundary plane containing the axis, {form}");
+        }
+
+        if (sigma is < 2)
+        {
+            throw new InputException(FormattableString.Invariant($"--sigma {sigma}: expected at least 2"));
+        }
+
+        UnitCell view = basal.View(cell);
+        Mat3 frame = basal.Frame(cell);
+        (long g11, long g12, long g22) = UniqueAxisLattice.Metric(view);
+        double r = cell.Shape.C2.LengthSquared / cell.Shape.C0.LengthSquared;
+        (long p, long q) = RationalApproximation.Simplest(r * (1 - 1e-10), r * (1 + 1e-10), r);
+        double detG = 6.0 * p * q * q;
+        double normG = basal.Axis.Y == 0 ? 2.0 * q : 6.0 * q;
+
+        UniqueAxisBoundary? Make(int h, int k)
+        {
+            Int3 vp = Miller.Reduce(new Int3(h, k, 0));
+            if (Boundary(view, vp.X, vp.Y, g11, g12, g22, 2, null) is not { } b)
+            {
+                return null;
+            }
+
+            long net = b.Entry.Sigma;
+            long exact = basal.Sigma(b.NormalPeriodLower, g11, g22);
+            if (exact != net && exact != 2 * net)
+            {
+                throw new InvalidOperationException(FormattableString.Invariant($"({h}{k}0) about {about}: Σ{exact} of the hexagonal lattice is neither Σ{net} of the net nor twice it"));
+            }
+
+            if (exact > int.MaxValue)
+            {
+                return null;
+            }
+
+            CslRotation viewRotation = b.Entry.Rotations[0];
+            double ratio = Math.Tan(viewRotation.AngleDegrees * Math.PI / 360) * Math.Sqrt(detG / normG);
+            (long gn, long gm) = RationalApproximation.Simplest(ratio * (1 - 1e-9), ratio * (1 + 1e-9), ratio);
+            var rotation = new CslRotation(basal.Axis, (int)Math.Min(gm, int.MaxValue), (int)Math.Min(gn, int.MaxValue), (int)exact, viewRotation.AngleDegrees);
+            var planes = new TiltPlanePair(basal.PlaneToHexagonal(b.Planes.Lower), basal.PlaneToHexagonal(b.Planes.Upper),
+                basal.DirectionToHexagonal(b.Planes.Reference), rotation);
+            SigmaEntry entry = b.Entry with { Sigma = (int)exact, Axis = basal.Axis, Rotations = [rotation], Planes = [planes] };
+            return new UniqueAxisBoundary(entry, planes, frame * b.Reference, frame * b.NormalLower, frame * b.NormalUpper,
+                basal.DirectionToHexagonal(b.NormalPeriodLower), basal.DirectionToHexagonal(b.NormalPeriodUpper),
+                basal.DirectionToHexagonal(b.InPlaneLower), basal.DirectionToHexagonal(b.InPlaneUpper));
+        }
+
+        var candidates = new List<UniqueAxisBoundary>();
+        if (plane is { } given)
+        {
+            Int3 vp = basal.PlaneToView(given);
+            UniqueAxisBoundary? b = Make(vp.X, vp.Y)
+                ?? throw new InputException($"--plane {Miller.Plane(given)}: a mirror line of the hexagonal lattice's net perpendicular to {about} (Σ1), no tilt boundary");
+            if (sigma is { } s && b.Entry.Sigma != s)
+            {
+                throw new InputException($"--plane {Miller.Plane(given)} about {about} of this hexagonal cell is Σ{b.Entry.Sigma}, not Σ{s}");
+            }
+
+            candidates.Add(b);
+        }
+        else
+        {
+            for (int h = 0; h <= MaxIndex; h++)
+            {
+                for (int k = -MaxIndex; k <= MaxIndex; k++)
+                {
+                    if (Miller.Gcd(h, k) == 1 && Make(h, k) is { } b && (sigma is null || b.Entry.Sigma == sigma))
+                    {
+                        candidates.Add(b);
+                    }
+                }
+            }
+        }
+
+        return Best(candidates, sigma, angleDegrees, about, system, form);
+    }
+
+    /// <summary>The candidate of smallest Σ, then smallest plane indices, then smallest angle; an input error when none is left.</summary>
+    private static UniqueAxisBoundary Best(List<UniqueAxisBoundary> candidates, int? sigma, double? angleDegrees, string about, string system, string form)
+    {
         if (angleDegrees is { } angle)
         {
             candidates = candidates.Where(c => Math.Abs(c.Entry.AngleDegrees - angle) < 0.05 || Math.Abs(c.Entry.EquivalentAngleDegrees - angle) < 0.05 ||
@@ -123,7 +227,7 @@ internal static class UniqueAxisTilt
             throw new InputException($"no symmetric tilt boundary about {about} of this {system} cell with {what} and a plane {form} of indices up to {MaxIndex}");
         }
 
-        return ToOriginal(best, relabelling);
+        return best;
     }
 
     /// <summary>A boundary found on the relabelled cell, with its indices and Cartesian vectors in the original cell's axes.</summary>

@@ -185,7 +185,7 @@ public class UniqueAxisBuildTests(ITestOutputHelper output)
         string dir = TestPaths.NewTempDir();
         string tetragonal = NonCubicCells.StretchedRockSalt(dir);
         var other = Assert.Throws<InputException>(() => BuildCslStep.Build(new CslBuildRequest { Structure = tetragonal, Axis = new Int3(1, 1, 0), Sigma = 3 }));
-        Assert.Contains("tilts are built about [001] (c) of tetragonal, orthorhombic and hexagonal cells ([0001]) and about [100] and [010] (a, b) of tetragonal and orthorhombic cells", other.Message);
+        Assert.Contains("tilts are built about [001] (c) of tetragonal, orthorhombic and hexagonal cells ([0001]), about [100] and [010] (a, b) of tetragonal and orthorhombic cells, and about [100] = [2-1-10] and [120] = [01-10] of hexagonal cells", other.Message);
         var plane = Assert.Throws<InputException>(() => BuildCslStep.Build(new CslBuildRequest { Structure = tetragonal, Axis = new Int3(0, 0, 1), Plane = new Int3(1, 1, 1) }));
         Assert.Contains("(hk0)", plane.Message);
         var mono = Assert.Throws<InputException>(() => BuildCslStep.Build(new CslBuildRequest { Structure = NonCubicCells.Monoclinic(dir), Axis = new Int3(0, 0, 1), Sigma = 5 }));
