@@ -59,6 +59,9 @@ public class HexagonalBasalAxisBuildTests(ITestOutputHelper output)
                     if (b.Entry.Sigma <= maxSigma)
                     {
                         built.Add((b.Entry.Sigma, b.Entry.AngleDegrees, b.Planes.Lower));
+                        CslRotation r = b.Entry.Rotations[0];
+                        Assert.True(table.Any(e => e.Sigma == r.Sigma && e.Rotations.Any(t => t.M == r.M && t.N == r.N && Math.Abs(t.AngleDegrees - r.AngleDegrees) < 0.01)),
+                            $"{Miller.Plane(plane)}: generators ({r.M}, {r.N}) at {r.AngleDegrees:F2}° are not those of the table");
                         nets.Add($"{Miller.Plane(b.Planes.Lower)} Σ{b.Entry.Sigma} (net Σ{net})");
                     }
                 }
