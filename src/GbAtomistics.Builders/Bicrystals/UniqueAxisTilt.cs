@@ -123,6 +123,11 @@ internal static class UniqueAxisTilt
         string about = LatticeAxis.Describe(basal.Axis, LatticeSystem.Hexagonal);
         string form = basal.Axis.Y == 0 ? "(0kl) (hexagonal (0k-kl))" : "(hkl) with h = −2k (hexagonal (h k i l) with h = −2k)";
         const string system = "hexagonal";
+        if (RhombohedralCentring.Detect(cell) is not null)
+        {
+            throw new InputException($"--axis {Miller.Direction(basal.Axis)}: this hexagonal cell is R-centred (a rhombohedral lattice), whose tilts are built about [0001] only; the Σ about {about} would be that of the rhombohedral lattice, not supported yet");
+        }
+
         if (plane is { } pl && Miller.Dot(pl, basal.Axis) != 0)
         {
             throw new InputException($"--plane {Miller.Plane(pl)}: a tilt about {about} needs a boundary plane containing the axis, {form}");

@@ -199,7 +199,7 @@ public class HexagonalBasalAxisBuildTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Other hexagonal axes are refused with one line that names the axes built.</summary>
+    /// <summary>Other hexagonal axes, and basal axes of R-centred cells, are refused with one line; so are planes not containing the axis.</summary>
     [Fact]
     public void OtherHexagonalAxesAreRefused()
     {
@@ -207,6 +207,9 @@ public class HexagonalBasalAxisBuildTests(ITestOutputHelper output)
         var e = Assert.Throws<InputException>(() => BuildCslStep.Build(new CslBuildRequest { Structure = NonCubicCells.Wurtzite(dir), Axis = new Int3(1, 0, 1), Sigma = 7 }));
         Assert.Contains("[100] = [2-1-10] and [120] = [01-10] of hexagonal cells", e.Message);
         Assert.DoesNotContain('\n', e.Message);
+        var centred = Assert.Throws<InputException>(() => BuildCslStep.Build(new CslBuildRequest { Structure = NonCubicCells.LayeredOxide(dir), Axis = new Int3(1, 0, 0), Sigma = 7 }));
+        Assert.Contains("R-centred", centred.Message);
+        Assert.DoesNotContain('\n', centred.Message);
         UnitCell cell = Hcp(8, 3);
         var plane = Assert.Throws<InputException>(() => UniqueAxisTilt.Select(cell, new Int3(1, 0, 0), null, null, new Int3(1, 1, 0)));
         Assert.Contains("(0kl)", plane.Message);
