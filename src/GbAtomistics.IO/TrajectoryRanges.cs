@@ -17,6 +17,9 @@ namespace GbAtomistics.IO;
 /// </summary>
 public static class TrajectoryRanges
 {
+    /// <summary>Whether files of the format <paramref name="format"/> (a name of 'gbat formats') have a frame marker to split them at.</summary>
+    public static bool IsSplitFormat(string format) => format is "lammps-dump" or "extxyz" or "vasp-xdatcar" or "vasp-outcar";
+
     /// <summary>The format name when <paramref name="path"/> can be split, else null.</summary>
     public static string? SplittableFormat(string path, string? format)
     {
@@ -26,7 +29,7 @@ public static class TrajectoryRanges
         }
 
         string name = FormatRegistry.DetectForReading(path, format).Name;
-        if (name is not ("lammps-dump" or "extxyz" or "vasp-xdatcar" or "vasp-outcar"))
+        if (!IsSplitFormat(name))
         {
             return null;
         }

@@ -22,14 +22,7 @@ public static class FrameTransfer
             w.Write(f.Step);
             w.Write(f.Time.HasValue);
             w.Write(f.Time ?? 0);
-            foreach (Vec3 v in new[] { f.Box.H.C0, f.Box.H.C1, f.Box.H.C2, f.Box.Origin })
-            {
-                Write(w, v);
-            }
-
-            w.Write(f.Box.Periodic.A);
-            w.Write(f.Box.Periodic.B);
-            w.Write(f.Box.Periodic.C);
+            WriteBox(w, f.Box);
             int[] types = f.Species?.Types.ToArray() ?? [];
             w.Write(types.Length);
             foreach (int t in types)
@@ -83,8 +76,7 @@ public static class FrameTransfer
         bool hasTime = r.ReadBoolean();
         double time = r.ReadDouble();
         f.Time = hasTime ? time : null;
-        Vec3 c0 = Read(r), c1 = Read(r), c2 = Read(r), origin = Read(r);
-        f.Box = new Box(new Mat3(c0, c1, c2), origin, new PeriodicFlags(r.ReadBoolean(), r.ReadBoolean(), r.ReadBoolean()));
+        f.Box = ReadBox(r);
         int species = r.ReadInt32();
         var names = new Dictionary<int, string>();
         for (int k = 0; k < species; k++)
@@ -142,6 +134,47 @@ public static class FrameTransfer
         }
 
         return f;
+    }
+
+    /// <summary>The cells of every rank, in rank order (the same list on every rank); exact.</summary>
+    public static Box[] AllGather(IReadOnlyList<Box> mine)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            foreach (Box box in mine)
+            {
+                WriteBox(w, box);
+            }
+        }
+
+        byte[] all = MpiWorld.AllGather<byte>(stream.ToArray());
+        using var r = new BinaryReader(new MemoryStream(all));
+        var boxes = new List<Box>();
+        while (r.BaseStream.Position < all.Length)
+        {
+            boxes.Add(ReadBox(r));
+        }
+
+        return [.. boxes];
+    }
+
+    private static void WriteBox(BinaryWriter w, Box box)
+    {
+        foreach (Vec3 v in new[] { box.H.C0, box.H.C1, box.H.C2, box.Origin })
+        {
+            Write(w, v);
+        }
+
+        w.Write(box.Periodic.A);
+        w.Write(box.Periodic.B);
+        w.Write(box.Periodic.C);
+    }
+
+    private static Box ReadBox(BinaryReader r)
+    {
+        Vec3 c0 = Read(r), c1 = Read(r), c2 = Read(r), origin = Read(r);
+        return new Box(new Mat3(c0, c1, c2), origin, new PeriodicFlags(r.ReadBoolean(), r.ReadBoolean(), r.ReadBoolean()));
     }
 
     private static void Write(BinaryWriter w, Vec3 v)

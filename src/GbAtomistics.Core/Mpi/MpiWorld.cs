@@ -97,6 +97,29 @@ public static class MpiWorld
     }
 
     /// <summary>
+    /// The items of every rank, concatenated in rank order (the same array on every rank); serially, a copy of
+    /// <paramref name="mine"/>.
+    /// </summary>
+    public static T[] AllGather<T>(ReadOnlySpan<T> mine)
+        where T : unmanaged
+    {
+        if (!IsParallel)
+        {
+            return mine.ToArray();
+        }
+
+        var send = new T[mine.Length * Size];
+        var counts = new int[Size];
+        for (int q = 0; q < Size; q++)
+        {
+            mine.CopyTo(send.AsSpan(q * mine.Length));
+            counts[q] = mine.Length;
+        }
+
+        return Exchange<T>(send, counts);
+    }
+
+    /// <summary>
     /// Personalised all-to-all exchange: the first <paramref name="sendCounts"/>[0] items of <paramref name="send"/> go
     /// to rank 0, the next <paramref name="sendCounts"/>[1] to rank 1, and so on; returns what every rank sent to this
     /// one, concatenated in rank order. Serially, returns a copy of <paramref name="send"/>.

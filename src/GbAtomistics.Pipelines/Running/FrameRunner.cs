@@ -165,7 +165,7 @@ public static class FrameRunner
         }
 
         string format = FormatRegistry.DetectForReading(input.Path, input.Format).Name;
-        return format is "lammps-dump" or "extxyz" or "vasp-xdatcar" or "vasp-outcar"
+        return TrajectoryRanges.IsSplitFormat(format)
             ? "a compressed file or an XDATCAR without configuration lines cannot be entered in the middle; decompress it, or write the run as several files, to divide the reading"
             : $"{format} files are not split";
     }
@@ -246,7 +246,7 @@ public static class FrameRunner
         }
 
         MpiWorld.Agree(failure);
-        long[] all = MpiWorld.Exchange<long>([.. Enumerable.Repeat(mine, size).SelectMany(m => m)], [.. Enumerable.Repeat(mine.Count, size)]);
+        long[] all = MpiWorld.AllGather<long>([.. mine]);
         var lists = new List<long[]>();
         for (int k = 0; k < all.Length; k += 1 + (int)all[k])
         {

@@ -48,31 +48,10 @@ public sealed class DynamicsAccumulator : IFrameBlockAccumulator
     /// <inheritdoc/>
     public void ExchangeOverRanks()
     {
-        int local = _boxes.Count;
         Inner.ExchangeOverRanks();
-        int before = (int)MpiWorld.Gather(local).Take(MpiWorld.Rank).Sum();
-        const int PerBox = 15; // the cell vectors a, b, c, the origin, the periodic flags
-        double[] cells = new double[PerBox * Inner.Frames];
-        for (int t = 0; t < local; t++)
-        {
-            Box b = _boxes[t];
-            Span<double> c = cells.AsSpan(PerBox * (before + t), PerBox);
-            foreach (var (v, k) in new[] { (b.H.C0, 0), (b.H.C1, 3), (b.H.C2, 6), (b.Origin, 9) })
-            {
-                (c[k], c[k + 1], c[k + 2]) = (v.X, v.Y, v.Z);
-            }
-
-            (c[12], c[13], c[14]) = (b.Periodic.A ? 1 : 0, b.Periodic.B ? 1 : 0, b.Periodic.C ? 1 : 0);
-        }
-
-        MpiWorld.Sum(cells); // each frame's numbers come from one rank, zeros from the others: exact
+        Box[] boxes = FrameTransfer.AllGather(_boxes);
         _boxes.Clear();
-        for (int t = 0; t < Inner.Frames; t++)
-        {
-            ReadOnlySpan<double> c = cells.AsSpan(PerBox * t, PerBox);
-            var h = new Mat3(new Vec3(c[0], c[1], c[2]), new Vec3(c[3], c[4], c[5]), new Vec3(c[6], c[7], c[8]));
-            _boxes.Add(new Box(h, new Vec3(c[9], c[10], c[11]), new PeriodicFlags(c[12] != 0, c[13] != 0, c[14] != 0)));
-        }
+        _boxes.AddRange(boxes);
     }
 
     /// <summary>Not supported: the dynamics need every frame in order in one accumulator.</summary>

@@ -30,6 +30,7 @@ public sealed class MsdAccumulator : IFrameBlockAccumulator
     private readonly List<double> _charge = [];
     private readonly double[]? _driftWeights;
     private readonly bool _splitOverRanks;
+    private readonly double _totalCharge; // Σ of Charges in their order, as Store adds it
     private Vec3 _driftOrigin;
 
     // A block of frames read by this rank alone (HoldFrameBlock): positions are kept without the drift shift, whose
@@ -56,6 +57,11 @@ public sealed class MsdAccumulator : IFrameBlockAccumulator
         Charges = charges;
         _unwrapper = new Unwrapper(options.Unwrap);
         _splitOverRanks = splitOverRanks;
+        foreach (double q in charges ?? [])
+        {
+            _totalCharge += q;
+        }
+
         (StoredFrom, StoredTo) = Share(MpiWorld.Rank);
     }
 
@@ -256,32 +262,21 @@ public sealed class MsdAccumulator : IFrameBlockAccumulator
         // Collective (charge) displacement of every frame on every rank.
         if (ChargedAtoms is not null)
         {
-            double[] charge = new double[3 * total];
-            _charge.CopyTo(charge, 3 * before);
-            MpiWorld.Sum(charge);
+            double[] charge = MpiWorld.AllGather<double>([.. _charge]);
             _charge.Clear();
             _charge.AddRange(charge);
         }
 
         ExchangeAtomBlocks(size, rank, total);
 
-        // Times, steps and the sums over frames.
-        double[] times = new double[total], steps = new double[total];
-        for (int t = 0; t < local; t++)
-        {
-            times[before + t] = Times[t] ?? double.NaN;
-            steps[before + t] = Steps[t];
-        }
-
-        double[] volumes = new double[2 * total];
-        _blockVolumes.CopyTo(volumes, 2 * before);
-        MpiWorld.Sum(times);
-        MpiWorld.Sum(steps);
-        MpiWorld.Sum(volumes);
+        // Times, steps and the sums over frames (rank order is frame order).
+        double[] times = MpiWorld.AllGather<double>([.. Times.Select(t => t ?? double.NaN)]);
+        long[] steps = MpiWorld.AllGather<long>([.. Steps]);
+        double[] volumes = MpiWorld.AllGather<double>([.. _blockVolumes]);
         Times.Clear();
         Times.AddRange(times.Select(t => double.IsNaN(t) ? (double?)null : t));
         Steps.Clear();
-        Steps.AddRange(steps.Select(s => (long)s));
+        Steps.AddRange(steps);
 
         // Volumes added in frame order as serially; atom counts are integers (any order is exact).
         (VolumeSum, RegionVolumeSum) = (0, 0);
@@ -498,12 +493,7 @@ public sealed class MsdAccumulator : IFrameBlockAccumulator
 
         if (ChargedAtoms is not null && Charges is not null)
         {
-            double q = 0;
-            for (int j = 0; j < Charges.Length; j++)
-            {
-                q += Charges[j];
-            }
-
+            double q = _totalCharge;
             Vec3 m = new Vec3(_charge[3 * t], _charge[(3 * t) + 1], _charge[(3 * t) + 2]) - (q * shift);
             (_charge[3 * t], _charge[(3 * t) + 1], _charge[(3 * t) + 2]) = (m.X, m.Y, m.Z);
         }
