@@ -19,15 +19,25 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "--quick")
         {
+            if (args.Length > 1 && File.Exists(args[1]))
+            {
+                Quick(args[1]);
+                return 0;
+            }
+
             int atoms = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
             int frames = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
-            Quick(atoms, frames);
+            Quick(SyntheticDump.Create(DataFolder, atoms, frames));
             return 0;
         }
 
         if (args.Length > 0 && args[0] == "--rdf-quick")
         {
-            RdfQuick.Run(args.Length > 1 ? args[1] : null);
+            RdfQuick.Run(
+                args.Length > 1 ? args[1] : null,
+                args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10.0,
+                args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200,
+                args.Length > 4 ? args[4] : null);
             return 0;
         }
 
@@ -35,20 +45,20 @@ public static class Program
         return 0;
     }
 
-    private static void Quick(int atoms, int frames)
+    private static void Quick(string path)
     {
-        string path = SyntheticDump.Create(DataFolder, atoms, frames);
         long bytes = new FileInfo(path).Length;
-        Console.WriteLine(FormattableString.Invariant($"{path}: {bytes / 1e6:F1} MB, {atoms} atoms × {frames} frames"));
+        Console.WriteLine(FormattableString.Invariant($"{path}: {bytes / 1e6:F1} MB"));
         var frame = new Frame();
         for (int run = 0; run < 5; run++)
         {
             long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             int n = 0;
             long atomsRead = 0;
             long afterFirst = 0;
-            using (var reader = new LammpsDumpReader(path))
+            using (var reader = new LammpsDumpReader(path, Environment.GetEnvironmentVariable("GBAT_SERIAL") is null ? null : new GbAtomistics.IO.ReadOptions { ParallelAtoms = int.MaxValue }))
             {
                 while (reader.Read(frame))
                 {
@@ -66,13 +76,14 @@ public static class Program
             long allocated = allocatedEnd - allocatedBefore;
             double steady = n > 1 ? (allocatedEnd - afterFirst) / (double)(n - 1) : 0;
             double seconds = watch.Elapsed.TotalSeconds;
+            double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             Console.WriteLine(FormattableString.Invariant(
-                $"read {run}: {n} frames in {seconds * 1e3:F0} ms = {bytes / seconds / 1e6:F0} MB/s, {atomsRead / seconds / 1e6:F1} M atoms/s, allocated {allocated / 1024.0:F0} KiB in all (reader buffers and scratch sized on the first frame), {steady:F0} B/frame after the first"));
+                $"read {run}: {n} frames in {seconds * 1e3:F0} ms = {bytes / seconds / 1e6:F0} MB/s ({cpu * 1e3:F0} ms of CPU), {atomsRead / seconds / 1e6:F1} M atoms/s, allocated {allocated / 1024.0:F0} KiB in all (reader buffers and scratch sized on the first frame), {steady:F0} B/frame after the first"));
         }
 
         var skipWatch = Stopwatch.StartNew();
         int skipped = 0;
-        using (var reader = new LammpsDumpReader(path))
+        using (var reader = new LammpsDumpReader(path, Environment.GetEnvironmentVariable("GBAT_SERIAL") is null ? null : new GbAtomistics.IO.ReadOptions { ParallelAtoms = int.MaxValue }))
         {
             while (reader.Skip())
             {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GbAtomistics.Analysis;
 using GbAtomistics.Analysis.Rdf;
 using GbAtomistics.Core;
 using GbAtomistics.Core.Neighbors;
@@ -13,11 +14,11 @@ namespace GbAtomistics.Benchmarks;
 /// </summary>
 internal static class RdfQuick
 {
-    public static void Run(string? dump)
+    public static void Run(string? dump, double rMax = 10.0, int bins = 200, string? pairList = null)
     {
         Frame[] frames = dump is null ? RdfFrames.Li2O(7, 50) : RdfFrames.Read(dump, "1=Li,2=O");
-        Console.WriteLine($"{(dump ?? "synthetic Li2O")}: {frames.Length} frames × {frames[0].Count} atoms, r_max 10 Å, 200 bins");
-        var options = new RdfOptions(10.0, 200);
+        Console.WriteLine(FormattableString.Invariant($"{(dump ?? "synthetic Li2O")}: {frames.Length} frames × {frames[0].Count} atoms, r_max {rMax} Å, {bins} bins"));
+        var options = new RdfOptions(rMax, bins);
         var built = new CellList(frames[0].Box, frames[0].Positions.AsSpan(0, frames[0].Count), options.RMax);
         Time("cell list build only (reused)", frames, f => built.Rebuild(f.Box, f.Positions.AsSpan(0, f.Count)));
         long pairs = 0;
@@ -41,6 +42,15 @@ internal static class RdfQuick
         var analyzer = new RdfAnalyzer(options);
         RdfAccumulator accumulator = analyzer.Begin(frames[0]);
         Time("RDF accumulate (all pairs + total)", frames, accumulator.Accumulate);
+        if (pairList is not null)
+        {
+            var chosen = new RdfAnalyzer(new RdfOptions(rMax, bins, SpeciesPair.ParseList(pairList)));
+            RdfAccumulator withTotal = chosen.Begin(frames[0]);
+            Time($"RDF accumulate ({pairList} + total)", frames, withTotal.Accumulate);
+            var noTotal = new RdfAnalyzer(new RdfOptions(rMax, bins, SpeciesPair.ParseList(pairList)) { Total = false });
+            RdfAccumulator only = noTotal.Begin(frames[0]);
+            Time($"RDF accumulate ({pairList} only)", frames, only.Accumulate);
+        }
     }
 
     /// <summary>Best of five passes over the frames (other processes share the machine), after a warm-up frame.</summary>

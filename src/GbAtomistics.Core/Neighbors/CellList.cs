@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace GbAtomistics.Core.Neighbors;
 
@@ -29,11 +30,15 @@ namespace GbAtomistics.Core.Neighbors;
 /// the largest of them is the bound used. m = ⌊∛(ρ r_c³ / 4)⌋ limited to 1 … 3 (ρ the mean number density), and the
 /// bins are coarsened when there would be more than twice as many as atoms. The kept offsets of one (d_a, d_b) form
 /// a range of d_c, whose bins lie next to each other in memory, so each piece of the range between wraps is scanned
-/// as one run of atoms, four distances at a time where the hardware has 256-bit vectors.
+/// as one run of atoms, eight or four distances at a time where the hardware has 512- or 256-bit vectors (AVX-512 or
+/// AVX2), the hits of each vector packed to the front without a branch.
 /// </remarks>
 public sealed class CellList
 {
     private const int MaxBinsPerAxis = 1 << 10;
+
+    /// <summary>Slots after the last atom that are readable (a vector may start at any atom) and room for packed hits.</summary>
+    private const int Padding = 8;
 
     /// <summary>
     /// The most bin offsets (images of the bins within the cut-off) one build may enumerate: 2²⁴, which a cut-off
@@ -133,9 +138,9 @@ public sealed class CellList
         EnsureCapacity(ref _frac, n);
         EnsureCapacity(ref _cellOf, n);
         EnsureCapacity(ref _atoms, n);
-        EnsureCapacity(ref _x, n);
-        EnsureCapacity(ref _y, n);
-        EnsureCapacity(ref _z, n);
+        EnsureCapacity(ref _x, n + Padding);
+        EnsureCapacity(ref _y, n + Padding);
+        EnsureCapacity(ref _z, n + Padding);
 
         // Fractional coordinates, wrapped along periodic axes; the range of non-periodic axes is the atoms' extent.
         PeriodicFlags periodic = box.Periodic;
@@ -265,8 +270,8 @@ public sealed class CellList
     {
         // Scratch for the atoms within the cut-off of one atom, from the shared pool so that visits may run on
         // several threads at once and repeated visits do not allocate.
-        int[] hitSlot = ArrayPool<int>.Shared.Rent(_count + 1);
-        double[] hitR2 = ArrayPool<double>.Shared.Rent(_count + 1);
+        int[] hitSlot = ArrayPool<int>.Shared.Rent(_count + Padding);
+        double[] hitR2 = ArrayPool<double>.Shared.Rent(_count + Padding);
         try
         {
             VisitAll(ref visitor, hitSlot, hitR2);
@@ -408,8 +413,8 @@ public sealed class CellList
         }
 
         int cells = _na * _nb * _nc;
-        int[] hitSlot = ArrayPool<int>.Shared.Rent(_count + 1);
-        double[] hitR2 = ArrayPool<double>.Shared.Rent(_count + 1);
+        int[] hitSlot = ArrayPool<int>.Shared.Rent(_count + Padding);
+        double[] hitR2 = ArrayPool<double>.Shared.Rent(_count + Padding);
         int[] cellOf = ArrayPool<int>.Shared.Rent(m);
         int[] start = ArrayPool<int>.Shared.Rent(cells + 1);
         int[] fill = ArrayPool<int>.Shared.Rent(cells);
@@ -586,38 +591,57 @@ public sealed class CellList
 
     /// <summary>
     /// The slots q of from…to with |r_q − r_i|² below <paramref name="cutoffSquared"/>, r_i = (xi, yi, zi), written to
-    /// hitSlot with their squared distances; returns how many. Candidates are written without branches (the slot is
-    /// always written, the count advances only for a hit): a data-dependent branch per distance would mispredict for
-    /// about a third of them.
+    /// hitSlot with their squared distances; returns how many. With 512- or 256-bit vectors the run is scanned a whole
+    /// vector at a time, the last one masked (the coordinate arrays have <see cref="Padding"/> readable slots after
+    /// the atoms), and the hits of each vector are packed to the front without a branch: a data-dependent branch per
+    /// vector would mispredict for about a third of them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Scan(
         ref double x, ref double y, ref double z, int q, int to, double xi, double yi, double zi, double cutoffSquared, ref int hitSlot, ref double hitR2)
     {
         int hits = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Avx512F.IsSupported && Vector512.IsHardwareAccelerated)
+        {
+            Vector512<double> vx = Vector512.Create(xi), vy = Vector512.Create(yi), vz = Vector512.Create(zi);
+            Vector512<double> vc = Vector512.Create(cutoffSquared);
+            Vector512<long> lanes = Vector512.Create(0L, 1, 2, 3, 4, 5, 6, 7);
+            Vector512<long> end = Vector512.Create((long)to);
+            for (; q < to; q += Vector512<double>.Count)
+            {
+                Vector512<double> dx = Vector512.LoadUnsafe(ref x, (nuint)q) - vx;
+                Vector512<double> dy = Vector512.LoadUnsafe(ref y, (nuint)q) - vy;
+                Vector512<double> dz = Vector512.LoadUnsafe(ref z, (nuint)q) - vz;
+                Vector512<double> r2 = (dx * dx) + (dy * dy) + (dz * dz);
+                Vector512<long> slots = lanes + Vector512.Create((long)q);
+                Vector512<double> inside = Vector512.LessThan(r2, vc) & Vector512.LessThan(slots, end).AsDouble();
+                Avx512F.Compress(r2, inside, r2).StoreUnsafe(ref hitR2, (nuint)hits);
+                Avx512F.ConvertToVector256Int32(Avx512F.Compress(slots, inside.AsInt64(), slots)).StoreUnsafe(ref hitSlot, (nuint)hits);
+                hits += BitOperations.PopCount(inside.ExtractMostSignificantBits());
+            }
+
+            return hits;
+        }
+
+        if (Avx2.IsSupported)
         {
             Vector256<double> vx = Vector256.Create(xi), vy = Vector256.Create(yi), vz = Vector256.Create(zi);
             Vector256<double> vc = Vector256.Create(cutoffSquared);
-            for (; q + Vector256<double>.Count <= to; q += Vector256<double>.Count)
+            ref Vector256<int> packR2 = ref MemoryMarshal.GetArrayDataReference(PackR2);
+            ref Vector128<int> packSlot = ref MemoryMarshal.GetArrayDataReference(PackSlot);
+            for (; q < to; q += Vector256<double>.Count)
             {
                 Vector256<double> dx = Vector256.LoadUnsafe(ref x, (nuint)q) - vx;
                 Vector256<double> dy = Vector256.LoadUnsafe(ref y, (nuint)q) - vy;
                 Vector256<double> dz = Vector256.LoadUnsafe(ref z, (nuint)q) - vz;
                 Vector256<double> r2 = (dx * dx) + (dy * dy) + (dz * dz);
-                uint mask = Vector256.LessThan(r2, vc).ExtractMostSignificantBits();
-                if (mask == 0)
-                {
-                    continue;
-                }
-
-                for (int k = 0; k < Vector256<double>.Count; k++)
-                {
-                    Unsafe.Add(ref hitSlot, hits) = q + k;
-                    Unsafe.Add(ref hitR2, hits) = r2.GetElement(k);
-                    hits += (int)((mask >> k) & 1);
-                }
+                int mask = (int)Vector256.LessThan(r2, vc).ExtractMostSignificantBits() & ((1 << Math.Min(to - q, 4)) - 1);
+                Avx2.PermuteVar8x32(r2.AsSingle(), Unsafe.Add(ref packR2, mask)).AsDouble().StoreUnsafe(ref hitR2, (nuint)hits);
+                (Vector128.Create(q) + Unsafe.Add(ref packSlot, mask)).StoreUnsafe(ref hitSlot, (nuint)hits);
+                hits += BitOperations.PopCount((uint)mask);
             }
+
+            return hits;
         }
 
         for (; q < to; q++)
@@ -633,6 +657,40 @@ public sealed class CellList
 
         return hits;
     }
+
+    /// <summary>Per 4-bit hit mask: the float-lane permutation that packs the hit doubles of a vector to the front.</summary>
+    private static readonly Vector256<int>[] PackR2 = Enumerable.Range(0, 16).Select(mask =>
+    {
+        int[] lanes = new int[8];
+        int k = 0;
+        for (int d = 0; d < 4; d++)
+        {
+            if ((mask >> d & 1) != 0)
+            {
+                lanes[2 * k] = 2 * d;
+                lanes[(2 * k) + 1] = (2 * d) + 1;
+                k++;
+            }
+        }
+
+        return Vector256.Create(lanes);
+    }).ToArray();
+
+    /// <summary>Per 4-bit hit mask: the lanes of the hits in order (the slot offsets of the packed hits).</summary>
+    private static readonly Vector128<int>[] PackSlot = Enumerable.Range(0, 16).Select(mask =>
+    {
+        int[] lanes = new int[4];
+        int k = 0;
+        for (int d = 0; d < 4; d++)
+        {
+            if ((mask >> d & 1) != 0)
+            {
+                lanes[k++] = d;
+            }
+        }
+
+        return Vector128.Create(lanes);
+    }).ToArray();
 
     /// <summary>For each axis and unwrapped bin index u ∈ [−k, n + k): the wrapped bin and the lattice shift.</summary>
     private void BuildWrapTable(PeriodicFlags periodic)
