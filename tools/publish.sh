@@ -3,10 +3,11 @@
 #
 #   tools/publish.sh [RID] [OUTPUT_DIR]        default RID linux-x64, default OUTPUT_DIR publish/gbat-RID
 #
-# The result is the one file OUTPUT_DIR/gbat (88 MB for linux-x64: the .NET runtime, gbat and its libraries). The
+# The result is the one file OUTPUT_DIR/gbat (117 MB for linux-x64: the .NET runtime, gbat and its libraries). The
 # native plotting libraries (SkiaSharp) are inside it and are extracted on first run under
 # $DOTNET_BUNDLE_EXTRACT_BASE_DIR (default ~/.net). Copy the file to the cluster and run ./gbat --help. Needs the .NET 10 SDK here and, on first use, nuget.org (or a local feed) to
-# restore the runtime pack Microsoft.NETCore.App.Runtime.RID.
+# restore the runtime pack Microsoft.NETCore.App.Runtime.RID and Microsoft.NETCore.App.Crossgen2.RID (gbat's own code is
+# precompiled with ReadyToRun, so a run does not wait for the JIT).
 #
 # GBAT_FRAMEWORK_DEPENDENT=1 makes a framework-dependent single file instead (18 MB; the target machine then
 # needs the .NET 10 runtime, not the SDK).
@@ -25,6 +26,7 @@ dotnet publish "$root/src/GbAtomistics.Cli/GbAtomistics.Cli.csproj" \
     -r "$rid" \
     --self-contained "$self_contained" \
     -p:PublishSingleFile=true \
+    -p:PublishReadyToRun=true \
     -p:IncludeNativeLibrariesForSelfExtract=true \
     -p:PackAsTool=false \
     -p:DebugType=none \

@@ -4,8 +4,10 @@
 # reporting the median of REPEATS runs of each:
 #   read every frame    gbat info                     vs MDAnalysis (Debian python3-mdanalysis) iterating the dump
 #   partial RDF 1-2     gbat rdf --species 1-2 --no-total   vs MDAnalysis InterRDF, and LAMMPS rerun with compute rdf
+#                       (and gbat's default, which adds g_total of all atoms and so visits every pair)
 #   MSD of type 1       gbat msd --species 1          vs MDAnalysis EinsteinMSD (fft=True)
 #   CSL bicrystal       gbat build csl (fcc Σ5(310))  vs pymatgen GrainBoundaryGenerator (Debian python3-pymatgen)
+# gbat is published with ReadyToRun first (dotnet publish -r linux-x64 -p:PublishReadyToRun=true).
 # and prints a Markdown table with the machine's conditions. freud and OVITO's Python module are not in Debian and
 # no package index is reachable from this machine, so they are not timed.
 # Usage: tools/bench/peers.sh [FRAMES] [REPEATS] [THREADS]   (defaults 100 3 2)
@@ -28,8 +30,12 @@ if ! "$python" -c "import tidynamics" 2>/dev/null; then
   export PYTHONPATH="$root/tools/bench/tidynamics-standin${PYTHONPATH:+:$PYTHONPATH}"
 fi
 cd "$root"
-dotnet build -c Release -v quiet src/GbAtomistics.Cli >/dev/null
-gbat=(dotnet "$root/src/GbAtomistics.Cli/bin/Release/net10.0/gbat.dll")
+# gbat as a user installs it for speed: published with ReadyToRun (precompiled code, so a run does not wait for the
+# JIT; README "Speed"). The publish needs the Crossgen2 package from the NuGet feed.
+publish="$work/gbat-readytorun"
+dotnet publish src/GbAtomistics.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$publish" -v quiet -nologo >/dev/null
+gbat=(dotnet "$publish/gbat.dll")
 out="$work/out"
 rm -rf "$out"
 mkdir -p "$out"
@@ -51,11 +57,12 @@ seconds() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>"$out/last.err" ||
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 declare -A t
-names=(gbat-info mda-read gbat-rdf mda-rdf lammps-rdf gbat-msd mda-msd gbat-csl pymatgen-csl)
+names=(gbat-info mda-read gbat-rdf gbat-rdf-total mda-rdf lammps-rdf gbat-msd mda-msd gbat-csl pymatgen-csl)
 for ((k = 0; k < repeats; k++)); do
   t[gbat-info]+=" $(seconds "${gbat[@]}" info "$dump")"
   t[mda-read]+=" $(seconds "$python" tools/bench/mdanalysis_read_dump.py "$dump")"
   t[gbat-rdf]+=" $(seconds "${gbat[@]}" rdf "$dump" --species 1-2 --r-max 3 --bins 150 --no-total --threads "$threads" --output "$out/rdf" --quiet)"
+  t[gbat-rdf-total]+=" $(seconds "${gbat[@]}" rdf "$dump" --species 1-2 --r-max 3 --bins 150 --threads "$threads" --output "$out/rdf-total" --quiet)"
   t[mda-rdf]+=" $(seconds "$python" tools/bench/mdanalysis_pair_rdf.py "$dump" 3 150)"
   t[lammps-rdf]+=" $(seconds env OMP_NUM_THREADS=1 lmp -in "$work/rerun.in" -log none -screen none)"
   t[gbat-msd]+=" $(seconds "${gbat[@]}" msd "$dump" --species 1 --timestep 1fs --threads "$threads" --output "$out/msd" --quiet)"
@@ -72,5 +79,7 @@ row() { printf '| %s | %.2f | %s | %.2f | %.1f× |\n' "$1" "$(m "$2")" "$3" "$(m
 row "read every frame" gbat-info "MDAnalysis $("$python" -c 'import MDAnalysis; print(MDAnalysis.__version__)' 2>/dev/null)" mda-read
 row "partial RDF 1-2, r < 3, 150 bins" gbat-rdf "MDAnalysis InterRDF" mda-rdf
 row "partial RDF 1-2, r < 3, 150 bins" gbat-rdf "LAMMPS rerun, compute rdf" lammps-rdf
+row "the same with g_total of all atoms (gbat's default)" gbat-rdf-total "MDAnalysis InterRDF (1-2 only)" mda-rdf
 row "MSD of the type-1 atoms (FFT)" gbat-msd "MDAnalysis EinsteinMSD" mda-msd
 row "CSL bicrystal fcc Σ5(310), one translation" gbat-csl "pymatgen $("$python" -c 'import importlib.metadata as m; print(m.version("pymatgen"))' 2>/dev/null)" pymatgen-csl
+printf '\nReading every frame end to end (start-up included): %.0f MB/s.\n' "$(echo "$size / $(m gbat-info) / 1000000" | bc -l)"
