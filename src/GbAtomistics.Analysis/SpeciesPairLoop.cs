@@ -1,3 +1,4 @@
+using System.Buffers;
 using GbAtomistics.Core;
 using GbAtomistics.Core.Neighbors;
 
@@ -27,10 +28,8 @@ internal sealed class SpeciesPairLoop
     private readonly bool[] _self;             // per list: B–B chosen
     private readonly int[][] _centralSpecies;  // per list: the species A ≠ B of its A–B pairs
     private readonly double[] _cutoff;         // per list (Å)
-    private readonly CellList?[] _lists;
     private readonly int[] _start;             // per species: first slot in _bySpecies, then the end
-    private int[] _bySpecies = [];             // atom indices grouped by species, ascending within a species
-    private int[] _centrals = [];
+    private int[] _bySpecies = [];             // during a visit: atom indices grouped by species, ascending within a species
 
     /// <summary>
     /// The loop over <paramref name="pairs"/> (species indices 0 … <paramref name="species"/> − 1, either order, with
@@ -86,7 +85,6 @@ internal sealed class SpeciesPairLoop
         _self = used.Select(b => self[b]).ToArray();
         _centralSpecies = used.Select(b => centrals[b].ToArray()).ToArray();
         _cutoff = used.Select(b => listCutoff[b]).ToArray();
-        _lists = new CellList?[used.Length];
         _start = new int[species + 1];
     }
 
@@ -99,6 +97,23 @@ internal sealed class SpeciesPairLoop
     /// index; atoms of other values (an unknown species) are never visited.
     /// </summary>
     public bool TryVisit<TVisitor>(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> speciesOf, ref TVisitor visitor)
+        where TVisitor : struct, IPairVisitor
+    {
+        // The per-atom scratch is borrowed for the frame, not kept per loop (a run keeps one loop per lane).
+        int n = positions.Length;
+        _bySpecies = ArrayPool<int>.Shared.Rent(n);
+        try
+        {
+            return TryVisitGrouped(box, positions, speciesOf, ref visitor);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(_bySpecies);
+            _bySpecies = [];
+        }
+    }
+
+    private bool TryVisitGrouped<TVisitor>(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> speciesOf, ref TVisitor visitor)
         where TVisitor : struct, IPairVisitor
     {
         int n = positions.Length;
@@ -123,47 +138,57 @@ internal sealed class SpeciesPairLoop
         {
             int b = _listSpecies[l];
             ReadOnlySpan<int> atoms = _bySpecies.AsSpan(_start[b], Count(b));
-            CellList? list = _lists[l];
-            if (list is null)
+            CellList list = CellListPool.Rent(box, positions, atoms, _cutoff[l]);
+            try
             {
-                _lists[l] = list = new CellList(box, positions, atoms, _cutoff[l]);
+                Visit(list, l, positions, ref visitor);
             }
-            else
+            finally
             {
-                list.Rebuild(box, positions, atoms);
-            }
-
-            if (_self[l])
-            {
-                list.VisitPairs(ref visitor);
-            }
-
-            int m = 0;
-            foreach (int a in _centralSpecies[l])
-            {
-                m += Count(a);
-            }
-
-            if (_centrals.Length < m)
-            {
-                _centrals = new int[m];
-            }
-
-            m = 0;
-            foreach (int a in _centralSpecies[l])
-            {
-                _bySpecies.AsSpan(_start[a], Count(a)).CopyTo(_centrals.AsSpan(m));
-                m += Count(a);
-            }
-
-            if (m > 0)
-            {
-                list.VisitPairsFrom(positions, _centrals.AsSpan(0, m), ref visitor);
+                CellListPool.Return(list);
             }
         }
 
         FramesVisited++;
         return true;
+    }
+
+    /// <summary>The pairs of list <paramref name="l"/>: within it for B–B, from the atoms of its central species for A–B.</summary>
+    private void Visit<TVisitor>(CellList list, int l, ReadOnlySpan<Vec3> positions, ref TVisitor visitor)
+        where TVisitor : struct, IPairVisitor
+    {
+        if (_self[l])
+        {
+            list.VisitPairs(ref visitor);
+        }
+
+        int m = 0;
+        foreach (int a in _centralSpecies[l])
+        {
+            m += Count(a);
+        }
+
+        if (m == 0)
+        {
+            return;
+        }
+
+        int[] centrals = ArrayPool<int>.Shared.Rent(m);
+        try
+        {
+            m = 0;
+            foreach (int a in _centralSpecies[l])
+            {
+                _bySpecies.AsSpan(_start[a], Count(a)).CopyTo(centrals.AsSpan(m));
+                m += Count(a);
+            }
+
+            list.VisitPairsFrom(positions, centrals.AsSpan(0, m), ref visitor);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(centrals);
+        }
     }
 
     private int Count(int species) => _start[species + 1] - _start[species];
@@ -184,11 +209,6 @@ internal sealed class SpeciesPairLoop
         for (int s = 0; s < _species; s++)
         {
             _start[s + 1] += _start[s];
-        }
-
-        if (_bySpecies.Length < _start[_species])
-        {
-            _bySpecies = new int[_start[_species]];
         }
 
         Span<int> fill = _species <= 64 ? stackalloc int[_species] : new int[_species];

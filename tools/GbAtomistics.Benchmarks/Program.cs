@@ -8,7 +8,9 @@ namespace GbAtomistics.Benchmarks;
 
 /// <summary>
 /// Benchmarks of the IO hot paths. <c>--quick [atoms] [frames]</c> times reading a synthetic dump with a Stopwatch
-/// (no BenchmarkDotNet); <c>--rdf-quick [dump]</c> times the RDF hot path (see <see cref="RdfQuick"/>); any other arguments go to BenchmarkDotNet (for example <c>--filter *Dump*</c>).
+/// (no BenchmarkDotNet), <c>--quick FILE</c> an existing dump (wall and CPU time per pass; with the environment
+/// variable GBAT_SERIAL set, frames are parsed on one core); <c>--rdf-quick [dump] [r_max] [bins] [pairs]</c> times the
+/// RDF hot path (see <see cref="RdfQuick"/>); any other arguments go to BenchmarkDotNet (for example <c>--filter *Dump*</c>).
 /// </summary>
 public static class Program
 {

@@ -7,10 +7,11 @@ using GbAtomistics.Core.Neighbors;
 namespace GbAtomistics.Benchmarks;
 
 /// <summary>
-/// <c>--rdf-quick [DUMP]</c>: Stopwatch timings of the RDF hot path on frames held in memory (the LAMMPS dump made by
-/// tools/bench/rdf-vs-mdanalysis.sh when given, else 50 synthetic 4116-atom Li2O frames), r_max 10 Å, 200 bins,
-/// one thread, best of five passes: the cell list build alone, the build with the pair loop and a counting
-/// visitor, and the whole RDF accumulation, with the bytes allocated per frame.
+/// <c>--rdf-quick [DUMP] [R_MAX] [BINS] [PAIRS]</c>: Stopwatch timings of the RDF hot path on frames held in memory
+/// (a LAMMPS dump, types 1 and 2 named Li and O, when given, else 50 synthetic 4116-atom Li2O frames), r_max 10 Å and
+/// 200 bins unless given, one thread, best of five passes: the cell list build alone, the build with the pair loop and
+/// a counting visitor, and the whole RDF accumulation, with the bytes allocated per frame; with PAIRS (e.g. Li-O)
+/// also those pairs with the total and alone (the species-filtered loop).
 /// </summary>
 internal static class RdfQuick
 {

@@ -121,7 +121,7 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
         ReadOnlySpan<Vec3> positions = frame.Positions.AsSpan(0, n);
         if (n > 0 && !_chosenPairs.TryVisit(box, positions, _speciesOfAtom, ref visitor))
         {
-            new CellList(box, positions, maxCutoff).VisitPairs(ref visitor);
+            CellListPool.VisitPairs(box, positions, maxCutoff, ref visitor);
         }
 
         WidthSum += box.PerpendicularWidths[axis];

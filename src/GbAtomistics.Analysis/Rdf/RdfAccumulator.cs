@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using GbAtomistics.Core;
 using GbAtomistics.Core.Mpi;
@@ -16,12 +17,9 @@ public sealed class RdfAccumulator : IReducibleAccumulator
     private readonly SpeciesIndex _species;
     private readonly int _slots;            // species of the first frame, then one slot for any other species
     private readonly int[] _histogram;      // scratch: one frame's pair counts per (species i, species j) and bin
-    private bool[] _central = [];
-    private int[] _speciesOfAtom = [];
     private readonly int[] _speciesCount;
     private readonly int[] _centralCount;
     private readonly (int Central, int Neighbour)[] _pairSpecies; // species indices of each pair
-    private CellList? _cells;
     private readonly SpeciesPairLoop? _chosenPairs; // without the total: the requested species pairs only
 
     internal RdfAccumulator(RdfOptions options, SpeciesIndex species, IReadOnlyList<SpeciesPair> pairs)
@@ -67,13 +65,24 @@ public sealed class RdfAccumulator : IReducibleAccumulator
     /// <summary>Adds one frame.</summary>
     public void Accumulate(Frame frame)
     {
+        // Per-atom scratch is borrowed for the frame, not kept per accumulator (a run keeps one per lane).
         int n = frame.Count;
-        if (_central.Length != n)
+        int[] speciesOf = ArrayPool<int>.Shared.Rent(n);
+        bool[] centralOf = ArrayPool<bool>.Shared.Rent(n);
+        try
         {
-            _central = new bool[n];
-            _speciesOfAtom = new int[n];
+            Accumulate(frame, speciesOf, centralOf);
         }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(speciesOf);
+            ArrayPool<bool>.Shared.Return(centralOf);
+        }
+    }
 
+    private void Accumulate(Frame frame, int[] speciesOf, bool[] centralOf)
+    {
+        int n = frame.Count;
         int other = _slots - 1;
         Array.Clear(_speciesCount);
         Array.Clear(_centralCount);
@@ -83,9 +92,9 @@ public sealed class RdfAccumulator : IReducibleAccumulator
         {
             int sp = _species.Of(frame, i);
             sp = sp >= 0 ? sp : other;
-            _speciesOfAtom[i] = sp;
+            speciesOf[i] = sp;
             bool central = region?.Contains(frame.Box, frame.Positions[i]) ?? true;
-            _central[i] = central;
+            centralOf[i] = central;
             _speciesCount[sp]++;
             if (central)
             {
@@ -99,38 +108,23 @@ public sealed class RdfAccumulator : IReducibleAccumulator
         var binning = new Binning(_options.Bins, _options.Bins / _options.RMax);
         if (region is null)
         {
-            var visitor = new AllCentralVisitor(_histogram, _speciesOfAtom, _slots, _options.Bins, binning);
-            if (_chosenPairs is null || !_chosenPairs.TryVisit(frame.Box, positions, _speciesOfAtom, ref visitor))
+            var visitor = new AllCentralVisitor(_histogram, speciesOf, _slots, _options.Bins, binning);
+            if (_chosenPairs is null || !_chosenPairs.TryVisit(frame.Box, positions, speciesOf.AsSpan(0, n), ref visitor))
             {
-                AllAtoms(frame.Box, positions).VisitPairs(ref visitor);
+                CellListPool.VisitPairs(frame.Box, positions, _options.RMax, ref visitor);
             }
         }
         else
         {
-            var visitor = new RegionVisitor(_histogram, _speciesOfAtom, _central, _slots, _options.Bins, binning);
-            if (_chosenPairs is null || !_chosenPairs.TryVisit(frame.Box, positions, _speciesOfAtom, ref visitor))
+            var visitor = new RegionVisitor(_histogram, speciesOf, centralOf, _slots, _options.Bins, binning);
+            if (_chosenPairs is null || !_chosenPairs.TryVisit(frame.Box, positions, speciesOf.AsSpan(0, n), ref visitor))
             {
-                AllAtoms(frame.Box, positions).VisitPairs(ref visitor);
+                CellListPool.VisitPairs(frame.Box, positions, _options.RMax, ref visitor);
             }
         }
 
         AddFrame(frame.Box.Volume, n, centralTotal, symmetric: region is null);
         Frames++;
-    }
-
-    /// <summary>The cell list over all atoms of the frame, reused from frame to frame.</summary>
-    private CellList AllAtoms(Box box, ReadOnlySpan<Vec3> positions)
-    {
-        if (_cells is null)
-        {
-            _cells = new CellList(box, positions, _options.RMax);
-        }
-        else
-        {
-            _cells.Rebuild(box, positions);
-        }
-
-        return _cells;
     }
 
     /// <summary>

@@ -96,7 +96,7 @@ public sealed class RoleAccumulator : IReducibleAccumulator
         ReadOnlySpan<Vec3> positions = frame.Positions.AsSpan(0, n);
         if (n > 0 && maxCutoff > 0 && !_bondedPairs.TryVisit(frame.Box, positions, _speciesOfAtom, ref visitor))
         {
-            new CellList(frame.Box, positions, maxCutoff).VisitPairs(ref visitor);
+            CellListPool.VisitPairs(frame.Box, positions, maxCutoff, ref visitor);
         }
 
         var sums = new RoleFrameSums[_sign.Length * 3];

@@ -54,7 +54,7 @@ public sealed class CellList
     /// </summary>
     public const double MaxExpectedPairs = 1e11;
 
-    private readonly double _cutoffSquared;
+    private double _cutoffSquared;
     private int _count;
     private int _na, _nb, _nc;
     private int _ka, _kb, _kc;
@@ -76,39 +76,19 @@ public sealed class CellList
     private double _density;        // atoms of the list per Å³ of the binned range
 
     /// <summary>Builds the list for <paramref name="positions"/> (Å) in <paramref name="box"/> with cut-off (Å).</summary>
-    public CellList(Box box, ReadOnlySpan<Vec3> positions, double cutoff)
-    {
-        if (!(cutoff > 0) || !double.IsFinite(cutoff))
-        {
-            throw new ArgumentOutOfRangeException(nameof(cutoff), cutoff, "cut-off must be a positive number of Å");
-        }
-
-        Cutoff = cutoff;
-        _cutoffSquared = cutoff * cutoff;
-        Rebuild(box, positions);
-    }
+    public CellList(Box box, ReadOnlySpan<Vec3> positions, double cutoff) => Rebuild(box, positions, cutoff);
 
     /// <summary>
     /// Builds the list over the atoms <paramref name="atoms"/> only (indices into <paramref name="positions"/>, Å) in
     /// <paramref name="box"/> with cut-off (Å); the visitors receive those original indices.
     /// </summary>
-    public CellList(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> atoms, double cutoff)
-    {
-        if (!(cutoff > 0) || !double.IsFinite(cutoff))
-        {
-            throw new ArgumentOutOfRangeException(nameof(cutoff), cutoff, "cut-off must be a positive number of Å");
-        }
-
-        Cutoff = cutoff;
-        _cutoffSquared = cutoff * cutoff;
-        Rebuild(box, positions, atoms);
-    }
+    public CellList(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> atoms, double cutoff) => Rebuild(box, positions, atoms, cutoff);
 
     /// <summary>The cell of the last build.</summary>
     public Box Box { get; private set; }
 
     /// <summary>The cut-off in Å.</summary>
-    public double Cutoff { get; }
+    public double Cutoff { get; private set; }
 
     /// <summary>Number of atoms of the last build.</summary>
     public int Count => _count;
@@ -127,6 +107,33 @@ public sealed class CellList
     /// </summary>
     [MemberNotNull(nameof(Box))]
     public void Rebuild(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> atoms) => Build(box, positions, atoms, useSubset: true);
+
+    /// <summary>Refills the list as <see cref="Rebuild(Box, ReadOnlySpan{Vec3})"/> with another cut-off (Å).</summary>
+    [MemberNotNull(nameof(Box))]
+    public void Rebuild(Box box, ReadOnlySpan<Vec3> positions, double cutoff)
+    {
+        SetCutoff(cutoff);
+        Build(box, positions, [], useSubset: false);
+    }
+
+    /// <summary>Refills the list as <see cref="Rebuild(Box, ReadOnlySpan{Vec3}, ReadOnlySpan{int})"/> with another cut-off (Å).</summary>
+    [MemberNotNull(nameof(Box))]
+    public void Rebuild(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> atoms, double cutoff)
+    {
+        SetCutoff(cutoff);
+        Build(box, positions, atoms, useSubset: true);
+    }
+
+    private void SetCutoff(double cutoff)
+    {
+        if (!(cutoff > 0) || !double.IsFinite(cutoff))
+        {
+            throw new ArgumentOutOfRangeException(nameof(cutoff), cutoff, "cut-off must be a positive number of Å");
+        }
+
+        Cutoff = cutoff;
+        _cutoffSquared = cutoff * cutoff;
+    }
 
     [MemberNotNull(nameof(Box))]
     private void Build(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> subset, bool useSubset)
