@@ -23,7 +23,7 @@ public sealed record ReadOptions
     public string? AtomStyle { get; init; }
 
     /// <summary>
-    /// Frames with at least this many atoms are parsed by all cores (dump reader). Tests set it to compare the parallel
+    /// Frames with at least this many atoms are parsed by all cores (LAMMPS dump and extended XYZ readers). Tests set it to compare the parallel
     /// and the sequential parse of the same bytes.
     /// </summary>
     internal int ParallelAtoms { get; init; } = 16384;

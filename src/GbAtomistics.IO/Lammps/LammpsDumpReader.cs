@@ -50,8 +50,7 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
     private int _generation;
     private readonly PermuteBuffers _permute = new();
     private double[][] _extras = [];
-    private int[] _lineStarts = [];
-    private int[] _lineEnds = [];
+    private readonly ParallelLines _parallel = new();
 
     // Element names met in the element column (bytes, for allocation-free matching), their types, the map built.
     private readonly List<byte[]> _elementBytes = [];
@@ -450,59 +449,32 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
         OrderById(frame);
     }
 
-    /// <summary>Lines handed to the threads at once (a few MB of text), so a huge frame is not held as text whole.</summary>
-    private const int ParallelBlock = 1 << 18;
-
-    /// <summary>
-    /// The atom lines of one frame parsed by all cores: blocks of lines are cut out of the read buffer and split into
-    /// chunks parsed concurrently. The first bad line (the one a sequential read would report) is the error.
-    /// </summary>
+    /// <summary>The atom lines of one frame parsed by all cores (<see cref="ParallelLines"/>).</summary>
     private void ReadAtomsInParallel(AtomTargets targets, int n)
     {
-        if (_lineStarts.Length < Math.Min(n, ParallelBlock))
+        int found = _parallel.Parse(_lines, n, (buffer, starts, ends, from, to, first, firstLine) =>
         {
-            _lineStarts = new int[Math.Min(n, ParallelBlock)];
-            _lineEnds = new int[_lineStarts.Length];
-        }
-
-        int[] starts = _lineStarts, ends = _lineEnds;
-        int chunks = 4 * Environment.ProcessorCount;
-        for (int done = 0; done < n;)
-        {
-            int count = Math.Min(n - done, ParallelBlock);
-            long firstLine = _lines.LineNumber + 1;
-            int found = _lines.ReadLineBlock(count, out byte[] buffer, starts, ends);
-            int first = done;
-            var errors = new Exception?[chunks];
-            Parallel.For(0, chunks, k =>
+            Span<double> v = stackalloc double[LammpsDumpColumns.SlotCount];
+            Span<int> image = stackalloc int[3];
+            int j = from;
+            try
             {
-                Span<double> v = stackalloc double[LammpsDumpColumns.SlotCount];
-                Span<int> image = stackalloc int[3];
-                int from = (int)((long)found * k / chunks), to = (int)((long)found * (k + 1) / chunks);
-                try
+                for (; j < to; j++)
                 {
-                    for (int j = from; j < to; j++)
-                    {
-                        ParseAtom(buffer.AsSpan(starts[j], ends[j] - starts[j]), first + j, firstLine + j, targets, v, image);
-                    }
+                    ParseAtom(buffer.AsSpan(starts[j], ends[j] - starts[j]), first + j, firstLine + j, targets, v, image);
                 }
-                catch (InputFormatException e)
-                {
-                    errors[k] = e;
-                }
-            });
-
-            if (errors.FirstOrDefault(e => e is not null) is { } error)
+            }
+            catch (InputFormatException e)
             {
-                throw error;
+                return (j, e);
             }
 
-            if (found < count)
-            {
-                throw Truncated($"{n} atom lines after 'ITEM: ATOMS' on line {_atomsLine}, found {done + found}");
-            }
+            return null;
+        });
 
-            done += count;
+        if (found < n)
+        {
+            throw Truncated($"{n} atom lines after 'ITEM: ATOMS' on line {_atomsLine}, found {found}");
         }
     }
 

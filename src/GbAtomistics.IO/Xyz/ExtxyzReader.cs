@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using GbAtomistics.Core;
@@ -41,6 +42,7 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
     private string? _lastProperties;
     private ExtxyzColumn[] _columns = [];
     private string[] _extraNames = [];
+    private readonly ParallelLines _parallel = new();
 
     public ExtxyzReader(string path, ReadOptions? options = null)
         : this(InputFile.OpenRead(path), path, options)
@@ -122,14 +124,23 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
             if (c.Kind == ExtxyzColumnKind.Charge) frame.EnsureCharges();
         }
 
-        for (int i = 0; i < n; i++)
+        // Large frames are parsed by all cores (each line is independent), except under MPI, where the ranks already
+        // share the cores.
+        if (n >= _options.ParallelAtoms && Environment.ProcessorCount > 1 && !Core.Mpi.MpiWorld.IsParallel)
         {
-            if (!_reader.TryReadLine(out ReadOnlySpan<byte> line))
+            ReadAtomsInParallel(frame, n, hasId, hasType);
+        }
+        else
+        {
+            for (int i = 0; i < n; i++)
             {
-                throw Truncation($"{n} atom lines (found {i})");
-            }
+                if (!_reader.TryReadLine(out ReadOnlySpan<byte> line))
+                {
+                    throw Truncation($"{n} atom lines (found {i})");
+                }
 
-            ParseAtom(frame, i, line, hasId, hasType);
+                ParseAtom(frame, i, line, hasId, hasType, _reader.LineNumber);
+            }
         }
 
         frame.Species = _options.TypeMap ?? (_typeNames.Count > 0 ? (_species ??= new SpeciesMap(_typeNames)) : null);
@@ -166,6 +177,53 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
     long ILocatedReader.LineNumber => _reader.LineNumber;
 
     public void Dispose() => _reader.Dispose();
+
+    /// <summary>
+    /// The atom lines of a large frame parsed by all cores (<see cref="ParallelLines"/>). Lines that name a species (or
+    /// a type's name) not seen before are then parsed in file order on this thread, so types are numbered in order of
+    /// first appearance as in a sequential read.
+    /// </summary>
+    private void ReadAtomsInParallel(Frame frame, int n, bool hasId, bool hasType)
+    {
+        var deferred = new ConcurrentQueue<int>();
+        int found = _parallel.Parse(
+            _reader,
+            n,
+            (buffer, starts, ends, from, to, first, firstLine) =>
+            {
+                int j = from;
+                try
+                {
+                    for (; j < to; j++)
+                    {
+                        if (!ParseAtom(frame, first + j, buffer.AsSpan(starts[j], ends[j] - starts[j]), hasId, hasType, firstLine + j, concurrent: true))
+                        {
+                            deferred.Enqueue(j);
+                        }
+                    }
+                }
+                catch (InputFormatException e)
+                {
+                    return (j, e);
+                }
+
+                return null;
+            },
+            (buffer, starts, ends, before, first, firstLine) =>
+            {
+                foreach (int j in deferred.Where(j => j < before).Order())
+                {
+                    ParseAtom(frame, first + j, buffer.AsSpan(starts[j], ends[j] - starts[j]), hasId, hasType, firstLine + j);
+                }
+
+                deferred.Clear();
+            });
+
+        if (found < n)
+        {
+            throw Truncation($"{n} atom lines (found {found})");
+        }
+    }
 
     private InputFormatException Truncation(string what) =>
         new(Path, _reader.LineNumber + 1, FrameIndex, $"expected {what}, found the end of the file", FrameIndex);
@@ -266,7 +324,12 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
         _ => ExtxyzColumnKind.Extra,
     };
 
-    private void ParseAtom(Frame frame, int i, ReadOnlySpan<byte> line, bool hasId, bool hasType)
+    /// <summary>
+    /// Parses atom line <paramref name="line"/> (file line <paramref name="lineNumber"/>) into atom <paramref name="i"/>.
+    /// With <paramref name="concurrent"/> (other threads parse other lines of the frame) a line that would name a
+    /// species or type not seen before is left for a sequential pass instead: false, its type not set.
+    /// </summary>
+    private bool ParseAtom(Frame frame, int i, ReadOnlySpan<byte> line, bool hasId, bool hasType, long lineNumber, bool concurrent = false)
     {
         var tok = new Tokens(line);
         ReadOnlySpan<byte> species = default;
@@ -281,29 +344,29 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
             switch (c.Kind)
             {
                 case ExtxyzColumnKind.Species:
-                    species = Token(ref tok, line, c);
+                    species = Token(ref tok, line, c, lineNumber);
                     hasSpecies = true;
                     break;
                 case ExtxyzColumnKind.Position:
-                    frame.Positions[i] = Vector(ref tok, line, c);
+                    frame.Positions[i] = Vector(ref tok, line, c, lineNumber);
                     break;
                 case ExtxyzColumnKind.Velocity:
-                    frame.Velocities![i] = Vector(ref tok, line, c);
+                    frame.Velocities![i] = Vector(ref tok, line, c, lineNumber);
                     break;
                 case ExtxyzColumnKind.Force:
-                    frame.Forces![i] = Vector(ref tok, line, c);
+                    frame.Forces![i] = Vector(ref tok, line, c, lineNumber);
                     break;
                 case ExtxyzColumnKind.Charge:
-                    frame.Charges![i] = Number(ref tok, line, c);
+                    frame.Charges![i] = Number(ref tok, line, c, lineNumber);
                     break;
                 case ExtxyzColumnKind.Id:
-                    frame.Ids[i] = Integer(ref tok, line, c);
+                    frame.Ids[i] = Integer(ref tok, line, c, lineNumber);
                     break;
                 case ExtxyzColumnKind.Type:
-                    long t = Integer(ref tok, line, c);
+                    long t = Integer(ref tok, line, c, lineNumber);
                     if (t < 1 || t > int.MaxValue)
                     {
-                        throw AtomError(line, $"expected a type number ≥ 1 in column '{c.Name}'");
+                        throw AtomError(line, lineNumber, $"expected a type number ≥ 1 in column '{c.Name}'");
                     }
 
                     frame.Types[i] = (int)t;
@@ -311,14 +374,14 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
                 case ExtxyzColumnKind.Extra:
                     for (int k = 0; k < c.Width; k++)
                     {
-                        frame.Extra(c.ExtraIndex + k)[i] = c.Type == 'L' ? Logical(ref tok, line, c) : Number(ref tok, line, c);
+                        frame.Extra(c.ExtraIndex + k)[i] = c.Type == 'L' ? Logical(ref tok, line, c, lineNumber) : Number(ref tok, line, c, lineNumber);
                     }
 
                     break;
                 default:
                     for (int k = 0; k < c.Width; k++)
                     {
-                        Token(ref tok, line, c);
+                        Token(ref tok, line, c, lineNumber);
                     }
 
                     break;
@@ -329,21 +392,35 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
         {
             if (hasSpecies && _options.TypeMap is null && !_typeNames.ContainsKey(frame.Types[i]))
             {
+                if (concurrent)
+                {
+                    return false;
+                }
+
                 _typeNames[frame.Types[i]] = Encoding.UTF8.GetString(species);
                 _species = null;
             }
         }
         else if (hasSpecies)
         {
-            frame.Types[i] = TypeOf(species, line);
+            int known = KnownType(species);
+            if (known == 0 && concurrent)
+            {
+                return false;
+            }
+
+            frame.Types[i] = known != 0 ? known : TypeOf(species, line, lineNumber);
         }
         else
         {
             frame.Types[i] = 1;
         }
+
+        return true;
     }
 
-    private int TypeOf(ReadOnlySpan<byte> species, ReadOnlySpan<byte> line)
+    /// <summary>The type of a species name seen before, else 0.</summary>
+    private int KnownType(ReadOnlySpan<byte> species)
     {
         foreach ((byte[] name, int type) in _speciesTypes)
         {
@@ -353,6 +430,13 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
             }
         }
 
+        return 0;
+    }
+
+    /// <summary>The type of a species name not seen before (from the type map, else the next number), remembered.</summary>
+    private int TypeOf(ReadOnlySpan<byte> species, ReadOnlySpan<byte> line, long lineNumber)
+    {
+
         string text = Encoding.UTF8.GetString(species);
         int newType;
         if (_options.TypeMap is { } map)
@@ -360,7 +444,7 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
             newType = map.TypesOf(Elements.Normalize(text) ?? text).FirstOrDefault();
             if (newType == 0)
             {
-                throw AtomError(line, $"expected a species named in the type map ({map}), found '{text}'");
+                throw AtomError(line, lineNumber, $"expected a species named in the type map ({map}), found '{text}'");
             }
         }
         else
@@ -476,56 +560,56 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
             ? v
             : throw new InputFormatException(Path, lineNumber, FrameIndex, $"expected an integer for {key}, found '{text}'");
 
-    private ReadOnlySpan<byte> Token(scoped ref Tokens tok, ReadOnlySpan<byte> line, ExtxyzColumn c)
+    private ReadOnlySpan<byte> Token(scoped ref Tokens tok, ReadOnlySpan<byte> line, ExtxyzColumn c, long lineNumber)
     {
         if (!tok.Next(out ReadOnlySpan<byte> t))
         {
-            throw AtomError(line, $"expected a value for column '{c.Name}' ({Describe()}), found the end of the line");
+            throw AtomError(line, lineNumber, $"expected a value for column '{c.Name}' ({Describe()}), found the end of the line");
         }
 
         return t;
     }
 
-    private double Number(scoped ref Tokens tok, ReadOnlySpan<byte> line, ExtxyzColumn c)
+    private double Number(scoped ref Tokens tok, ReadOnlySpan<byte> line, ExtxyzColumn c, long lineNumber)
     {
-        ReadOnlySpan<byte> t = Token(ref tok, line, c);
+        ReadOnlySpan<byte> t = Token(ref tok, line, c, lineNumber);
         if (!AsciiNumber.TryParseDouble(t, out double v) || !double.IsFinite(v))
         {
-            throw AtomError(line, $"expected a finite number in column '{c.Name}', found {InputFormatException.Show(t)}");
+            throw AtomError(line, lineNumber, $"expected a finite number in column '{c.Name}', found {InputFormatException.Show(t)}");
         }
 
         return v;
     }
 
-    private double Logical(scoped ref Tokens tok, ReadOnlySpan<byte> line, ExtxyzColumn c)
+    private double Logical(scoped ref Tokens tok, ReadOnlySpan<byte> line, ExtxyzColumn c, long lineNumber)
     {
-        ReadOnlySpan<byte> t = Token(ref tok, line, c);
+        ReadOnlySpan<byte> t = Token(ref tok, line, c, lineNumber);
         return (t[0] | 0x20) switch
         {
             't' or '1' => 1,
             'f' or '0' => 0,
-            _ => throw AtomError(line, $"expected T or F in column '{c.Name}', found {InputFormatException.Show(t)}"),
+            _ => throw AtomError(line, lineNumber, $"expected T or F in column '{c.Name}', found {InputFormatException.Show(t)}"),
         };
     }
 
-    private long Integer(scoped ref Tokens tok, ReadOnlySpan<byte> line, ExtxyzColumn c)
+    private long Integer(scoped ref Tokens tok, ReadOnlySpan<byte> line, ExtxyzColumn c, long lineNumber)
     {
-        ReadOnlySpan<byte> t = Token(ref tok, line, c);
+        ReadOnlySpan<byte> t = Token(ref tok, line, c, lineNumber);
         if (!AsciiNumber.TryParseLong(t, out long v))
         {
-            throw AtomError(line, $"expected an integer in column '{c.Name}', found {InputFormatException.Show(t)}");
+            throw AtomError(line, lineNumber, $"expected an integer in column '{c.Name}', found {InputFormatException.Show(t)}");
         }
 
         return v;
     }
 
-    private Vec3 Vector(scoped ref Tokens tok, ReadOnlySpan<byte> line, ExtxyzColumn c) =>
-        new(Number(ref tok, line, c), Number(ref tok, line, c), Number(ref tok, line, c));
+    private Vec3 Vector(scoped ref Tokens tok, ReadOnlySpan<byte> line, ExtxyzColumn c, long lineNumber) =>
+        new(Number(ref tok, line, c, lineNumber), Number(ref tok, line, c, lineNumber), Number(ref tok, line, c, lineNumber));
 
     private string Describe() => "columns " + string.Join(' ', _columns.Select(c => c.Width == 1 ? c.Name : $"{c.Name}×{c.Width}"));
 
-    private InputFormatException AtomError(ReadOnlySpan<byte> line, string detail) =>
-        new(Path, _reader.LineNumber, FrameIndex, $"{detail}; line {InputFormatException.Show(Trim(line))}");
+    private InputFormatException AtomError(ReadOnlySpan<byte> line, long lineNumber, string detail) =>
+        new(Path, lineNumber, FrameIndex, $"{detail}; line {InputFormatException.Show(Trim(line))}");
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => Trim(line).IsEmpty;
 
