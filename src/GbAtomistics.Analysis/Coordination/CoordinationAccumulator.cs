@@ -1,3 +1,4 @@
+using System.Buffers;
 using GbAtomistics.Core;
 using GbAtomistics.Core.Mpi;
 using GbAtomistics.Core.Neighbors;
@@ -17,16 +18,20 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
     private readonly int[] _pairOf;     // [central species * S + neighbour species] → pair index or −1
     private readonly int[] _centralOf;  // species index of A for each pair
     private readonly double[] _cutoffSquared;
-    private int[] _cn = [];             // [pair * n + atom]
-    private int[] _speciesOfAtom = [];
+    private int[] _cn = [];             // during a frame: [pair * n + atom]
+    private int[] _speciesOfAtom = [];  // during a frame, as the three below
     private byte[] _inRegion = [];
     private int[] _slabOf = [];
     private int[] _frameHistogram = new int[16];
     private readonly SpeciesPairLoop _chosenPairs;
+    private readonly SnapshotHolder _snapshot;
+    private readonly int _lane;                   // this accumulator's place among the lanes sharing the snapshot
 
-    internal CoordinationAccumulator(CoordinationOptions options, SpeciesIndex species, int[] pairOf, int[] centralOf)
+    internal CoordinationAccumulator(CoordinationOptions options, SpeciesIndex species, int[] pairOf, int[] centralOf, SnapshotHolder snapshot)
     {
         _options = options;
+        _snapshot = snapshot;
+        _lane = snapshot.Lanes++;
         _species = species;
         _pairOf = pairOf;
         _centralOf = centralOf;
@@ -78,23 +83,44 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
 
     public int Frames { get; private set; }
 
-    /// <summary>The kept frame with columns <c>cn_A-B</c> (and <c>in_gb</c> with a region), or null.</summary>
-    internal Frame? Snapshot { get; private set; }
+    /// <summary>
+    /// The kept frame with columns <c>cn_A-B</c> (and <c>in_gb</c> with a region), or null; shared with the other lanes
+    /// of the run.
+    /// </summary>
+    internal Frame? Snapshot
+    {
+        get => _snapshot.Frame;
+        private set => _snapshot.Frame = value;
+    }
 
     public void Accumulate(Frame frame)
+    {
+        // The per-atom scratch is borrowed for the frame, not kept per accumulator (a run keeps one per lane).
+        int n = frame.Count;
+        _cn = ArrayPool<int>.Shared.Rent(_options.Pairs.Count * n);
+        _speciesOfAtom = ArrayPool<int>.Shared.Rent(n);
+        _inRegion = ArrayPool<byte>.Shared.Rent(n);
+        _slabOf = ArrayPool<int>.Shared.Rent(n);
+        try
+        {
+            AccumulateFrame(frame);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(_cn);
+            ArrayPool<int>.Shared.Return(_speciesOfAtom);
+            ArrayPool<byte>.Shared.Return(_inRegion);
+            ArrayPool<int>.Shared.Return(_slabOf);
+            (_cn, _speciesOfAtom, _inRegion, _slabOf) = ([], [], [], []);
+        }
+    }
+
+    private void AccumulateFrame(Frame frame)
     {
         int n = frame.Count;
         int pairs = _options.Pairs.Count;
         int bins = _options.ProfileBins;
         int axis = _options.NormalAxis;
-        if (_speciesOfAtom.Length != n)
-        {
-            _cn = new int[pairs * n];
-            _speciesOfAtom = new int[n];
-            _inRegion = new byte[n];
-            _slabOf = new int[n];
-        }
-
         Box box = frame.Box;
         for (int i = 0; i < n; i++)
         {
@@ -106,7 +132,7 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
             _slabOf[i] = Math.Clamp((int)(s * bins), 0, bins - 1);
         }
 
-        Array.Clear(_cn);
+        Array.Clear(_cn, 0, pairs * n);
         double maxCutoff = _options.Cutoffs.Max();
         var visitor = new Visitor
         {
@@ -236,30 +262,51 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
 
     private void KeepSnapshot(Frame frame)
     {
+        lock (_snapshot)
+        {
+            KeepSnapshotLocked(frame);
+        }
+    }
+
+    private void KeepSnapshotLocked(Frame frame)
+    {
+        // The requested step, else the latest; on a tie the earlier lane (as when each lane kept its own and the lanes
+        // were merged in order).
+        Frame? kept = Snapshot;
+        bool earlierLane = kept is null || _lane < _snapshot.Lane;
         bool take = _options.SnapshotStep is { } step
-            ? frame.Step == step && Snapshot is null
-            : Snapshot is null || frame.Step > Snapshot.Step;
+            ? frame.Step == step && earlierLane
+            : kept is null || frame.Step > kept.Step || (frame.Step == kept.Step && earlierLane);
         if (!take)
         {
             return;
         }
 
+        _snapshot.Lane = _lane;
+
         int n = frame.Count;
         Snapshot ??= new Frame();
+        // Refilled in place (its arrays and columns reused), not cleared: a new frame's worth of arrays per frame
+        // would be garbage the collector reclaims only late.
         Frame s = Snapshot;
-        s.ClearOptional();
         s.Resize(n);
         s.Step = frame.Step;
         s.Time = frame.Time;
+        s.PotentialEnergy = null;
         s.Box = frame.Box;
         s.Species = frame.Species;
         s.Coordinates = frame.Coordinates;
+        (s.Velocities, s.Forces, s.Charges) = (null, null, null);
         Array.Copy(frame.Ids, s.Ids, n);
         Array.Copy(frame.Types, s.Types, n);
         Array.Copy(frame.Positions, s.Positions, n);
         if (frame.Images is { } images)
         {
             Array.Copy(images, s.EnsureImages(), n);
+        }
+        else
+        {
+            s.Images = null;
         }
 
         var names = _options.Pairs.Select(p => $"cn_{p}").ToList();
@@ -367,7 +414,7 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
 
         WidthSum += o.WidthSum;
         Frames += o.Frames;
-        if (o.Snapshot is { } theirSnapshot)
+        if (!ReferenceEquals(o._snapshot, _snapshot) && o.Snapshot is { } theirSnapshot)
         {
             bool take = _options.SnapshotStep is not null
                 ? Snapshot is null

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GbAtomistics.Core;
 
 namespace GbAtomistics.Analysis.Coordination;
@@ -10,6 +11,9 @@ namespace GbAtomistics.Analysis.Coordination;
 /// </summary>
 public sealed class CoordinationAnalyzer
 {
+    /// <summary>The snapshot of each run, keyed by the first frame its lanes were begun from.</summary>
+    private readonly ConditionalWeakTable<Frame, SnapshotHolder> _snapshots = [];
+
     public CoordinationAnalyzer(CoordinationOptions options)
     {
         Options = options;
@@ -17,7 +21,10 @@ public sealed class CoordinationAnalyzer
 
     public CoordinationOptions Options { get; }
 
-    /// <summary>Resolves the species of the pairs on the first frame and returns an empty accumulator.</summary>
+    /// <summary>
+    /// Resolves the species of the pairs on the first frame and returns an empty accumulator. Accumulators begun from
+    /// the same first frame (the lanes of one run) share one per-atom snapshot.
+    /// </summary>
     public CoordinationAccumulator Begin(Frame first)
     {
         var species = new SpeciesIndex(first);
@@ -37,7 +44,7 @@ public sealed class CoordinationAnalyzer
             centralOf[p] = a;
         }
 
-        return new CoordinationAccumulator(Options, species, pairOf, centralOf);
+        return new CoordinationAccumulator(Options, species, pairOf, centralOf, _snapshots.GetValue(first, _ => new SnapshotHolder()));
     }
 
     /// <summary>Normalises the sums into the result.</summary>
