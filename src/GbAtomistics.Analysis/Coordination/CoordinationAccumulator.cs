@@ -26,12 +26,14 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
     private readonly SpeciesPairLoop _chosenPairs;
     private readonly SnapshotHolder _snapshot;
     private readonly int _lane;                   // this accumulator's place among the lanes sharing the snapshot
+    private readonly string[] _snapshotColumns;   // cn_A-B per pair, then in_gb with a region
 
     internal CoordinationAccumulator(CoordinationOptions options, SpeciesIndex species, int[] pairOf, int[] centralOf, SnapshotHolder snapshot)
     {
         _options = options;
         _snapshot = snapshot;
         _lane = snapshot.Lanes++;
+        _snapshotColumns = [.. options.Pairs.Select(p => $"cn_{p}"), .. options.Region is null ? [] : new[] { "in_gb" }];
         _species = species;
         _pairOf = pairOf;
         _centralOf = centralOf;
@@ -309,13 +311,7 @@ public sealed class CoordinationAccumulator : IReducibleAccumulator
             s.Images = null;
         }
 
-        var names = _options.Pairs.Select(p => $"cn_{p}").ToList();
-        if (_options.Region is not null)
-        {
-            names.Add("in_gb");
-        }
-
-        s.SetExtraNames(names);
+        s.SetExtraNames(_snapshotColumns);
         for (int p = 0; p < _options.Pairs.Count; p++)
         {
             double[] column = s.Extra(p);

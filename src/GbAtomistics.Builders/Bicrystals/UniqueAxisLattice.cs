@@ -74,16 +74,7 @@ public static class UniqueAxisLattice
         double exact;
         if (cell.System == LatticeSystem.Orthorhombic)
         {
-            double r = bOverA * bOverA;
-            double t = Math.Max(maxStrain, 1e-12);
-            (long p, long q) = RationalApproximation.Simplest(r * (1 - t) * (1 - t), r * (1 + t) * (1 + t), r);
-            if (q > MaxDenominator)
-            {
-                throw new InputException(string.Create(CultureInfo.InvariantCulture,
-                    $"{cell.Name}: (b/a)² = {r:G8} has no fraction with denominator ≤ {MaxDenominator} within --max-strain {maxStrain * 100:G4} % of b; raise --max-strain"));
-            }
-
-            exact = Math.Sqrt(p / (double)q);
+            exact = Math.Sqrt(SquaredRatio(cell, bOverA * bOverA, maxStrain, "(b/a)²", "b"));
         }
         else
         {
@@ -114,36 +105,8 @@ public static class UniqueAxisLattice
     private static UnitCell RationalizeHexagonalC(UnitCell cell, double maxStrain, double bOverA, double cOverA)
     {
         var strains = new List<ParameterStrain>();
-        double strainB = 100 * ((1 / bOverA) - 1);
-        if (Math.Abs(strainB) > (maxStrain * 100) + 1e-9)
-        {
-            throw new InputException(string.Create(CultureInfo.InvariantCulture,
-                $"{cell.Name}: making the hexagonal cell's b equal to a strains b by {strainB:+0.###;-0.###} %, more than --max-strain {maxStrain * 100:G4} %"));
-        }
-
-        if (Math.Abs(strainB) >= 1e-9)
-        {
-            strains.Add(new ParameterStrain("b", bOverA, 1, strainB));
-        }
-
-        double r = cOverA * cOverA;
-        double t = Math.Max(maxStrain, 1e-12);
-        (long p, long q) = RationalApproximation.Simplest(r * (1 - t) * (1 - t), r * (1 + t) * (1 + t), r);
-        if (q > MaxDenominator)
-        {
-            throw new InputException(string.Create(CultureInfo.InvariantCulture,
-                $"{cell.Name}: (c/a)² = {r:G8} has no fraction with denominator ≤ {MaxDenominator} within --max-strain {maxStrain * 100:G4} % of c; raise --max-strain"));
-        }
-
-        double exact = Math.Sqrt(p / (double)q);
-        double strain = 100 * ((exact / cOverA) - 1);
-        if (Math.Abs(strain) > (maxStrain * 100) + 1e-9)
-        {
-            throw new InputException(string.Create(CultureInfo.InvariantCulture,
-                $"{cell.Name}: making the lattice perpendicular to the tilt axis coincident strains c by {strain:+0.###;-0.###} %, more than --max-strain {maxStrain * 100:G4} %"));
-        }
-
-        strains.Add(new ParameterStrain("c", cOverA, exact, Math.Abs(strain) < 1e-9 ? 0 : strain));
+        EqualiseB(cell, "hexagonal", maxStrain, bOverA, strains);
+        double exact = RationalC(cell, maxStrain, cOverA, 1, "(c/a)²", strains);
         var shape = new Mat3(new Vec3(1, 0, 0), new Vec3(-0.5, Math.Sqrt(3) / 2, 0), new Vec3(0, 0, exact));
         return new UnitCell(cell.Name, cell.A, shape, cell.System, cell.Species, cell.Charges, cell.Sites) { Strains = strains };
     }
@@ -159,31 +122,38 @@ public static class UniqueAxisLattice
         if (cell.System == LatticeSystem.Tetragonal)
         {
             b = 1;
-            double strainB = 100 * ((1 / bOverA) - 1);
-            if (Math.Abs(strainB) > (maxStrain * 100) + 1e-9)
-            {
-                throw new InputException(string.Create(CultureInfo.InvariantCulture,
-                    $"{cell.Name}: making the tetragonal cell's b equal to a strains b by {strainB:+0.###;-0.###} %, more than --max-strain {maxStrain * 100:G4} %"));
-            }
-
-            if (Math.Abs(strainB) >= 1e-9)
-            {
-                strains.Add(new ParameterStrain("b", bOverA, 1, strainB));
-            }
+            EqualiseB(cell, "tetragonal", maxStrain, bOverA, strains);
         }
 
-        double reference = aboutA ? b : 1;
-        string ratioName = aboutA ? "(c/b)²" : "(c/a)²";
-        double r = Math.Pow(cOverA / reference, 2);
-        double t = Math.Max(maxStrain, 1e-12);
-        (long p, long q) = RationalApproximation.Simplest(r * (1 - t) * (1 - t), r * (1 + t) * (1 + t), r);
-        if (q > MaxDenominator)
+        double exact = RationalC(cell, maxStrain, cOverA, aboutA ? b : 1, aboutA ? "(c/b)²" : "(c/a)²", strains);
+        var shape = new Mat3(new Vec3(1, 0, 0), new Vec3(0, b, 0), new Vec3(0, 0, exact));
+        return new UnitCell(cell.Name, cell.A, shape, cell.System, cell.Species, cell.Charges, cell.Sites) { Strains = strains };
+    }
+
+    /// <summary>Makes b equal to a (a cell whose symmetry says so, read with rounded lengths): refused beyond the strain bound.</summary>
+    private static void EqualiseB(UnitCell cell, string system, double maxStrain, double bOverA, List<ParameterStrain> strains)
+    {
+        double strainB = 100 * ((1 / bOverA) - 1);
+        if (Math.Abs(strainB) > (maxStrain * 100) + 1e-9)
         {
             throw new InputException(string.Create(CultureInfo.InvariantCulture,
-                $"{cell.Name}: {ratioName} = {r:G8} has no fraction with denominator ≤ {MaxDenominator} within --max-strain {maxStrain * 100:G4} % of c; raise --max-strain"));
+                $"{cell.Name}: making the {system} cell's b equal to a strains b by {strainB:+0.###;-0.###} %, more than --max-strain {maxStrain * 100:G4} %"));
         }
 
-        double exact = reference * Math.Sqrt(p / (double)q);
+        if (Math.Abs(strainB) >= 1e-9)
+        {
+            strains.Add(new ParameterStrain("b", bOverA, 1, strainB));
+        }
+    }
+
+    /// <summary>
+    /// The length of c (in units of a) closest to <paramref name="cOverA"/> for which (c/reference)² is the fraction of
+    /// smallest denominator within the strain bound (<paramref name="ratioName"/> names that ratio in messages); its
+    /// strain is added to <paramref name="strains"/>.
+    /// </summary>
+    private static double RationalC(UnitCell cell, double maxStrain, double cOverA, double reference, string ratioName, List<ParameterStrain> strains)
+    {
+        double exact = reference * Math.Sqrt(SquaredRatio(cell, Math.Pow(cOverA / reference, 2), maxStrain, ratioName, "c"));
         double strain = 100 * ((exact / cOverA) - 1);
         if (Math.Abs(strain) > (maxStrain * 100) + 1e-9)
         {
@@ -192,8 +162,24 @@ public static class UniqueAxisLattice
         }
 
         strains.Add(new ParameterStrain("c", cOverA, exact, Math.Abs(strain) < 1e-9 ? 0 : strain));
-        var shape = new Mat3(new Vec3(1, 0, 0), new Vec3(0, b, 0), new Vec3(0, 0, exact));
-        return new UnitCell(cell.Name, cell.A, shape, cell.System, cell.Species, cell.Charges, cell.Sites) { Strains = strains };
+        return exact;
+    }
+
+    /// <summary>
+    /// The fraction p/q of smallest denominator within the strain bound of the squared length ratio <paramref name="r"/>
+    /// (a strain t of the <paramref name="length"/> changes it by (1 ± t)²); refused beyond <see cref="MaxDenominator"/>.
+    /// </summary>
+    private static double SquaredRatio(UnitCell cell, double r, double maxStrain, string ratioName, string length)
+    {
+        double t = Math.Max(maxStrain, 1e-12);
+        (long p, long q) = RationalApproximation.Simplest(r * (1 - t) * (1 - t), r * (1 + t) * (1 + t), r);
+        if (q > MaxDenominator)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{cell.Name}: {ratioName} = {r:G8} has no fraction with denominator ≤ {MaxDenominator} within --max-strain {maxStrain * 100:G4} % of {length}; raise --max-strain"));
+        }
+
+        return p / (double)q;
     }
 
     /// <summary>
