@@ -9,6 +9,8 @@ namespace GbAtomistics.Core;
 /// </summary>
 public sealed record SlabRegion
 {
+    private readonly double[] _planes; // an array, so the per-atom loops below allocate no enumerator
+
     public SlabRegion(int axis, IReadOnlyList<double> planes, double halfWidth, bool complement = false, string? name = null)
     {
         if (axis is < 0 or > 2)
@@ -27,7 +29,7 @@ public sealed record SlabRegion
         }
 
         Axis = axis;
-        Planes = planes.ToArray();
+        _planes = planes.ToArray();
         HalfWidth = halfWidth;
         Complement = complement;
         Name = name ?? (complement ? "bulk" : "gb");
@@ -37,7 +39,7 @@ public sealed record SlabRegion
     public int Axis { get; }
 
     /// <summary>Plane positions as fractional coordinates along <see cref="Axis"/>.</summary>
-    public IReadOnlyList<double> Planes { get; }
+    public IReadOnlyList<double> Planes => _planes;
 
     /// <summary>Half of the slab thickness, in Å along the normal.</summary>
     public double HalfWidth { get; }
@@ -56,7 +58,7 @@ public sealed record SlabRegion
         double s = box.ToFractional(position)[Axis];
         double width = box.PerpendicularWidths[Axis];
         double best = double.MaxValue;
-        foreach (double plane in Planes)
+        foreach (double plane in _planes)
         {
             double d = s - plane;
             if (box.Periodic[Axis])
