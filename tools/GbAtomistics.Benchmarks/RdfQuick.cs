@@ -10,7 +10,8 @@ namespace GbAtomistics.Benchmarks;
 /// <c>--rdf-quick [DUMP] [R_MAX] [BINS] [PAIRS]</c>: Stopwatch timings of the RDF hot path on frames held in memory
 /// (a LAMMPS dump, types 1 and 2 named Li and O, when given, else 50 synthetic 4116-atom Li2O frames), r_max 10 Å and
 /// 200 bins unless given, one thread, best of five passes: the cell list build alone, the build with the pair loop and
-/// a counting visitor, and the whole RDF accumulation, with the bytes allocated per frame; with PAIRS (e.g. Li-O)
+/// a counting visitor, the whole RDF accumulation, and two RDFs of one pass (whole cell and a slab) with a cell list
+/// each and with one shared, with the bytes allocated per frame; with PAIRS (e.g. Li-O)
 /// also those pairs with the total and alone (the species-filtered loop).
 /// </summary>
 internal static class RdfQuick
@@ -43,6 +44,19 @@ internal static class RdfQuick
         var analyzer = new RdfAnalyzer(options);
         RdfAccumulator accumulator = analyzer.Begin(frames[0]);
         Time("RDF accumulate (all pairs + total)", frames, accumulator.Accumulate);
+        // Analyses of one pass asking for the same all-atom list: the whole cell and a boundary slab, each building
+        // its own list, then sharing one as the frame runner has them do.
+        RdfAccumulator[] pass =
+        [
+            analyzer.Begin(frames[0]),
+            new RdfAnalyzer(new RdfOptions(rMax, bins, region: new SlabRegion(2, [0.5], 10.0))).Begin(frames[0]),
+        ];
+        Time("RDF whole cell + slab region, a list each", frames, f => Array.ForEach(pass, a => a.Accumulate(f)));
+        Time("RDF whole cell + slab region, one shared list", frames, f =>
+        {
+            using CellListPool.Scope shared = CellListPool.Share(f);
+            Array.ForEach(pass, a => a.Accumulate(f));
+        });
         if (pairList is not null)
         {
             var chosen = new RdfAnalyzer(new RdfOptions(rMax, bins, SpeciesPair.ParseList(pairList)));

@@ -308,10 +308,7 @@ public static class FrameRunner
             feed.Ordered(frame);
             if (cursor.Owned)
             {
-                foreach (IFrameAccumulator a in accumulators[owned++ % accumulators.Length])
-                {
-                    a.Accumulate(frame);
-                }
+                AccumulateAll(accumulators[owned++ % accumulators.Length], frame);
             }
         }
         while (cursor.Next(frame));
@@ -342,10 +339,7 @@ public static class FrameRunner
                         {
                             if (Volatile.Read(ref failure) is null)
                             {
-                                foreach (IFrameAccumulator a in accumulators[lane])
-                                {
-                                    a.Accumulate(f);
-                                }
+                                AccumulateAll(accumulators[lane], f);
                             }
                         }
                         catch (Exception e)
@@ -452,16 +446,35 @@ public static class FrameRunner
         }
     }
 
+    /// <summary>
+    /// Feeds one frame to the analyses of a lane, one after another on this thread; with more than one, analyses that
+    /// ask for the same cell list of the frame (same atoms and cut-off) share one build.
+    /// </summary>
+    private static void AccumulateAll(IFrameAccumulator[] accumulators, Frame frame)
+    {
+        if (accumulators.Length < 2)
+        {
+            foreach (IFrameAccumulator a in accumulators)
+            {
+                a.Accumulate(frame);
+            }
+
+            return;
+        }
+
+        using CellListPool.Scope shared = CellListPool.Share(frame);
+        foreach (IFrameAccumulator a in accumulators)
+        {
+            a.Accumulate(frame);
+        }
+    }
+
     /// <summary>What the reading thread does with each selected frame besides handing it on: ordered analyses, progress.</summary>
     private sealed class Feed(ITrajectoryReader reader, IFrameAccumulator[] ordered, Action<int, long>? progress)
     {
         public void Ordered(Frame frame)
         {
-            foreach (IFrameAccumulator a in ordered)
-            {
-                a.Accumulate(frame);
-            }
-
+            AccumulateAll(ordered, frame);
             progress?.Invoke(reader.FrameIndex, reader.BytesRead);
         }
     }
