@@ -94,4 +94,47 @@ public sealed class AsciiNumberTests
             }
         }
     }
+
+    [Fact]
+    public void TheFastPrefixReadsDigitRunsOfAnyLengthAtAnyPlaceInTheSpan()
+    {
+        // Digit runs of 0 to 10 before and after the point, leading zeros, signs and exponents; the token alone (the
+        // number ends the span), before a blank and before a byte that ends the number.
+        var random = new Random(5);
+        for (int k = 0; k < 50000; k++)
+        {
+            string digits = "0123456789";
+            string Run(int length) => new(Enumerable.Range(0, length).Select(_ => digits[random.Next(k % 3 == 0 ? 1 : 10)]).ToArray());
+            string integer = Run(random.Next(0, 11));
+            string fraction = random.Next(3) == 0 ? "" : "." + Run(random.Next(0, 11));
+            string sign = random.Next(4) switch { 0 => "-", 1 => "+", _ => "" };
+            string exponent = random.Next(3) == 0 ? $"{(random.Next(2) == 0 ? 'e' : 'E')}{(random.Next(2) == 0 ? "-" : "")}{random.Next(0, 30):D2}" : "";
+            string token = sign + integer + fraction + exponent;
+            int count = integer.Length + Math.Max(0, fraction.Length - 1);
+            bool isNumber = count > 0;
+            foreach (string after in new[] { "", " 7", "\t", "x" })
+            {
+                byte[] span = Encoding.ASCII.GetBytes(token + after);
+                bool fast = AsciiNumber.TryFastPrefix(span, out double value, out int end);
+                if (!isNumber)
+                {
+                    Assert.False(fast, token);
+                    continue;
+                }
+
+                int scale = (exponent.Length == 0 ? 0 : int.Parse(exponent[1..], CultureInfo.InvariantCulture)) - Math.Max(0, fraction.Length - 1);
+                if (count <= 15 && Math.Abs(scale) <= 22)
+                {
+                    Assert.True(fast, token); // the fast path takes every short number
+                }
+
+                if (fast)
+                {
+                    Assert.Equal(token.Length, end);
+                    Assert.Equal(double.Parse(token, CultureInfo.InvariantCulture), value);
+                    Assert.Equal(double.IsNegative(double.Parse(token, CultureInfo.InvariantCulture)), double.IsNegative(value));
+                }
+            }
+        }
+    }
 }
