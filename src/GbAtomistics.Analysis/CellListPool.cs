@@ -47,7 +47,7 @@ internal static class CellListPool
 
         t_sharedFrame = frame;
         t_shared ??= [];
-        return default;
+        return new Scope(open: true);
     }
 
     /// <summary>A list over all atoms of the frame with the cut-off (Å); give it back with <see cref="Return"/>.</summary>
@@ -140,11 +140,16 @@ internal static class CellListPool
         return list;
     }
 
-    /// <summary>The end of a frame's sharing scope: its lists go back to the pool.</summary>
-    public readonly struct Scope : IDisposable
+    /// <summary>The end of a frame's sharing scope: its lists go back to the pool. A default scope shares nothing.</summary>
+    public readonly struct Scope(bool open) : IDisposable
     {
         public void Dispose()
         {
+            if (!open)
+            {
+                return;
+            }
+
             if (t_shared is { } shared)
             {
                 foreach (Shared s in shared)

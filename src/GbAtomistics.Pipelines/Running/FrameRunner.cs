@@ -452,17 +452,7 @@ public static class FrameRunner
     /// </summary>
     private static void AccumulateAll(IFrameAccumulator[] accumulators, Frame frame)
     {
-        if (accumulators.Length < 2)
-        {
-            foreach (IFrameAccumulator a in accumulators)
-            {
-                a.Accumulate(frame);
-            }
-
-            return;
-        }
-
-        using CellListPool.Scope shared = CellListPool.Share(frame);
+        using CellListPool.Scope shared = accumulators.Length > 1 ? CellListPool.Share(frame) : default;
         foreach (IFrameAccumulator a in accumulators)
         {
             a.Accumulate(frame);
