@@ -7,9 +7,9 @@
 #                       (and gbat's default, which adds g_total of all atoms and so visits every pair)
 #   MSD of type 1       gbat msd --species 1          vs MDAnalysis EinsteinMSD (fft=True)
 #   CSL bicrystal       gbat build csl (fcc Σ5(310))  vs pymatgen GrainBoundaryGenerator (Debian python3-pymatgen)
-# gbat is published with ReadyToRun first (dotnet publish -r linux-x64 -p:PublishReadyToRun=true).
-# and prints a Markdown table with the machine's conditions. freud and OVITO's Python module are not in Debian and
-# no package index is reachable from this machine, so they are not timed.
+# gbat is published with ReadyToRun first (dotnet publish -r linux-x64 -p:PublishReadyToRun=true). The script prints a
+# Markdown table with the machine's conditions, then every run's time. freud and OVITO's Python module are not in Debian
+# and no package index is reachable from this machine, so they are not timed.
 # Usage: tools/bench/peers.sh [FRAMES] [REPEATS] [THREADS]   (defaults 100 3 2)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -83,3 +83,5 @@ row "the same with g_total of all atoms (gbat's default)" gbat-rdf-total "MDAnal
 row "MSD of the type-1 atoms (FFT)" gbat-msd "MDAnalysis EinsteinMSD" mda-msd
 row "CSL bicrystal fcc Σ5(310), one translation" gbat-csl "pymatgen $("$python" -c 'import importlib.metadata as m; print(m.version("pymatgen"))' 2>/dev/null)" pymatgen-csl
 printf '\nReading every frame end to end (start-up included): %.0f MB/s.\n' "$(echo "$size / $(m gbat-info) / 1000000" | bc -l)"
+printf '\nEvery run (s), in the order taken:\n'
+for name in "${names[@]}"; do printf '  %-15s%s\n' "$name" "${t[$name]}"; done
