@@ -84,4 +84,4 @@ row "MSD of the type-1 atoms (FFT)" gbat-msd "MDAnalysis EinsteinMSD" mda-msd
 row "CSL bicrystal fcc Σ5(310), one translation" gbat-csl "pymatgen $("$python" -c 'import importlib.metadata as m; print(m.version("pymatgen"))' 2>/dev/null)" pymatgen-csl
 printf '\nReading every frame end to end (start-up included): %.0f MB/s.\n' "$(echo "$size / $(m gbat-info) / 1000000" | bc -l)"
 printf '\nEvery run (s), in the order taken:\n'
-for name in "${names[@]}"; do printf '  %-15s%s\n' "$name" "${t[$name]}"; done
+for name in "${names[@]}"; do printf '  %-15s' "$name"; printf ' %.2f' ${t[$name]}; printf '\n'; done
