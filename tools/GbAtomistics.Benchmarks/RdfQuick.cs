@@ -11,7 +11,7 @@ namespace GbAtomistics.Benchmarks;
 /// (a LAMMPS dump, types 1 and 2 named Li and O, when given, else 50 synthetic 4116-atom Li2O frames), r_max 10 Å and
 /// 200 bins unless given, one thread, best of five passes: the cell list build alone, the build with the pair loop and
 /// a counting visitor, the whole RDF accumulation, and two RDFs of one pass (whole cell and a slab) with a cell list
-/// each and with one shared, with the bytes allocated per frame; with PAIRS (e.g. Li-O)
+/// each, with one shared and over one traversal of the pairs, with the bytes allocated per frame; with PAIRS (e.g. Li-O)
 /// also those pairs with the total and alone (the species-filtered loop).
 /// </summary>
 internal static class RdfQuick
@@ -57,6 +57,8 @@ internal static class RdfQuick
             using CellListPool.Scope shared = CellListPool.Share(f);
             Array.ForEach(pass, a => a.Accumulate(f));
         });
+        var group = new RdfAccumulatorGroup(pass);
+        Time("RDF whole cell + slab region, one traversal", frames, group.Accumulate);
         if (pairList is not null)
         {
             var chosen = new RdfAnalyzer(new RdfOptions(rMax, bins, SpeciesPair.ParseList(pairList)));

@@ -82,6 +82,44 @@ public sealed class RdfAccumulator : IReducibleAccumulator
 
     private void Accumulate(Frame frame, int[] speciesOf, bool[] centralOf)
     {
+        int centralTotal = BeginFrame(frame, speciesOf, centralOf);
+        int n = frame.Count;
+        ReadOnlySpan<Vec3> positions = frame.Positions.AsSpan(0, n);
+        var binning = new Binning(_options.Bins, _options.Bins / _options.RMax);
+        if (_options.Region is null)
+        {
+            var visitor = new AllCentralVisitor(_histogram, speciesOf, _slots, _options.Bins, binning);
+            if (_chosenPairs is null || !_chosenPairs.TryVisit(frame.Box, positions, speciesOf.AsSpan(0, n), ref visitor))
+            {
+                CellListPool.VisitPairs(frame.Box, positions, _options.RMax, ref visitor);
+            }
+        }
+        else
+        {
+            var visitor = new RegionVisitor(_histogram, speciesOf, centralOf, _slots, _options.Bins, binning);
+            if (_chosenPairs is null || !_chosenPairs.TryVisit(frame.Box, positions, speciesOf.AsSpan(0, n), ref visitor))
+            {
+                CellListPool.VisitPairs(frame.Box, positions, _options.RMax, ref visitor);
+            }
+        }
+
+        EndFrame(frame, centralTotal);
+    }
+
+    /// <summary>Species slots of the histogram: the species of the first frame, then one for any other.</summary>
+    internal int Slots => _slots;
+
+    /// <summary>One frame's pair counts per (species i, species j, bin), filled between <see cref="BeginFrame"/> and <see cref="EndFrame"/>.</summary>
+    internal int[] Histogram => _histogram;
+
+    internal RdfOptions Options => _options;
+
+    /// <summary>
+    /// Starts a frame: each atom's species slot and whether it is central, the counts per species, an empty
+    /// histogram. Returns the number of central atoms.
+    /// </summary>
+    internal int BeginFrame(Frame frame, int[] speciesOf, bool[] centralOf)
+    {
         int n = frame.Count;
         int other = _slots - 1;
         Array.Clear(_speciesCount);
@@ -104,26 +142,13 @@ public sealed class RdfAccumulator : IReducibleAccumulator
         }
 
         Array.Clear(_histogram);
-        ReadOnlySpan<Vec3> positions = frame.Positions.AsSpan(0, n);
-        var binning = new Binning(_options.Bins, _options.Bins / _options.RMax);
-        if (region is null)
-        {
-            var visitor = new AllCentralVisitor(_histogram, speciesOf, _slots, _options.Bins, binning);
-            if (_chosenPairs is null || !_chosenPairs.TryVisit(frame.Box, positions, speciesOf.AsSpan(0, n), ref visitor))
-            {
-                CellListPool.VisitPairs(frame.Box, positions, _options.RMax, ref visitor);
-            }
-        }
-        else
-        {
-            var visitor = new RegionVisitor(_histogram, speciesOf, centralOf, _slots, _options.Bins, binning);
-            if (_chosenPairs is null || !_chosenPairs.TryVisit(frame.Box, positions, speciesOf.AsSpan(0, n), ref visitor))
-            {
-                CellListPool.VisitPairs(frame.Box, positions, _options.RMax, ref visitor);
-            }
-        }
+        return centralTotal;
+    }
 
-        AddFrame(frame.Box.Volume, n, centralTotal, symmetric: region is null);
+    /// <summary>Adds the frame's histogram (filled after <see cref="BeginFrame"/>) to the sums.</summary>
+    internal void EndFrame(Frame frame, int centralTotal)
+    {
+        AddFrame(frame.Box.Volume, frame.Count, centralTotal, symmetric: _options.Region is null);
         Frames++;
     }
 
@@ -242,7 +267,7 @@ public sealed class RdfAccumulator : IReducibleAccumulator
     /// Bin k holds k Δr ≤ r &lt; (k + 1) Δr (the convention of LAMMPS compute rdf and numpy histograms). A table of
     /// r² slices was tried instead of the square root and was slower: its edge comparisons mispredict.
     /// </summary>
-    private readonly struct Binning(int bins, double inverseWidth)
+    internal readonly struct Binning(int bins, double inverseWidth)
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int Of(double r2) => Math.Min((int)(Math.Sqrt(r2) * inverseWidth), bins - 1); // r < r_max from the cell list

@@ -51,6 +51,14 @@ public sealed class SumBuffer
         return this;
     }
 
+    /// <summary>The values of <paramref name="other"/>, after those registered so far (several analyses summed as one).</summary>
+    public SumBuffer Add(SumBuffer other)
+    {
+        _parts.AddRange(other._parts);
+        _unpacked.AddRange(other._unpacked);
+        return this;
+    }
+
     /// <summary>A scalar read by <paramref name="get"/> and written back by <paramref name="set"/>.</summary>
     public SumBuffer Add(Func<double> get, Action<double> set)
     {

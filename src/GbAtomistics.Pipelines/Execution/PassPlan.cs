@@ -19,7 +19,8 @@ internal sealed class PassPlan
 {
     private readonly List<Func<Frame, IFrameAccumulator>> _parallel = [];
     private readonly List<Func<Frame, IFrameAccumulator>> _ordered = [];
-    private readonly Dictionary<string, (RdfAnalyzer Analyzer, int Slot)> _rdf = [];
+    private readonly Dictionary<string, (RdfAnalyzer Analyzer, int Slot, int Member)> _rdf = [];
+    private readonly Dictionary<string, (List<RdfAnalyzer> Members, int Slot)> _rdfGroups = []; // by all but the region
     private readonly Dictionary<string, (CoordinationAnalyzer Analyzer, int Slot)> _coordination = [];
     private readonly Dictionary<string, (ProfileAnalyzer Analyzer, int Slot)> _profile = [];
     private readonly Dictionary<string, (MsdAnalyzer Analyzer, int Slot)> _msd = [];
@@ -35,13 +36,25 @@ internal sealed class PassPlan
     public void Add(RdfOptions options)
     {
         string key = Key(options);
-        if (!_rdf.ContainsKey(key))
+        if (_rdf.ContainsKey(key))
         {
-            var analyzer = new RdfAnalyzer(options);
-            _rdf[key] = (analyzer, _parallel.Count);
-            _parallel.Add(f => analyzer.Begin(f));
-            Contents.Add($"rdf {key}");
+            return;
         }
+
+        // RDFs differing only in their region (whole cell, boundary, bulk) share one traversal of each frame's pairs.
+        string traversal = TraversalKey(options);
+        if (!_rdfGroups.TryGetValue(traversal, out var group))
+        {
+            group = ([], _parallel.Count);
+            _rdfGroups[traversal] = group;
+            List<RdfAnalyzer> members = group.Members;
+            _parallel.Add(f => new RdfAccumulatorGroup(members.Select(a => a.Begin(f)).ToArray()));
+        }
+
+        var analyzer = new RdfAnalyzer(options);
+        _rdf[key] = (analyzer, group.Slot, group.Members.Count);
+        group.Members.Add(analyzer);
+        Contents.Add($"rdf {key}");
     }
 
     public void Add(CoordinationOptions options)
@@ -100,8 +113,8 @@ internal sealed class PassPlan
 
     public RdfResult Rdf(RdfOptions options) => Result(Key(options), () =>
     {
-        var (analyzer, slot) = _rdf[Key(options)];
-        return analyzer.Finish((RdfAccumulator)Accumulator(slot));
+        var (analyzer, slot, member) = _rdf[Key(options)];
+        return analyzer.Finish(((RdfAccumulatorGroup)Accumulator(slot)).Members[member]);
     });
 
     public CoordinationResult Coordination(CoordinationOptions options) => Result(Key(options), () =>
@@ -154,6 +167,9 @@ internal sealed class PassPlan
 
     private static string Key(RdfOptions o) =>
         $"r-max {N(o.RMax)}, bins {o.Bins}, pairs {(o.Pairs is null ? "all" : string.Join(",", o.Pairs))}, region {Key(o.Region)}";
+
+    private static string TraversalKey(RdfOptions o) =>
+        $"r-max {N(o.RMax)}, bins {o.Bins}, pairs {(o.Pairs is null ? "all" : string.Join(",", o.Pairs))}, total {o.Total}";
 
     private static string Key(CoordinationOptions o) =>
         $"pairs {string.Join(",", o.Pairs)}, cut-offs {string.Join(",", o.Cutoffs.Select(c => N(c)))}, region {Key(o.Region)}, " +

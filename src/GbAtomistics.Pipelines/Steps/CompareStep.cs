@@ -89,7 +89,7 @@ public static class CompareStep
             ? new List<(string, RdfOptions)> { ("all", new RdfOptions(request.RdfRMax, request.RdfBins, pairs)) }
             : [("bulk", new RdfOptions(request.RdfRMax, request.RdfBins, pairs, region.Invert("bulk"))), ("gb", new RdfOptions(request.RdfRMax, request.RdfBins, pairs, region))];
         var analyzers = regions.Select(r => new RdfAnalyzer(r.Item2)).ToArray();
-        var begins = analyzers.Select(a => (Func<Frame, IFrameAccumulator>)(f => a.Begin(f))).ToList();
+        var begins = new List<Func<Frame, IFrameAccumulator>> { f => new RdfAccumulatorGroup(analyzers.Select(a => a.Begin(f)).ToArray()) };
         RoleAnalyzer? roleAnalyzer = null;
         if (map is not null)
         {
@@ -100,7 +100,8 @@ public static class CompareStep
         }
 
         RunOutcome outcome = FrameRunner.Run(input, begins.ToArray(), threads);
-        var rdfs = regions.Select((r, j) => (r.Item1, analyzers[j].Finish((RdfAccumulator)outcome.Accumulators[j]))).ToArray();
+        var group = (RdfAccumulatorGroup)outcome.Accumulators[0]; // bulk and gb over one traversal of the pairs
+        var rdfs = regions.Select((r, j) => (r.Item1, analyzers[j].Finish(group.Members[j]))).ToArray();
         RoleResult? roleResult = roleAnalyzer?.Finish((RoleAccumulator)outcome.Accumulators[^1]);
         return new ComparedSystem(label, input, run, rdfs, map, roleResult);
     }
