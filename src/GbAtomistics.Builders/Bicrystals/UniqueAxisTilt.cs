@@ -64,51 +64,14 @@ internal static class UniqueAxisTilt
             { Y: 1 } => "(h0l)",
             _ => cell.System == LatticeSystem.Hexagonal ? "(hk0) (hexagonal (hki0))" : "(hk0)",
         };
-        if (plane is { } pl && Miller.Dot(pl, relabelling.Axis) != 0)
-        {
-            throw new InputException($"--plane {Miller.Plane(pl)}: a tilt about {about} needs a boundary plane containing the axis, {form}");
-        }
-
-        if (sigma is < 2)
-        {
-            throw new InputException(FormattableString.Invariant($"--sigma {sigma}: expected at least 2"));
-        }
+        CheckRequest(plane, relabelling.Axis, about, form, sigma);
 
         // On the relabelled cell the axis is c and the planes (hk0).
         UnitCell view = relabelling.Relabel(cell);
         (long g11, long g12, long g22) = UniqueAxisLattice.Metric(view);
         int fold = view.System switch { LatticeSystem.Tetragonal => 4, LatticeSystem.Hexagonal => 6, _ => 2 };
-        var candidates = new List<UniqueAxisBoundary>();
-        if (plane is { } given)
-        {
-            Int3 relabelled = relabelling.ToRelabelled(given);
-            UniqueAxisBoundary? b = Boundary(view, relabelled.X, relabelled.Y, g11, g12, g22, fold, centring);
-            if (b is null)
-            {
-                throw new InputException($"--plane {Miller.Plane(given)}: a mirror line of the {system} net perpendicular to {about} (Σ1), no tilt boundary");
-            }
-
-            if (sigma is { } s && b.Entry.Sigma != s)
-            {
-                throw new InputException($"--plane {Miller.Plane(given)} about {about} of this {system} cell is Σ{b.Entry.Sigma}, not Σ{s}");
-            }
-
-            candidates.Add(b);
-        }
-        else
-        {
-            for (int h = 0; h <= MaxIndex; h++)
-            {
-                for (int k = -MaxIndex; k <= MaxIndex; k++)
-                {
-                    if (Miller.Gcd(h, k) == 1 && Boundary(view, h, k, g11, g12, g22, fold, centring) is { } b && (sigma is null || b.Entry.Sigma == sigma))
-                    {
-                        candidates.Add(b);
-                    }
-                }
-            }
-        }
-
+        List<UniqueAxisBoundary> candidates = Candidates(
+            (h, k) => Boundary(view, h, k, g11, g12, g22, fold, centring), plane, relabelling.ToRelabelled, sigma, about, $"{system} net", system);
         UniqueAxisBoundary best = Best(candidates, sigma, angleDegrees, about, system, form);
         return ToOriginal(best, relabelling);
     }
@@ -128,15 +91,7 @@ internal static class UniqueAxisTilt
             throw new InputException($"--axis {Miller.Direction(basal.Axis)}: this hexagonal cell is R-centred (a rhombohedral lattice), whose tilts are built about [0001] only; the Σ about {about} would be that of the rhombohedral lattice, not supported yet");
         }
 
-        if (plane is { } pl && Miller.Dot(pl, basal.Axis) != 0)
-        {
-            throw new InputException($"--plane {Miller.Plane(pl)}: a tilt about {about} needs a boundary plane containing the axis, {form}");
-        }
-
-        if (sigma is < 2)
-        {
-            throw new InputException(FormattableString.Invariant($"--sigma {sigma}: expected at least 2"));
-        }
+        CheckRequest(plane, basal.Axis, about, form, sigma);
 
         UnitCell view = basal.View(cell);
         Mat3 frame = basal.Frame(cell);
@@ -178,34 +133,59 @@ internal static class UniqueAxisTilt
                 basal.DirectionToHexagonal(b.InPlaneLower), basal.DirectionToHexagonal(b.InPlaneUpper));
         }
 
+        List<UniqueAxisBoundary> candidates = Candidates(Make, plane, basal.PlaneToView, sigma, about, "hexagonal lattice's net", system);
+        return Best(candidates, sigma, angleDegrees, about, system, form);
+    }
+
+    /// <summary>The plane, if given, must contain the axis; a Σ, if given, is at least 2.</summary>
+    private static void CheckRequest(Int3? plane, Int3 axis, string about, string form, int? sigma)
+    {
+        if (plane is { } pl && Miller.Dot(pl, axis) != 0)
+        {
+            throw new InputException($"--plane {Miller.Plane(pl)}: a tilt about {about} needs a boundary plane containing the axis, {form}");
+        }
+
+        if (sigma is < 2)
+        {
+            throw new InputException(FormattableString.Invariant($"--sigma {sigma}: expected at least 2"));
+        }
+    }
+
+    /// <summary>
+    /// The boundaries to choose from, made by <paramref name="make"/> from plane indices (h k 0) of the net: the given
+    /// plane (mapped onto the net by <paramref name="toNet"/>; an input error when it is a mirror line or of another
+    /// Σ than asked), else every plane of indices up to <see cref="MaxIndex"/> of the Σ asked.
+    /// </summary>
+    private static List<UniqueAxisBoundary> Candidates(
+        Func<int, int, UniqueAxisBoundary?> make, Int3? plane, Func<Int3, Int3> toNet, int? sigma, string about, string net, string system)
+    {
         var candidates = new List<UniqueAxisBoundary>();
         if (plane is { } given)
         {
-            Int3 vp = basal.PlaneToView(given);
-            UniqueAxisBoundary? b = Make(vp.X, vp.Y)
-                ?? throw new InputException($"--plane {Miller.Plane(given)}: a mirror line of the hexagonal lattice's net perpendicular to {about} (Σ1), no tilt boundary");
+            Int3 p = toNet(given);
+            UniqueAxisBoundary b = make(p.X, p.Y)
+                ?? throw new InputException($"--plane {Miller.Plane(given)}: a mirror line of the {net} perpendicular to {about} (Σ1), no tilt boundary");
             if (sigma is { } s && b.Entry.Sigma != s)
             {
-                throw new InputException($"--plane {Miller.Plane(given)} about {about} of this hexagonal cell is Σ{b.Entry.Sigma}, not Σ{s}");
+                throw new InputException($"--plane {Miller.Plane(given)} about {about} of this {system} cell is Σ{b.Entry.Sigma}, not Σ{s}");
             }
 
             candidates.Add(b);
+            return candidates;
         }
-        else
+
+        for (int h = 0; h <= MaxIndex; h++)
         {
-            for (int h = 0; h <= MaxIndex; h++)
+            for (int k = -MaxIndex; k <= MaxIndex; k++)
             {
-                for (int k = -MaxIndex; k <= MaxIndex; k++)
+                if (Miller.Gcd(h, k) == 1 && make(h, k) is { } b && (sigma is null || b.Entry.Sigma == sigma))
                 {
-                    if (Miller.Gcd(h, k) == 1 && Make(h, k) is { } b && (sigma is null || b.Entry.Sigma == sigma))
-                    {
-                        candidates.Add(b);
-                    }
+                    candidates.Add(b);
                 }
             }
         }
 
-        return Best(candidates, sigma, angleDegrees, about, system, form);
+        return candidates;
     }
 
     /// <summary>The candidate of smallest Σ, then smallest plane indices, then smallest angle; an input error when none is left.</summary>
