@@ -15,8 +15,9 @@ namespace GbAtomistics.Analysis;
 /// <para>
 /// When several analyses take the same frame one after another on one thread (the analyses of one pass), the caller
 /// opens <see cref="Share"/> around them: a list asked for the frame's own positions is then built once per atom
-/// subset and cut-off and lent to every analysis that asks for the same ones (e.g. the RDF of the whole cell and of
-/// a boundary region, or a coordination count and a profile with the same cut-off). Its users take it in turn (the
+/// subset and cut-off and lent to every analysis that asks for the same ones (e.g. a coordination count and a profile
+/// with the same cut-off, or the per-species lists of several species-filtered loops; RDFs that differ only in their
+/// region go further and share one traversal, <see cref="Rdf.RdfAccumulatorGroup"/>). Its users take it in turn (the
 /// analyses of a lane run one after another) and give it back as usual; it goes back to the pool when the frame's
 /// scope ends.
 /// </para>
