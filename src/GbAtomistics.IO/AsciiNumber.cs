@@ -171,6 +171,33 @@ internal static class AsciiNumber
         return false;
     }
 
+    /// <summary>
+    /// Parses the unsigned run of 1 to 18 decimal digits at the start of <paramref name="s"/>: true, with the digits
+    /// it took in <paramref name="end"/>, when there is one (the value is then what <see cref="TryParseLong"/> gives
+    /// for that token); false for a sign, no digit or a longer run, when the caller must cut the token and use
+    /// <see cref="TryParseLong"/>.
+    /// </summary>
+    public static bool TryDigitsPrefix(ReadOnlySpan<byte> s, out long value, out int end)
+    {
+        long v = 0;
+        int i = 0;
+        int n = Math.Min(s.Length, 19);
+        for (; i < n; i++)
+        {
+            uint d = (uint)(s[i] - '0');
+            if (d > 9)
+            {
+                break;
+            }
+
+            v = (v * 10) + d;
+        }
+
+        value = v;
+        end = i;
+        return i is > 0 and <= 18;
+    }
+
     private static bool Fallback(ReadOnlySpan<byte> s, out double value) =>
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 }

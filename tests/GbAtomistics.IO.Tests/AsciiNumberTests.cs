@@ -75,6 +75,35 @@ public sealed class AsciiNumberTests
     }
 
     [Fact]
+    public void TheDigitsPrefixGivesTheIntegerOfTheRunOrDeclines()
+    {
+        var random = new Random(3);
+        for (int length = 1; length <= 20; length++)
+        {
+            for (int k = 0; k < 200; k++)
+            {
+                string run = new(Enumerable.Range(0, length).Select(_ => (char)('0' + random.Next(k % 4 == 0 ? 1 : 10))).ToArray());
+                foreach (string after in new[] { "", " 7", "\t", "x", ".5" })
+                {
+                    bool taken = AsciiNumber.TryDigitsPrefix(Encoding.ASCII.GetBytes(run + after), out long value, out int end);
+                    Assert.Equal(length <= 18, taken);
+                    if (taken)
+                    {
+                        Assert.Equal(length, end);
+                        Assert.True(AsciiNumber.TryParseLong(Encoding.ASCII.GetBytes(run), out long whole));
+                        Assert.Equal(whole, value);
+                    }
+                }
+            }
+        }
+
+        foreach (string text in new[] { "", "-1", "+1", "x1", " 1" })
+        {
+            Assert.False(AsciiNumber.TryDigitsPrefix(Encoding.ASCII.GetBytes(text), out _, out _), text);
+        }
+    }
+
+    [Fact]
     public void TheFastPrefixGivesTheValueOfTheWholeTokenOrDeclines()
     {
         // Numbers as dumps write them, and some the fast path must decline (too many digits, large exponents).

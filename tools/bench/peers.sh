@@ -7,7 +7,7 @@
 #                       (and gbat's default, which adds g_total of all atoms and so visits every pair)
 #   MSD of type 1       gbat msd --species 1          vs MDAnalysis EinsteinMSD (fft=True)
 #   CSL bicrystal       gbat build csl (fcc Σ5(310))  vs pymatgen GrainBoundaryGenerator (Debian python3-pymatgen)
-# gbat is published with ReadyToRun first (dotnet publish -r linux-x64 -p:PublishReadyToRun=true). The script prints a
+# gbat is published first as one self-contained composite ReadyToRun image (README "Speed"). The script prints a
 # Markdown table with the machine's conditions, then every run's time. freud and OVITO's Python module are not in Debian
 # and no package index is reachable from this machine, so they are not timed.
 # Usage: tools/bench/peers.sh [FRAMES] [REPEATS] [THREADS]   (defaults 100 3 2)
@@ -30,12 +30,13 @@ if ! "$python" -c "import tidynamics" 2>/dev/null; then
   export PYTHONPATH="$root/tools/bench/tidynamics-standin${PYTHONPATH:+:$PYTHONPATH}"
 fi
 cd "$root"
-# gbat as a user installs it for speed: published with ReadyToRun (precompiled code, so a run does not wait for the
-# JIT; README "Speed"). The publish needs the Crossgen2 package from the NuGet feed.
-publish="$work/gbat-readytorun"
-dotnet publish src/GbAtomistics.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o "$publish" -v quiet -nologo >/dev/null
-gbat=(dotnet "$publish/gbat.dll")
+# gbat as a user installs it for speed: the runtime, its libraries and gbat precompiled together into one composite
+# ReadyToRun image, so a run does not wait for the JIT (README "Speed"). The publish needs the runtime pack and the
+# Crossgen2 package from the NuGet feed.
+publish="$work/gbat-composite"
+dotnet publish src/GbAtomistics.Cli -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true \
+  -p:PublishReadyToRunComposite=true -o "$publish" -v quiet -nologo >/dev/null
+gbat=("$publish/gbat")
 out="$work/out"
 rm -rf "$out"
 mkdir -p "$out"

@@ -478,6 +478,9 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
         }
     }
 
+    /// <summary>True when a token ends at <paramref name="k"/>: the end of the line, a space or a tab.</summary>
+    private static bool EndsToken(ReadOnlySpan<byte> line, int k) => k == line.Length || line[k] == (byte)' ' || line[k] == (byte)'\t';
+
     /// <summary>Parses atom line <paramref name="line"/> (file line <paramref name="lineNumber"/>) into atom <paramref name="i"/>.</summary>
     private void ParseAtom(ReadOnlySpan<byte> line, int i, long lineNumber, in AtomTargets t, Span<double> v, Span<int> image)
     {
@@ -495,14 +498,34 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
                 pos++;
             }
 
-            // A plain number is parsed where it stands, without cutting out the token first.
-            if (kinds[c] == LammpsColumnKind.Value
-                && AsciiNumber.TryFastPrefix(line[pos..], out double fast, out int taken)
-                && (pos + taken == length || line[pos + taken] == (byte)' ' || line[pos + taken] == (byte)'\t'))
+            // A plain number is parsed where it stands, without cutting out the token first; anything else (a sign on
+            // an id, a long exponent, a malformed token) is cut out and parsed, or reported, below.
+            LammpsColumnKind kind = kinds[c];
+            if (kind == LammpsColumnKind.Value)
             {
-                v[slots[c]] = fast;
-                pos += taken;
-                continue;
+                if (AsciiNumber.TryFastPrefix(line[pos..], out double fast, out int taken) && EndsToken(line, pos + taken))
+                {
+                    v[slots[c]] = fast;
+                    pos += taken;
+                    continue;
+                }
+            }
+            else if (kind is LammpsColumnKind.Id or LammpsColumnKind.Type
+                && AsciiNumber.TryDigitsPrefix(line[pos..], out long whole, out int digits) && EndsToken(line, pos + digits))
+            {
+                if (kind == LammpsColumnKind.Id)
+                {
+                    t.Ids[i] = whole;
+                    pos += digits;
+                    continue;
+                }
+
+                if (whole is >= 1 and <= int.MaxValue)
+                {
+                    type = (int)whole;
+                    pos += digits;
+                    continue;
+                }
             }
 
             int start = pos;
@@ -517,7 +540,7 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
             }
 
             ReadOnlySpan<byte> token = line[start..pos];
-            switch (kinds[c])
+            switch (kind)
             {
                 case LammpsColumnKind.Value:
                     if (!AsciiNumber.TryParseDouble(token, out double value) || !double.IsFinite(value))

@@ -80,6 +80,22 @@ public sealed class LammpsDumpMalformedTests
     [Fact]
     public void NonIntegerType() => Fails(Good.Replace("2 1 2 2 2", "2 1.0 2 2 2"), 11, "column 'type'");
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("3000000000")]
+    [InlineData("2x")]
+    [InlineData("2,")]
+    public void TypeThatIsNotAPositiveInteger(string type) =>
+        Fails(Good.Replace("2 1 2 2 2", $"2 {type} 2 2 2"), 11, $"an integer type ≥ 1 in column 'type', found '{type}'");
+
+    [Theory]
+    [InlineData("2x")]
+    [InlineData("99999999999999999999")]
+    [InlineData("2.0")]
+    public void IdThatIsNotAnInteger(string id) =>
+        Fails(Good.Replace("2 1 2 2 2", $"{id} 1 2 2 2"), 11, $"an integer in column 'id', found '{id}'");
+
     [Fact]
     public void DuplicateIdNamesBothLines() => Fails(Good.Replace("2 1 2 2 2", "1 1 2 2 2"), 11, "id 1 again (first on line 10)");
 

@@ -23,6 +23,25 @@ public sealed class LammpsDumpReaderTests
         Assert.Null(f.Species);
     }
 
+    [Theory]
+    [InlineData("7", "2", 7L, 2)]
+    [InlineData("007", "02", 7L, 2)]
+    [InlineData("+7", "+2", 7L, 2)]
+    [InlineData("123456789012345678", "2147483647", 123456789012345678L, int.MaxValue)]
+    [InlineData("9223372036854775807", "1", long.MaxValue, 1)]
+    public void IdAndTypeReadAlikeWhereverTheyAreParsed(string id, string type, long expectedId, int expectedType)
+    {
+        // Plain digit runs of up to 18 digits are parsed where they stand in the line; a sign or a longer run goes
+        // through the token parser. Both give the same values, before a space, a tab or the end of the line.
+        foreach (string blank in new[] { " ", "\t" })
+        {
+            string text = Header.Replace("ATOMS\n3\n", "ATOMS\n1\n") + $"ITEM: ATOMS id x y z type\n{id}{blank}1 1 1{blank}{type}\n";
+            Frame f = Assert.Single(ReadAll(text));
+            Assert.Equal(expectedId, f.Ids[0]);
+            Assert.Equal(expectedType, f.Types[0]);
+        }
+    }
+
     [Fact]
     public void SparseIdsUseTheGeneralSort()
     {
