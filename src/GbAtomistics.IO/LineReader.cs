@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace GbAtomistics.IO;
 
 /// <summary>
@@ -212,17 +216,23 @@ internal sealed class LineReader : IDisposable
     {
         _lastLineStart = -1;
         int found = 0;
-        int scan = _start;
+        int scan = _start;   // start of the next line
+        int search = _start; // where to look for its newline: scan … search − 1 holds none
         while (found < count)
         {
-            int nl = _buffer.AsSpan(scan, _end - scan).IndexOf((byte)'\n');
+            found = SplitWholeVectors(ref scan, ref search, found, count, starts, ends);
+            if (found == count)
+            {
+                break;
+            }
+
+            int nl = _buffer.AsSpan(search, _end - search).IndexOf((byte)'\n');
             if (nl >= 0)
             {
                 starts[found] = scan;
-                int end = scan + nl;
-                ends[found] = end > scan && _buffer[end - 1] == (byte)'\r' ? end - 1 : end;
+                ends[found] = WithoutCr(scan, search + nl);
                 found++;
-                scan = end + 1;
+                scan = search = search + nl + 1;
                 continue;
             }
 
@@ -231,7 +241,7 @@ internal sealed class LineReader : IDisposable
                 if (scan < _end)
                 {
                     starts[found] = scan;
-                    ends[found] = _buffer[_end - 1] == (byte)'\r' ? _end - 1 : _end;
+                    ends[found] = WithoutCr(scan, _end);
                     found++;
                     scan = _end;
                 }
@@ -241,6 +251,7 @@ internal sealed class LineReader : IDisposable
 
             // Keep the lines found so far: Fill moves the unread bytes (from _start) to the front of the buffer.
             int shift = _start;
+            search = _end - shift;
             Fill();
             for (int k = 0; k < found; k++)
             {
@@ -256,6 +267,48 @@ internal sealed class LineReader : IDisposable
         buffer = _buffer;
         return found;
     }
+
+    /// <summary>
+    /// Cuts lines out of the buffer from <paramref name="search"/> on, one 32-byte vector at a time (the newlines of
+    /// a vector as the bits of a mask, so a short line costs no call), until <paramref name="count"/> lines are found
+    /// or fewer than 32 bytes are left; returns the number of lines found so far. Without 256-bit vectors it leaves
+    /// everything to the caller's search.
+    /// </summary>
+    private int SplitWholeVectors(ref int scan, ref int search, int found, int count, int[] starts, int[] ends)
+    {
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            return found;
+        }
+
+        ref byte bytes = ref MemoryMarshal.GetArrayDataReference(_buffer);
+        Vector256<byte> newline = Vector256.Create((byte)'\n');
+        int p = search;
+        for (; p + Vector256<byte>.Count <= _end; p += Vector256<byte>.Count)
+        {
+            uint mask = Vector256.Equals(Vector256.LoadUnsafe(ref bytes, (nuint)p), newline).ExtractMostSignificantBits();
+            while (mask != 0)
+            {
+                int end = p + BitOperations.TrailingZeroCount(mask);
+                starts[found] = scan;
+                ends[found] = WithoutCr(scan, end);
+                found++;
+                scan = end + 1;
+                mask &= mask - 1;
+                if (found == count)
+                {
+                    search = scan;
+                    return found;
+                }
+            }
+        }
+
+        search = p;
+        return found;
+    }
+
+    /// <summary>The end of the line scan … end − 1 without a carriage return before its newline.</summary>
+    private int WithoutCr(int scan, int end) => end > scan && _buffer[end - 1] == (byte)'\r' ? end - 1 : end;
 
     public void Dispose() => _stream.Dispose();
 

@@ -27,6 +27,68 @@ public sealed class LineReaderTests
         Assert.Equal(4, reader.LineNumber);
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(37)]
+    [InlineData(1 << 20)]
+    public void BlocksOfLinesMatchLineByLineReadingAcrossVectorsAndRefills(int bufferSize)
+    {
+        // Lines of 0 to 99 bytes (so newlines fall anywhere within and across 32-byte vectors), some ending in CRLF,
+        // the last with or without a newline; blocks of 1 to 60 lines, cut anywhere, between single lines.
+        var random = new Random(bufferSize);
+        for (int trial = 0; trial < 20; trial++)
+        {
+            var expected = new List<string>();
+            var text = new StringBuilder();
+            int count = random.Next(1, 400);
+            for (int k = 0; k < count; k++)
+            {
+                string line = new(Enumerable.Range(0, random.Next(100)).Select(_ => (char)random.Next('!', '~')).ToArray());
+                expected.Add(line);
+                text.Append(line).Append(random.Next(5) == 0 ? "\r\n" : "\n");
+            }
+
+            if (random.Next(2) == 0)
+            {
+                text.Length -= text[^2] == '\r' ? 2 : 1; // the last line without its newline
+            }
+
+            using LineReader reader = Open(text.ToString(), bufferSize);
+            var read = new List<string>();
+            int[] starts = new int[60], ends = new int[60];
+            while (true)
+            {
+                if (random.Next(4) == 0)
+                {
+                    if (!reader.TryReadLine(out var single))
+                    {
+                        break;
+                    }
+
+                    read.Add(Encoding.ASCII.GetString(single));
+                    Assert.Equal(read.Count, reader.LineNumber);
+                    continue;
+                }
+
+                int want = random.Next(1, 61);
+                int found = reader.ReadLineBlock(want, out byte[] buffer, starts, ends);
+                for (int k = 0; k < found; k++)
+                {
+                    read.Add(Encoding.ASCII.GetString(buffer, starts[k], ends[k] - starts[k]));
+                }
+
+                Assert.Equal(read.Count, reader.LineNumber);
+                if (found < want)
+                {
+                    break;
+                }
+            }
+
+            Assert.Equal(expected, read);
+            Assert.False(reader.TryReadLine(out _));
+        }
+    }
+
     [Fact]
     public void SkipCountsLinesAndStopsAtTheEnd()
     {
