@@ -165,11 +165,12 @@ internal sealed class PassPlan
         return (T)r;
     }
 
-    private static string Key(RdfOptions o) =>
-        $"r-max {N(o.RMax)}, bins {o.Bins}, pairs {(o.Pairs is null ? "all" : string.Join(",", o.Pairs))}, region {Key(o.Region)}";
+    private static string Key(RdfOptions o) => $"{PairsKey(o)}, region {Key(o.Region)}";
 
-    private static string TraversalKey(RdfOptions o) =>
-        $"r-max {N(o.RMax)}, bins {o.Bins}, pairs {(o.Pairs is null ? "all" : string.Join(",", o.Pairs))}, total {o.Total}";
+    private static string TraversalKey(RdfOptions o) => $"{PairsKey(o)}, total {o.Total}";
+
+    private static string PairsKey(RdfOptions o) =>
+        $"r-max {N(o.RMax)}, bins {o.Bins}, pairs {(o.Pairs is null ? "all" : string.Join(",", o.Pairs))}";
 
     private static string Key(CoordinationOptions o) =>
         $"pairs {string.Join(",", o.Pairs)}, cut-offs {string.Join(",", o.Cutoffs.Select(c => N(c)))}, region {Key(o.Region)}, " +
