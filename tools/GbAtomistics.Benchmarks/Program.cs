@@ -9,7 +9,7 @@ namespace GbAtomistics.Benchmarks;
 /// <summary>
 /// Benchmarks of the IO hot paths. <c>--quick [atoms] [frames]</c> times reading a synthetic dump with a Stopwatch
 /// (no BenchmarkDotNet), <c>--quick FILE</c> an existing dump (wall and CPU time per pass; with the environment
-/// variable GBAT_SERIAL set, frames are parsed on one core); <c>--rdf-quick [dump] [r_max] [bins] [pairs]</c> times the
+/// variable GBAT_SERIAL set, frames are parsed on one core); <c>--rdf-quick [dump] [r_max] [bins] [pairs] [--pairs-only]</c> times the
 /// RDF hot path (see <see cref="RdfQuick"/>); any other arguments go to BenchmarkDotNet (for example <c>--filter *Dump*</c>).
 /// </summary>
 public static class Program
@@ -39,7 +39,8 @@ public static class Program
                 args.Length > 1 ? args[1] : null,
                 args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10.0,
                 args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200,
-                args.Length > 4 ? args[4] : null);
+                args.Length > 4 ? args[4] : null,
+                args.Length > 5 && args[5] == "--pairs-only");
             return 0;
         }
 

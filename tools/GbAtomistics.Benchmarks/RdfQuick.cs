@@ -12,14 +12,59 @@ namespace GbAtomistics.Benchmarks;
 /// 200 bins unless given, one thread, best of five passes: the cell list build alone, the build with the pair loop and
 /// a counting visitor, the whole RDF accumulation, and two RDFs of one pass (whole cell and a slab) with a cell list
 /// each, with one shared and over one traversal of the pairs, with the bytes allocated per frame; with PAIRS (e.g. Li-O)
-/// also those pairs with the total and alone (the species-filtered loop).
+/// also those pairs with the total and alone (the species-filtered loop); with PAIRS and a fifth argument
+/// <c>--pairs-only</c>, only those two.
 /// </summary>
 internal static class RdfQuick
 {
-    public static void Run(string? dump, double rMax = 10.0, int bins = 200, string? pairList = null)
+    public static void Run(string? dump, double rMax = 10.0, int bins = 200, string? pairList = null, bool pairsOnly = false)
     {
         Frame[] frames = dump is null ? RdfFrames.Li2O(7, 50) : RdfFrames.Read(dump, "1=Li,2=O");
         Console.WriteLine(FormattableString.Invariant($"{(dump ?? "synthetic Li2O")}: {frames.Length} frames × {frames[0].Count} atoms, r_max {rMax} Å, {bins} bins"));
+        if (!pairsOnly || pairList is null)
+        {
+            RunAllPairs(frames, rMax, bins);
+        }
+
+        if (pairList is not null)
+        {
+            var chosen = new RdfAnalyzer(new RdfOptions(rMax, bins, SpeciesPair.ParseList(pairList)));
+            RdfAccumulator withTotal = chosen.Begin(frames[0]);
+            Time($"RDF accumulate ({pairList} + total)", frames, withTotal.Accumulate);
+            var noTotal = new RdfAnalyzer(new RdfOptions(rMax, bins, SpeciesPair.ParseList(pairList)) { Total = false });
+            RdfAccumulator only = noTotal.Begin(frames[0]);
+            CountChosenPairs(frames, rMax, pairList);
+            Time($"RDF accumulate ({pairList} only)", frames, only.Accumulate);
+        }
+    }
+
+    /// <summary>The species-filtered pair loop of the chosen pairs with a counting visitor: the scan without the binning.</summary>
+    private static void CountChosenPairs(Frame[] frames, double rMax, string pairList)
+    {
+        var species = new SpeciesIndex(frames[0]);
+        var loop = new SpeciesPairLoop(species.Count, SpeciesPair.ParseList(pairList).Select(p => (species.Require(p.Central), species.Require(p.Neighbour), rMax)));
+        int[] speciesOf = new int[frames.Max(f => f.Count)];
+        long pairs = 0;
+        Time($"species pair loop ({pairList}, count only)", frames, f =>
+        {
+            for (int i = 0; i < f.Count; i++)
+            {
+                speciesOf[i] = species.Of(f, i);
+            }
+
+            var counter = new PairCounter();
+            if (!loop.TryVisit(f.Box, f.Positions.AsSpan(0, f.Count), speciesOf.AsSpan(0, f.Count), ref counter))
+            {
+                throw new InvalidOperationException("the species pair loop declined the frame");
+            }
+
+            pairs += counter.Pairs;
+        });
+        Console.WriteLine(FormattableString.Invariant($"    {pairs / (6.0 * frames.Length):F0} pairs within r_max per frame"));
+    }
+
+    private static void RunAllPairs(Frame[] frames, double rMax, int bins)
+    {
         var options = new RdfOptions(rMax, bins);
         var built = new CellList(frames[0].Box, frames[0].Positions.AsSpan(0, frames[0].Count), options.RMax);
         Time("cell list build only (reused)", frames, f => built.Rebuild(f.Box, f.Positions.AsSpan(0, f.Count)));
@@ -59,15 +104,6 @@ internal static class RdfQuick
         });
         var group = new RdfAccumulatorGroup(pass);
         Time("RDF whole cell + slab region, one traversal", frames, group.Accumulate);
-        if (pairList is not null)
-        {
-            var chosen = new RdfAnalyzer(new RdfOptions(rMax, bins, SpeciesPair.ParseList(pairList)));
-            RdfAccumulator withTotal = chosen.Begin(frames[0]);
-            Time($"RDF accumulate ({pairList} + total)", frames, withTotal.Accumulate);
-            var noTotal = new RdfAnalyzer(new RdfOptions(rMax, bins, SpeciesPair.ParseList(pairList)) { Total = false });
-            RdfAccumulator only = noTotal.Begin(frames[0]);
-            Time($"RDF accumulate ({pairList} only)", frames, only.Accumulate);
-        }
     }
 
     /// <summary>Best of five passes over the frames (other processes share the machine), after a warm-up frame.</summary>

@@ -29,9 +29,14 @@ namespace GbAtomistics.Core.Neighbors;
 /// w_a (|d| − 1)/n_a in distance; in an orthogonal cell these axis distances add in quadrature, in a triclinic cell
 /// the largest of them is the bound used. m = ⌊∛(ρ r_c³ / 4)⌋ limited to 1 … 3 (ρ the mean number density), and the
 /// bins are coarsened when there would be more than twice as many as atoms. The kept offsets of one (d_a, d_b) form
-/// a range of d_c, whose bins lie next to each other in memory, so each piece of the range between wraps is scanned
-/// as one run of atoms, eight or four distances at a time where the hardware has 512- or 256-bit vectors (AVX-512 or
-/// AVX2), the hits of each vector packed to the front without a branch.
+/// a range of d_c, whose bins lie next to each other in memory, so each piece of the range between wraps is one run
+/// of atoms. Each bin is further cut into slices along c (about two atoms each, at most 16) and its atoms ordered by
+/// slice, so a run is ordered by slice too, and each central atom scans only the slices it can reach: those within
+/// h = √(r_c² − g²) of it along the perpendicular of c, g being its distance to the run's column of bins across a and
+/// b in an orthogonal cell (h = r_c in a triclinic one, where the distance along that perpendicular alone is the
+/// bound), a column farther than r_c being skipped. With bins of edge r_c this halves the distances tested. The
+/// reachable slots are scanned eight or four distances at a time where the hardware has 512- or 256-bit vectors
+/// (AVX-512 or AVX2), the hits of each vector packed to the front without a branch.
 /// </remarks>
 public sealed class CellList
 {
@@ -39,6 +44,15 @@ public sealed class CellList
 
     /// <summary>Slots after the last atom that are readable (a vector may start at any atom) and room for packed hits.</summary>
     private const int Padding = 8;
+
+    /// <summary>Central atoms whose windows are computed together before they are scanned.</summary>
+    private const int WindowBatch = 64;
+
+    /// <summary>The most slices a bin is cut into along c.</summary>
+    private const int MaxSlices = 16;
+
+    /// <summary>Slices added at each end of a central atom's reach along c, against rounding of the bin coordinates.</summary>
+    private const double SliceMargin = 1e-6;
 
     /// <summary>
     /// The most bin offsets (images of the bins within the cut-off) one build may enumerate: 2²⁴, which a cut-off
@@ -59,9 +73,14 @@ public sealed class CellList
     private int _na, _nb, _nc;
     private int _ka, _kb, _kc;
     private int[] _cellStart = [];
-    private int[] _cellFill = [];
-    private int[] _cellOf = [];
-    private int[] _atoms = [];      // atom indices sorted by bin
+    private int[] _sliceStart = []; // per slice (bin × _slices + slice along c): its first slot, then the end
+    private int[] _sliceFill = [];
+    private int[] _sliceOf = [];
+    private int _slices;            // slices per bin along c
+    private int[] _atoms = [];      // atom indices sorted by bin, then by slice within the bin
+    private double[] _keyA = [];    // bin coordinates (see Keys) in bin order
+    private double[] _keyB = [];
+    private double[] _keyC = [];
     private double[] _x = [];       // wrapped Cartesian positions relative to the origin, in bin order
     private double[] _y = [];
     private double[] _z = [];
@@ -73,6 +92,9 @@ public sealed class CellList
     private int _fullStripCount;
     private Vec3 _low;              // lower fractional bound of the binned range per axis
     private Vec3 _scale;            // bins per unit of fractional coordinate per axis
+    private double _stepA, _stepB;  // Å between bin walls along the perpendiculars of a and b
+    private double _slicesPerAngstrom; // slices per Å along the perpendicular of c
+    private bool _orthogonal;
     private double _density;        // atoms of the list per Å³ of the binned range
 
     /// <summary>Builds the list for <paramref name="positions"/> (Å) in <paramref name="box"/> with cut-off (Å).</summary>
@@ -143,8 +165,11 @@ public sealed class CellList
         int n = useSubset ? subset.Length : positions.Length;
         _count = n;
         EnsureCapacity(ref _frac, n);
-        EnsureCapacity(ref _cellOf, n);
+        EnsureCapacity(ref _sliceOf, n);
         EnsureCapacity(ref _atoms, n);
+        EnsureCapacity(ref _keyA, n + Padding);
+        EnsureCapacity(ref _keyB, n + Padding);
+        EnsureCapacity(ref _keyC, n + Padding);
         EnsureCapacity(ref _x, n + Padding);
         EnsureCapacity(ref _y, n + Padding);
         EnsureCapacity(ref _z, n + Padding);
@@ -232,35 +257,44 @@ public sealed class CellList
         (_na, _nb, _nc) = (bins[0], bins[1], bins[2]);
         (_ka, _kb, _kc) = (reach[0], reach[1], reach[2]);
         int cells = _na * _nb * _nc;
-        EnsureCapacity(ref _cellStart, cells + 1);
-        EnsureCapacity(ref _cellFill, cells);
-        Array.Clear(_cellStart, 0, cells + 1);
-        double scaleA = _na / span[0], scaleB = _nb / span[1], scaleC = _nc / span[2];
         _low = new Vec3(low[0], low[1], low[2]);
-        _scale = new Vec3(scaleA, scaleB, scaleC);
+        _scale = new Vec3(_na / span[0], _nb / span[1], _nc / span[2]);
         _density = density;
+
+        // Each bin is cut into slices along c holding about two atoms each (at most MaxSlices), and the atoms of a
+        // bin are ordered by slice: a central atom then scans only the slices within its reach (see the remarks).
+        int slices = Math.Clamp((int)Math.Ceiling(n / (2.0 * cells)), 1, MaxSlices);
+        _slices = slices;
+        int sliceCount = cells * slices;
+        EnsureCapacity(ref _cellStart, cells + 1);
+        EnsureCapacity(ref _sliceStart, sliceCount + 1);
+        EnsureCapacity(ref _sliceFill, sliceCount);
+        Array.Clear(_sliceStart, 0, sliceCount + 1);
         for (int i = 0; i < n; i++)
         {
-            Vec3 s = _frac[i];
-            int ia = Bin((s.X - low[0]) * scaleA, _na);
-            int ib = Bin((s.Y - low[1]) * scaleB, _nb);
-            int ic = Bin((s.Z - low[2]) * scaleC, _nc);
-            int cell = (((ia * _nb) + ib) * _nc) + ic;
-            _cellOf[i] = cell;
-            _cellStart[cell + 1]++;
+            int slice = SliceOf(Keys(_frac[i]));
+            _sliceOf[i] = slice;
+            _sliceStart[slice + 1]++;
         }
 
-        for (int c = 0; c < cells; c++)
+        for (int k = 0; k < sliceCount; k++)
         {
-            _cellStart[c + 1] += _cellStart[c];
+            _sliceStart[k + 1] += _sliceStart[k];
         }
 
-        Array.Copy(_cellStart, _cellFill, cells);
+        for (int c = 0; c <= cells; c++)
+        {
+            _cellStart[c] = _sliceStart[c * slices];
+        }
+
+        Array.Copy(_sliceStart, _sliceFill, sliceCount);
         Mat3 h = box.H;
         for (int i = 0; i < n; i++)
         {
-            int slot = _cellFill[_cellOf[i]]++;
+            int slot = _sliceFill[_sliceOf[i]]++;
             _atoms[slot] = useSubset ? subset[i] : i;
+            Vec3 t = Keys(_frac[i]);
+            (_keyA[slot], _keyB[slot], _keyC[slot]) = (t.X, t.Y, t.Z);
             Vec3 r = h * _frac[i];
             _x[slot] = r.X;
             _y[slot] = r.Y;
@@ -275,23 +309,19 @@ public sealed class CellList
     public void VisitPairs<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IPairVisitor
     {
-        // Scratch for the atoms within the cut-off of one atom, from the shared pool so that visits may run on
-        // several threads at once and repeated visits do not allocate.
-        int[] hitSlot = ArrayPool<int>.Shared.Rent(_count + Padding);
-        double[] hitR2 = ArrayPool<double>.Shared.Rent(_count + Padding);
+        Scratch scratch = Scratch.Rent(_count);
         try
         {
-            VisitAll(ref visitor, hitSlot, hitR2);
+            VisitAll(ref visitor, scratch);
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(hitSlot);
-            ArrayPool<double>.Shared.Return(hitR2);
+            scratch.Return();
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first frame: skip the unoptimised tier
-    private void VisitAll<TVisitor>(ref TVisitor visitor, int[] hitSlot, double[] hitR2)
+    private void VisitAll<TVisitor>(ref TVisitor visitor, Scratch scratch)
         where TVisitor : struct, IPairVisitor
     {
         Mat3 h = Box.H;
@@ -343,13 +373,12 @@ public sealed class CellList
                             int uc = wrapC + (2 * (u + _kc));
                             int jc = wrap[uc];
                             int run = Math.Min(last - u, _nc - 1 - jc); // bins after jc in this piece
-                            int from = cellStart[row + jc];
-                            int to = cellStart[row + jc + run + 1];
-                            if (from < to)
+                            if (cellStart[row + jc] < cellStart[row + jc + run + 1])
                             {
                                 Vec3 shift = shiftAb + (wrap[uc + 1] * c);
                                 bool sameImage = strip.A == 0 && strip.B == 0 && u == ic;
-                                VisitRuns(ref visitor, start1, end1, from, to, shift, sameImage, hitSlot, hitR2);
+                                var piece = new Run(ia + strip.A, ib + strip.B, u, (row + jc) * _slices, ((run + 1) * _slices) - 1);
+                                VisitRuns(ref visitor, start1, end1, piece, shift, sameImage, scratch);
                             }
 
                             u += run + 1;
@@ -361,31 +390,51 @@ public sealed class CellList
     }
 
     /// <summary>
-    /// Pairs between atoms start1…end1 and atoms from…to shifted by <paramref name="shift"/>; with
-    /// <paramref name="sameImage"/> the second run starts with the first (same bin, no shift), and only later atoms pair.
+    /// Pairs between atoms start1…end1 and the atoms of <paramref name="piece"/> within each one's reach, shifted by
+    /// <paramref name="shift"/>; with <paramref name="sameImage"/> the piece starts with the first atoms' bin (no
+    /// shift), and only later atoms pair.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void VisitRuns<TVisitor>(
-        ref TVisitor visitor, int start1, int end1, int from, int to, Vec3 shift, bool sameImage, int[] hitSlots, double[] hitR2s)
+        ref TVisitor visitor, int start1, int end1, Run piece, Vec3 shift, bool sameImage, Scratch scratch)
         where TVisitor : struct, IPairVisitor
     {
+        ref double keyA = ref MemoryMarshal.GetArrayDataReference(_keyA);
+        ref double keyB = ref MemoryMarshal.GetArrayDataReference(_keyB);
+        ref double keyC = ref MemoryMarshal.GetArrayDataReference(_keyC);
         ref double x = ref MemoryMarshal.GetArrayDataReference(_x);
         ref double y = ref MemoryMarshal.GetArrayDataReference(_y);
         ref double z = ref MemoryMarshal.GetArrayDataReference(_z);
         ref int atoms = ref MemoryMarshal.GetArrayDataReference(_atoms);
-        ref int hitSlot = ref MemoryMarshal.GetArrayDataReference(hitSlots);
-        ref double hitR2 = ref MemoryMarshal.GetArrayDataReference(hitR2s);
+        ref int hitSlot = ref MemoryMarshal.GetArrayDataReference(scratch.HitSlot);
+        ref double hitR2 = ref MemoryMarshal.GetArrayDataReference(scratch.HitR2);
+        ref int window = ref MemoryMarshal.GetArrayDataReference(scratch.Windows);
+        ref int sliceStart = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sliceStart), piece.FirstSlice);
         double cutoffSquared = _cutoffSquared;
-        for (int p = start1; p < end1; p++)
+        for (int p0 = start1; p0 < end1; p0 += WindowBatch)
         {
-            double xi = Unsafe.Add(ref x, p) - shift.X;
-            double yi = Unsafe.Add(ref y, p) - shift.Y;
-            double zi = Unsafe.Add(ref z, p) - shift.Z;
-            int hits = Scan(ref x, ref y, ref z, sameImage ? p + 1 : from, to, xi, yi, zi, cutoffSquared, ref hitSlot, ref hitR2);
-            int i = Unsafe.Add(ref atoms, p);
-            for (int h = 0; h < hits; h++)
+            int count = Math.Min(end1 - p0, WindowBatch);
+            Windows(ref Unsafe.Add(ref keyA, p0), ref Unsafe.Add(ref keyB, p0), ref Unsafe.Add(ref keyC, p0), count, piece, ref window);
+            for (int k = 0; k < count; k++)
             {
-                visitor.Visit(i, Unsafe.Add(ref atoms, Unsafe.Add(ref hitSlot, h)), Unsafe.Add(ref hitR2, h));
+                int p = p0 + k;
+                int from = Unsafe.Add(ref sliceStart, Unsafe.Add(ref window, k));
+                int to = Unsafe.Add(ref sliceStart, Unsafe.Add(ref window, WindowBatch + k) + 1);
+                from = sameImage ? Math.Max(from, p + 1) : from;
+                if (from >= to)
+                {
+                    continue;
+                }
+
+                double xi = Unsafe.Add(ref x, p) - shift.X;
+                double yi = Unsafe.Add(ref y, p) - shift.Y;
+                double zi = Unsafe.Add(ref z, p) - shift.Z;
+                int hits = Scan(ref x, ref y, ref z, from, to, xi, yi, zi, cutoffSquared, ref hitSlot, ref hitR2);
+                int i = Unsafe.Add(ref atoms, p);
+                for (int h = 0; h < hits; h++)
+                {
+                    visitor.Visit(i, Unsafe.Add(ref atoms, Unsafe.Add(ref hitSlot, h)), Unsafe.Add(ref hitR2, h));
+                }
             }
         }
     }
@@ -420,8 +469,7 @@ public sealed class CellList
         }
 
         int cells = _na * _nb * _nc;
-        int[] hitSlot = ArrayPool<int>.Shared.Rent(_count + Padding);
-        double[] hitR2 = ArrayPool<double>.Shared.Rent(_count + Padding);
+        Scratch scratch = Scratch.Rent(_count);
         int[] cellOf = ArrayPool<int>.Shared.Rent(m);
         int[] start = ArrayPool<int>.Shared.Rent(cells + 1);
         int[] fill = ArrayPool<int>.Shared.Rent(cells);
@@ -429,6 +477,9 @@ public sealed class CellList
         double[] x = ArrayPool<double>.Shared.Rent(m);
         double[] y = ArrayPool<double>.Shared.Rent(m);
         double[] z = ArrayPool<double>.Shared.Rent(m);
+        double[] keyA = ArrayPool<double>.Shared.Rent(m + Padding);
+        double[] keyB = ArrayPool<double>.Shared.Rent(m + Padding);
+        double[] keyC = ArrayPool<double>.Shared.Rent(m + Padding);
         try
         {
             // The central atoms sorted by bin (a counting sort), with wrapped Cartesian positions computed as the
@@ -436,7 +487,7 @@ public sealed class CellList
             Array.Clear(start, 0, cells + 1);
             for (int k = 0; k < m; k++)
             {
-                int cell = CellOf(Fractional(positions[centrals[k]]));
+                int cell = CellOf(Keys(Fractional(positions[centrals[k]])));
                 cellOf[k] = cell;
                 start[cell + 1]++;
             }
@@ -452,18 +503,20 @@ public sealed class CellList
             {
                 int slot = fill[cellOf[k]]++;
                 atoms[slot] = centrals[k];
-                Vec3 r = h * Fractional(positions[centrals[k]]);
+                Vec3 s = Fractional(positions[centrals[k]]);
+                Vec3 t = Keys(s);
+                (keyA[slot], keyB[slot], keyC[slot]) = (t.X, t.Y, t.Z);
+                Vec3 r = h * s;
                 x[slot] = r.X;
                 y[slot] = r.Y;
                 z[slot] = r.Z;
             }
 
-            VisitAllFrom(ref visitor, new Centrals(atoms, x, y, z, start), hitSlot, hitR2);
+            VisitAllFrom(ref visitor, new Centrals(atoms, x, y, z, keyA, keyB, keyC, start), scratch);
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(hitSlot);
-            ArrayPool<double>.Shared.Return(hitR2);
+            scratch.Return();
             ArrayPool<int>.Shared.Return(cellOf);
             ArrayPool<int>.Shared.Return(start);
             ArrayPool<int>.Shared.Return(fill);
@@ -471,6 +524,9 @@ public sealed class CellList
             ArrayPool<double>.Shared.Return(x);
             ArrayPool<double>.Shared.Return(y);
             ArrayPool<double>.Shared.Return(z);
+            ArrayPool<double>.Shared.Return(keyA);
+            ArrayPool<double>.Shared.Return(keyB);
+            ArrayPool<double>.Shared.Return(keyC);
         }
     }
 
@@ -482,17 +538,78 @@ public sealed class CellList
         return new Vec3(Wrap(s.X, periodic.A), Wrap(s.Y, periodic.B), Wrap(s.Z, periodic.C));
     }
 
-    /// <summary>The bin of wrapped fractional coordinates, as in the build (clamped to the binned range).</summary>
-    private int CellOf(Vec3 s)
+    /// <summary>
+    /// Bin coordinates of wrapped fractional coordinates: (s − low) times bins per unit along each axis, so that bin
+    /// i holds i ≤ t &lt; i + 1 (an atom outside the binned range, a central atom beyond a wall, keeps its true t).
+    /// </summary>
+    private Vec3 Keys(Vec3 s) => new((s.X - _low.X) * _scale.X, (s.Y - _low.Y) * _scale.Y, (s.Z - _low.Z) * _scale.Z);
+
+    /// <summary>The bin of bin coordinates, as in the build (clamped to the binned range).</summary>
+    private int CellOf(Vec3 t) => (((Bin(t.X, _na) * _nb) + Bin(t.Y, _nb)) * _nc) + Bin(t.Z, _nc);
+
+    /// <summary>The slice of bin coordinates: the bin times the slices per bin plus the slice of t_c within it.</summary>
+    private int SliceOf(Vec3 t)
     {
-        int ia = Bin((s.X - _low.X) * _scale.X, _na);
-        int ib = Bin((s.Y - _low.Y) * _scale.Y, _nb);
-        int ic = Bin((s.Z - _low.Z) * _scale.Z, _nc);
-        return (((ia * _nb) + ib) * _nc) + ic;
+        int cell = CellOf(t);
+        return (cell * _slices) + Math.Clamp((int)((t.Z - Bin(t.Z, _nc)) * _slices), 0, _slices - 1);
+    }
+
+    /// <summary>
+    /// For each of <paramref name="count"/> central atoms at bin coordinates (keyA, keyB, keyC), the slices of
+    /// <paramref name="piece"/> (counted from its first) that can hold an atom closer than the cut-off to it: the first
+    /// in windows[k], the last in windows[WindowBatch + k]. They run from the slice of t_c − h to that of t_c + h
+    /// (clamped to the piece), with h the reach along c: √(r_c² − g²) for the distance g to the piece's column of bins
+    /// in an orthogonal cell, r_c otherwise (the distance along the perpendicular of c never exceeds the distance
+    /// itself); none (the last before the first) when g &gt; r_c. Computed for a batch, four at a time where 256-bit
+    /// vectors are accelerated (the key arrays have <see cref="Padding"/> readable slots after the atoms), before any
+    /// is scanned, so that each scan's length is known early.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Windows(ref double keyA, ref double keyB, ref double keyC, int count, Run piece, ref int windows)
+    {
+        double reachSquared = _cutoffSquared * (1 + 1e-9);
+        double stepA = _orthogonal ? _stepA : 0, stepB = _orthogonal ? _stepB : 0;
+        double columnA = piece.A, columnB = piece.B, firstC = piece.C, last = piece.LastSlice;
+        double perAngstrom = _slicesPerAngstrom, slices = _slices;
+        int k = 0;
+        if (Avx.IsSupported && Vector256.IsHardwareAccelerated)
+        {
+            Vector256<double> zero = Vector256<double>.Zero, one = Vector256<double>.One;
+            for (; k < count; k += Vector256<double>.Count)
+            {
+                Vector256<double> ta = Vector256.LoadUnsafe(ref keyA, (nuint)k) - Vector256.Create(columnA);
+                Vector256<double> tb = Vector256.LoadUnsafe(ref keyB, (nuint)k) - Vector256.Create(columnB);
+                Vector256<double> ga = Vector256.MaxNative(zero, Vector256.MaxNative(-ta, ta - one)) * Vector256.Create(stepA);
+                Vector256<double> gb = Vector256.MaxNative(zero, Vector256.MaxNative(-tb, tb - one)) * Vector256.Create(stepB);
+                Vector256<double> rest = Vector256.Create(reachSquared) - (ga * ga) - (gb * gb);
+                Vector256<double> half = (Vector256.Sqrt(Vector256.MaxNative(rest, zero)) * Vector256.Create(perAngstrom)) + Vector256.Create(SliceMargin);
+                Vector256<double> centre = (Vector256.LoadUnsafe(ref keyC, (nuint)k) - Vector256.Create(firstC)) * Vector256.Create(slices);
+                Vector256<double> first = Vector256.Floor(Vector256.ClampNative(centre - half, zero, Vector256.Create(last)));
+                Vector256<double> final = Vector256.Floor(Vector256.ClampNative(centre + half, zero, Vector256.Create(last)));
+                final = Vector256.ConditionalSelect(Vector256.LessThan(rest, zero), first - one, final);
+                Avx.ConvertToVector128Int32WithTruncation(first).StoreUnsafe(ref windows, (nuint)k);
+                Avx.ConvertToVector128Int32WithTruncation(final).StoreUnsafe(ref windows, (nuint)(WindowBatch + k));
+            }
+
+            return;
+        }
+
+        for (; k < count; k++)
+        {
+            double ta = Unsafe.Add(ref keyA, k) - columnA, tb = Unsafe.Add(ref keyB, k) - columnB;
+            double ga = double.MaxNative(0, double.MaxNative(-ta, ta - 1)) * stepA;
+            double gb = double.MaxNative(0, double.MaxNative(-tb, tb - 1)) * stepB;
+            double rest = reachSquared - (ga * ga) - (gb * gb);
+            double half = (Math.Sqrt(double.MaxNative(rest, 0)) * perAngstrom) + SliceMargin;
+            double centre = (Unsafe.Add(ref keyC, k) - firstC) * slices;
+            int first = (int)double.ClampNative(centre - half, 0, last);
+            Unsafe.Add(ref windows, k) = first;
+            Unsafe.Add(ref windows, WindowBatch + k) = rest < 0 ? first - 1 : (int)double.ClampNative(centre + half, 0, last);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void VisitAllFrom<TVisitor>(ref TVisitor visitor, Centrals centrals, int[] hitSlot, double[] hitR2)
+    private void VisitAllFrom<TVisitor>(ref TVisitor visitor, Centrals centrals, Scratch scratch)
         where TVisitor : struct, IPairVisitor
     {
         Mat3 h = Box.H;
@@ -542,14 +659,13 @@ public sealed class CellList
                             int uc = wrapC + (2 * (u + _kc));
                             int jc = wrap[uc];
                             int run = Math.Min(last - u, _nc - 1 - jc);
-                            int from = cellStart[row + jc];
-                            int to = cellStart[row + jc + run + 1];
-                            if (from < to)
+                            if (cellStart[row + jc] < cellStart[row + jc + run + 1])
                             {
                                 Vec3 shift = shiftAb + (wrap[uc + 1] * c);
                                 // Unshifted: the run may hold the central atom itself (in its bin, anywhere in the run).
                                 bool sameImage = strip.A == 0 && strip.B == 0 && wrap[uc + 1] == 0;
-                                VisitRunsFrom(ref visitor, centrals, start1, end1, from, to, shift, sameImage, hitSlot, hitR2);
+                                var piece = new Run(ia + strip.A, ib + strip.B, u, (row + jc) * _slices, ((run + 1) * _slices) - 1);
+                                VisitRunsFrom(ref visitor, centrals, start1, end1, piece, shift, sameImage, scratch);
                             }
 
                             u += run + 1;
@@ -561,37 +677,56 @@ public sealed class CellList
     }
 
     /// <summary>
-    /// Pairs between central atoms start1…end1 and list atoms from…to shifted by <paramref name="shift"/>; with
-    /// <paramref name="sameImage"/> (no shift: the run may hold the central's own bin) a central atom that is in the list
-    /// skips itself.
+    /// Pairs between central atoms start1…end1 and the list atoms of <paramref name="piece"/> within each one's reach,
+    /// shifted by <paramref name="shift"/>; with <paramref name="sameImage"/> (no shift: the piece may hold the
+    /// central's own bin) a central atom that is in the list skips itself.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void VisitRunsFrom<TVisitor>(
-        ref TVisitor visitor, Centrals centrals, int start1, int end1, int from, int to, Vec3 shift, bool sameImage, int[] hitSlots, double[] hitR2s)
+        ref TVisitor visitor, Centrals centrals, int start1, int end1, Run piece, Vec3 shift, bool sameImage, Scratch scratch)
         where TVisitor : struct, IPairVisitor
     {
         ref double x = ref MemoryMarshal.GetArrayDataReference(_x);
         ref double y = ref MemoryMarshal.GetArrayDataReference(_y);
         ref double z = ref MemoryMarshal.GetArrayDataReference(_z);
         ref int atoms = ref MemoryMarshal.GetArrayDataReference(_atoms);
-        ref int hitSlot = ref MemoryMarshal.GetArrayDataReference(hitSlots);
-        ref double hitR2 = ref MemoryMarshal.GetArrayDataReference(hitR2s);
-        for (int p = start1; p < end1; p++)
+        ref int hitSlot = ref MemoryMarshal.GetArrayDataReference(scratch.HitSlot);
+        ref double hitR2 = ref MemoryMarshal.GetArrayDataReference(scratch.HitR2);
+        ref int window = ref MemoryMarshal.GetArrayDataReference(scratch.Windows);
+        ref double keyA = ref MemoryMarshal.GetArrayDataReference(centrals.KeyA);
+        ref double keyB = ref MemoryMarshal.GetArrayDataReference(centrals.KeyB);
+        ref double keyC = ref MemoryMarshal.GetArrayDataReference(centrals.KeyC);
+        ref int sliceStart = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sliceStart), piece.FirstSlice);
+        double cutoffSquared = _cutoffSquared;
+        for (int p0 = start1; p0 < end1; p0 += WindowBatch)
         {
-            double xi = centrals.X[p] - shift.X;
-            double yi = centrals.Y[p] - shift.Y;
-            double zi = centrals.Z[p] - shift.Z;
-            int hits = Scan(ref x, ref y, ref z, from, to, xi, yi, zi, _cutoffSquared, ref hitSlot, ref hitR2);
-            int i = centrals.Atoms[p];
-            for (int k = 0; k < hits; k++)
+            int count = Math.Min(end1 - p0, WindowBatch);
+            Windows(ref Unsafe.Add(ref keyA, p0), ref Unsafe.Add(ref keyB, p0), ref Unsafe.Add(ref keyC, p0), count, piece, ref window);
+            for (int k = 0; k < count; k++)
             {
-                int j = Unsafe.Add(ref atoms, Unsafe.Add(ref hitSlot, k));
-                if (sameImage && j == i)
+                int p = p0 + k;
+                int from = Unsafe.Add(ref sliceStart, Unsafe.Add(ref window, k));
+                int to = Unsafe.Add(ref sliceStart, Unsafe.Add(ref window, WindowBatch + k) + 1);
+                if (from >= to)
                 {
                     continue;
                 }
 
-                visitor.Visit(i, j, Unsafe.Add(ref hitR2, k));
+                double xi = centrals.X[p] - shift.X;
+                double yi = centrals.Y[p] - shift.Y;
+                double zi = centrals.Z[p] - shift.Z;
+                int hits = Scan(ref x, ref y, ref z, from, to, xi, yi, zi, cutoffSquared, ref hitSlot, ref hitR2);
+                int i = centrals.Atoms[p];
+                for (int h = 0; h < hits; h++)
+                {
+                    int j = Unsafe.Add(ref atoms, Unsafe.Add(ref hitSlot, h));
+                    if (sameImage && j == i)
+                    {
+                        continue;
+                    }
+
+                    visitor.Visit(i, j, Unsafe.Add(ref hitR2, h));
+                }
             }
         }
     }
@@ -729,6 +864,7 @@ public sealed class CellList
         EnsureCapacity(ref _strips, most);
         // Smallest distance between atoms of bins d apart along an axis, in Å (see the remarks).
         double stepA = widths.X * span[0] / _na, stepB = widths.Y * span[1] / _nb, stepC = widths.Z * span[2] / _nc;
+        (_stepA, _stepB, _slicesPerAngstrom, _orthogonal) = (stepA, stepB, _slices / stepC, orthogonal);
         double limit = _cutoffSquared * (1 + 1e-9);
         _stripCount = 0;
         for (int da = 0; da <= _ka; da++)
@@ -805,6 +941,31 @@ public sealed class CellList
     /// <summary>Bin offsets (A, B, c) for c from LowC to HighC.</summary>
     private readonly record struct Strip(int A, int B, int LowC, int HighC);
 
-    /// <summary>Central atoms of a directed visit in bin order: original index, wrapped position (Å), bin starts.</summary>
-    private readonly record struct Centrals(int[] Atoms, double[] X, double[] Y, double[] Z, int[] Start);
+    /// <summary>
+    /// A run of bins next to each other along c with one lattice shift: the unwrapped bin indices A, B of its
+    /// column and C of its first bin (the central atom's bin coordinates are unwrapped), its first slice and the
+    /// index of its last slice counted from the first.
+    /// </summary>
+    private readonly record struct Run(int A, int B, int C, int FirstSlice, int LastSlice);
+
+    /// <summary>
+    /// Scratch of one visit, from the shared pool so that visits may run on several threads at once and repeated
+    /// visits do not allocate: the hits of one central atom (slots and squared distances) and the windows of a batch.
+    /// </summary>
+    private readonly record struct Scratch(int[] HitSlot, double[] HitR2, int[] Windows)
+    {
+        public static Scratch Rent(int atoms) => new(
+            ArrayPool<int>.Shared.Rent(atoms + Padding), ArrayPool<double>.Shared.Rent(atoms + Padding), ArrayPool<int>.Shared.Rent((2 * WindowBatch) + Padding));
+
+        public void Return()
+        {
+            ArrayPool<int>.Shared.Return(HitSlot);
+            ArrayPool<double>.Shared.Return(HitR2);
+            ArrayPool<int>.Shared.Return(Windows);
+        }
+    }
+
+    /// <summary>Central atoms of a directed visit in bin order: original index, wrapped position (Å), bin coordinates, bin starts.</summary>
+    private readonly record struct Centrals(
+        int[] Atoms, double[] X, double[] Y, double[] Z, double[] KeyA, double[] KeyB, double[] KeyC, int[] Start);
 }

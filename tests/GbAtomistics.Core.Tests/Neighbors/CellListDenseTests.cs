@@ -68,6 +68,41 @@ public sealed class CellListDenseTests
         }
     }
 
+    /// <summary>
+    /// A simple cubic lattice of 1 Å in a 12 Å cube, 1 728 atoms: with a 2 Å cut-off the bins are 2 Å cut into 0.5 Å
+    /// slices, so atoms sit exactly on bin and slice walls, and the shells (6 at 1 Å, 12 at √2, 8 at √3, 6 at 2, 24 at
+    /// √5 Å) lie at the distances tested: a reach rounded the wrong way loses or gains a whole shell. Every atom must
+    /// count its shells, from the list itself and as a central atom visiting it.
+    /// </summary>
+    [Theory]
+    [InlineData(1.0 + 1e-9, 6)]
+    [InlineData(2.0 - 1e-9, 26)]
+    [InlineData(2.0 + 1e-9, 32)]
+    [InlineData(2.3, 56)]
+    public void LatticeAtomsOnBinAndSliceWallsCountWholeShells(double cutoff, int neighbours)
+    {
+        Box box = Box.Orthogonal(12, 12, 12, new Vec3(-6, 0, 3));
+        Vec3[] positions = Enumerable.Range(0, 12 * 12 * 12)
+            .Select(k => box.Origin + new Vec3(k / 144, k / 12 % 12, k % 12))
+            .ToArray();
+        var cells = new CellList(box, positions, cutoff);
+        var within = new Collector { Pairs = [] };
+        cells.VisitPairs(ref within);
+        var from = new Collector { Pairs = [] };
+        cells.VisitPairsFrom(positions, Enumerable.Range(0, positions.Length).ToArray(), ref from);
+
+        Assert.Equal(positions.Length * neighbours / 2, within.Pairs.Count);
+        Assert.Equal(positions.Length * neighbours, from.Pairs.Count);
+        // The collector stores each pair as (lower, higher) index: an atom's degree is the count of both ends, and the
+        // ordered visit (i, j), (j, i) gives each pair twice.
+        Assert.All(Degrees(within.Pairs), c => Assert.Equal(neighbours, c.Value));
+        Assert.All(Degrees(from.Pairs), c => Assert.Equal(2 * neighbours, c.Value));
+        Assert.Equal(positions.Length, Degrees(within.Pairs).Count());
+    }
+
+    private static IEnumerable<KeyValuePair<int, int>> Degrees(List<(int, int, double)> pairs) =>
+        pairs.SelectMany(p => new[] { p.Item1, p.Item2 }).CountBy(i => i);
+
     private static Box BoxNamed(string name) => name switch
     {
         "orthogonal" => Orthogonal,
