@@ -265,12 +265,13 @@ public sealed class RdfAccumulator : IReducibleAccumulator
 
     /// <summary>
     /// Bin k holds k Δr ≤ r &lt; (k + 1) Δr (the convention of LAMMPS compute rdf and numpy histograms). A table of
-    /// r² slices was tried instead of the square root and was slower: its edge comparisons mispredict.
+    /// r² slices was tried instead of the square root and was slower: its edge comparisons mispredict. The platform's
+    /// own truncation is used (r/Δr is finite and non-negative here, so it needs no saturation checks).
     /// </summary>
     internal readonly struct Binning(int bins, double inverseWidth)
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int Of(double r2) => Math.Min((int)(Math.Sqrt(r2) * inverseWidth), bins - 1); // r < r_max from the cell list
+        public int Of(double r2) => Math.Min(double.ConvertToIntegerNative<int>(Math.Sqrt(r2) * inverseWidth), bins - 1); // r < r_max from the cell list
     }
 
     /// <summary>Every atom central: one count per visited pair at (species i, species j).</summary>
