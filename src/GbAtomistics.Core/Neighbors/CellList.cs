@@ -471,6 +471,7 @@ public sealed class CellList
         int cells = _na * _nb * _nc;
         Scratch scratch = Scratch.Rent(_count);
         int[] cellOf = ArrayPool<int>.Shared.Rent(m);
+        Vec3[] fracOf = ArrayPool<Vec3>.Shared.Rent(m);
         int[] start = ArrayPool<int>.Shared.Rent(cells + 1);
         int[] fill = ArrayPool<int>.Shared.Rent(cells);
         int[] atoms = ArrayPool<int>.Shared.Rent(m);
@@ -487,7 +488,9 @@ public sealed class CellList
             Array.Clear(start, 0, cells + 1);
             for (int k = 0; k < m; k++)
             {
-                int cell = CellOf(Keys(Fractional(positions[centrals[k]])));
+                Vec3 s = Fractional(positions[centrals[k]]);
+                fracOf[k] = s;
+                int cell = CellOf(Keys(s));
                 cellOf[k] = cell;
                 start[cell + 1]++;
             }
@@ -503,7 +506,7 @@ public sealed class CellList
             {
                 int slot = fill[cellOf[k]]++;
                 atoms[slot] = centrals[k];
-                Vec3 s = Fractional(positions[centrals[k]]);
+                Vec3 s = fracOf[k];
                 Vec3 t = Keys(s);
                 (keyA[slot], keyB[slot], keyC[slot]) = (t.X, t.Y, t.Z);
                 Vec3 r = h * s;
@@ -518,6 +521,7 @@ public sealed class CellList
         {
             scratch.Return();
             ArrayPool<int>.Shared.Return(cellOf);
+            ArrayPool<Vec3>.Shared.Return(fracOf);
             ArrayPool<int>.Shared.Return(start);
             ArrayPool<int>.Shared.Return(fill);
             ArrayPool<int>.Shared.Return(atoms);
@@ -531,6 +535,7 @@ public sealed class CellList
     }
 
     /// <summary>Fractional coordinates of a position, wrapped along the periodic axes as in the build.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // per atom per frame in the build
     private Vec3 Fractional(Vec3 position)
     {
         PeriodicFlags periodic = Box.Periodic;
@@ -542,12 +547,15 @@ public sealed class CellList
     /// Bin coordinates of wrapped fractional coordinates: (s − low) times bins per unit along each axis, so that bin
     /// i holds i ≤ t &lt; i + 1 (an atom outside the binned range, a central atom beyond a wall, keeps its true t).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // per atom per frame in the build
     private Vec3 Keys(Vec3 s) => new((s.X - _low.X) * _scale.X, (s.Y - _low.Y) * _scale.Y, (s.Z - _low.Z) * _scale.Z);
 
     /// <summary>The bin of bin coordinates, as in the build (clamped to the binned range).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // per atom per frame in the build
     private int CellOf(Vec3 t) => (((Bin(t.X, _na) * _nb) + Bin(t.Y, _nb)) * _nc) + Bin(t.Z, _nc);
 
     /// <summary>The slice of bin coordinates: the bin times the slices per bin plus the slice of t_c within it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // per atom per frame in the build
     private int SliceOf(Vec3 t)
     {
         int cell = CellOf(t);
@@ -925,8 +933,10 @@ public sealed class CellList
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // per atom per frame in the build
     private static int Bin(double t, int bins) => Math.Clamp((int)t, 0, bins - 1);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // per atom per frame in the build
     private static double Wrap(double s, bool periodic)
     {
         if (!periodic)
