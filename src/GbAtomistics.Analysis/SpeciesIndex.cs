@@ -4,11 +4,16 @@ namespace GbAtomistics.Analysis;
 
 /// <summary>
 /// Numbers the species of a trajectory 0…S−1 in order of their smallest type number, and finds an atom's species
-/// quickly through a per-type cache. Species are element names when the frame names its types, else type numbers.
+/// quickly through a per-type cache (an array for type numbers below <see cref="DirectTypes"/>, a dictionary beyond).
+/// Species are element names when the frame names its types, else type numbers.
 /// </summary>
 internal sealed class SpeciesIndex
 {
+    private const int DirectTypes = 256;
+    private const int Unknown = int.MinValue;
+
     private readonly List<string> _names;
+    private readonly int[] _byDirectType = Enumerable.Repeat(Unknown, DirectTypes).ToArray();
     private readonly Dictionary<int, int> _byType = [];
 
     public SpeciesIndex(Frame first)
@@ -31,6 +36,12 @@ internal sealed class SpeciesIndex
     public int Of(Frame frame, int i)
     {
         int type = frame.Types[i];
+        if ((uint)type < DirectTypes)
+        {
+            int direct = _byDirectType[type];
+            return direct != Unknown ? direct : _byDirectType[type] = IndexOf(frame.SpeciesName(i));
+        }
+
         if (!_byType.TryGetValue(type, out int index))
         {
             index = IndexOf(frame.SpeciesName(i));

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GbAtomistics.Core;
 
 /// <summary>
@@ -28,7 +30,12 @@ public readonly record struct Mat3(Vec3 C0, Vec3 C1, Vec3 C2)
 
     public Mat3 Transpose() => FromRows(C0, C1, C2);
 
-    public static Vec3 operator *(Mat3 m, Vec3 v) => v.X * m.C0 + v.Y * m.C1 + v.Z * m.C2;
+    /// <summary>H·v, summed column by column (v.X C0 + v.Y C1) + v.Z C2; written out so that it inlines into per-atom loops.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vec3 operator *(Mat3 m, Vec3 v) => new(
+        (v.X * m.C0.X) + (v.Y * m.C1.X) + (v.Z * m.C2.X),
+        (v.X * m.C0.Y) + (v.Y * m.C1.Y) + (v.Z * m.C2.Y),
+        (v.X * m.C0.Z) + (v.Y * m.C1.Z) + (v.Z * m.C2.Z));
 
     public static Mat3 operator *(Mat3 a, Mat3 b) => new(a * b.C0, a * b.C1, a * b.C2);
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GbAtomistics.Core;
 
 /// <summary>A Cartesian or fractional 3-vector of doubles. Units are those of the quantity it holds.</summary>
@@ -17,12 +19,15 @@ public readonly record struct Vec3(double X, double Y, double Z)
 
     public double Length => Math.Sqrt(LengthSquared);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec3 operator +(Vec3 a, Vec3 b) => new(a.X + b.X, a.Y + b.Y, a.Z + b.Z);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec3 operator -(Vec3 a, Vec3 b) => new(a.X - b.X, a.Y - b.Y, a.Z - b.Z);
 
     public static Vec3 operator -(Vec3 a) => new(-a.X, -a.Y, -a.Z);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec3 operator *(double s, Vec3 a) => new(s * a.X, s * a.Y, s * a.Z);
 
     public static Vec3 operator *(Vec3 a, double s) => new(s * a.X, s * a.Y, s * a.Z);
