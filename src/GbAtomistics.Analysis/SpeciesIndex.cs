@@ -18,10 +18,20 @@ internal sealed class SpeciesIndex
 
     public SpeciesIndex(Frame first)
     {
-        _names = Enumerable.Range(0, first.Count)
-            .GroupBy(first.SpeciesName, StringComparer.OrdinalIgnoreCase)
-            .OrderBy(g => g.Min(i => first.Types[i]))
-            .Select(g => g.Key)
+        // A species' name depends on the type number only: name each type present once (not each atom).
+        var typeNames = new SortedDictionary<int, string>();
+        for (int i = 0; i < first.Count; i++)
+        {
+            int type = first.Types[i];
+            if (!typeNames.ContainsKey(type))
+            {
+                typeNames[type] = first.SpeciesName(i);
+            }
+        }
+
+        _names = typeNames
+            .GroupBy(t => t.Value, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.Key) // groups in order of their first (smallest) type number
             .ToList();
     }
 
