@@ -45,7 +45,7 @@ internal static class RdfQuick
         var loop = new SpeciesPairLoop(species.Count, SpeciesPair.ParseList(pairList).Select(p => (species.Require(p.Central), species.Require(p.Neighbour), rMax)));
         int[] speciesOf = new int[frames.Max(f => f.Count)];
         long pairs = 0;
-        Time($"species pair loop ({pairList}, count only)", frames, f =>
+        int visits = Time($"species pair loop ({pairList}, count only)", frames, f =>
         {
             for (int i = 0; i < f.Count; i++)
             {
@@ -60,7 +60,7 @@ internal static class RdfQuick
 
             pairs += counter.Pairs;
         });
-        Console.WriteLine(FormattableString.Invariant($"    {pairs / (6.0 * frames.Length):F0} pairs within r_max per frame"));
+        Console.WriteLine(FormattableString.Invariant($"    {pairs / (double)visits:F0} pairs within r_max per frame"));
     }
 
     private static void RunAllPairs(Frame[] frames, double rMax, int bins)
@@ -70,7 +70,7 @@ internal static class RdfQuick
         Time("cell list build only (reused)", frames, f => built.Rebuild(f.Box, f.Positions.AsSpan(0, f.Count)));
         long pairs = 0;
         CellList? cells = null;
-        Time("cell list build (reused) + pair loop (count only)", frames, f =>
+        int visits = Time("cell list build (reused) + pair loop (count only)", frames, f =>
         {
             var counter = new PairCounter();
             if (cells is null)
@@ -85,7 +85,7 @@ internal static class RdfQuick
             cells.VisitPairs(ref counter);
             pairs += counter.Pairs;
         });
-        Console.WriteLine(FormattableString.Invariant($"    {pairs / (5.0 * frames.Length):F0} pairs within r_max per frame"));
+        Console.WriteLine(FormattableString.Invariant($"    {pairs / (double)visits:F0} pairs within r_max per frame"));
         var analyzer = new RdfAnalyzer(options);
         RdfAccumulator accumulator = analyzer.Begin(frames[0]);
         Time("RDF accumulate (all pairs + total)", frames, accumulator.Accumulate);
@@ -106,8 +106,11 @@ internal static class RdfQuick
         Time("RDF whole cell + slab region, one traversal", frames, group.Accumulate);
     }
 
-    /// <summary>Best of five passes over the frames (other processes share the machine), after a warm-up frame.</summary>
-    private static void Time(string what, Frame[] frames, Action<Frame> action)
+    /// <summary>
+    /// Best of five passes over the frames (other processes share the machine), after a warm-up frame; returns how many
+    /// frames the action ran on, warm-up included (for per-frame means of what it counts).
+    /// </summary>
+    private static int Time(string what, Frame[] frames, Action<Frame> action)
     {
         action(frames[0]); // sizes scratch buffers and jits
         double best = double.MaxValue;
@@ -128,6 +131,7 @@ internal static class RdfQuick
 
         Console.WriteLine(FormattableString.Invariant(
             $"  {what}: {best:F2} ms/frame (best of 5 passes), {allocated / frames.Length} B allocated/frame"));
+        return 1 + (5 * frames.Length);
     }
 
     private struct PairCounter : IPairVisitor

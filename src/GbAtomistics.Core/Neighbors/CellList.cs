@@ -45,6 +45,12 @@ public sealed class CellList
     /// <summary>Slots after the last atom that are readable (a vector may start at any atom) and room for packed hits.</summary>
     private const int Padding = 8;
 
+    /// <summary>
+    /// Factor on r_c² for the geometric bounds that drop bins and slices (distances from bin coordinates, rounded
+    /// otherwise than the positions' own distances), so that rounding never drops a pair closer than r_c.
+    /// </summary>
+    private const double BoundSlack = 1 + 1e-9;
+
     /// <summary>Central atoms whose windows are computed together before they are scanned.</summary>
     private const int WindowBatch = 64;
 
@@ -575,7 +581,7 @@ public sealed class CellList
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Windows(ref double keyA, ref double keyB, ref double keyC, int count, Run piece, ref int windows)
     {
-        double reachSquared = _cutoffSquared * (1 + 1e-9);
+        double reachSquared = _cutoffSquared * BoundSlack;
         double stepA = _orthogonal ? _stepA : 0, stepB = _orthogonal ? _stepB : 0;
         double columnA = piece.A, columnB = piece.B, firstC = piece.C, last = piece.LastSlice;
         double perAngstrom = _slicesPerAngstrom, slices = _slices;
@@ -873,7 +879,7 @@ public sealed class CellList
         // Smallest distance between atoms of bins d apart along an axis, in Å (see the remarks).
         double stepA = widths.X * span[0] / _na, stepB = widths.Y * span[1] / _nb, stepC = widths.Z * span[2] / _nc;
         (_stepA, _stepB, _slicesPerAngstrom, _orthogonal) = (stepA, stepB, _slices / stepC, orthogonal);
-        double limit = _cutoffSquared * (1 + 1e-9);
+        double limit = _cutoffSquared * BoundSlack;
         _stripCount = 0;
         for (int da = 0; da <= _ka; da++)
         {
