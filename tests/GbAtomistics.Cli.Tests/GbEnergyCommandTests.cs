@@ -160,6 +160,54 @@ public class GbEnergyCommandTests(ITestOutputHelper output)
         Assert.False(File.Exists(Path.Combine(build, "gb-energy", "Cu-S5-310-t001-relaxed.data")));
     }
 
+    [SkippableFact]
+    public void ExitWithoutAnErrorLineIsRetried()
+    {
+        // An lmp that fails the first time it is given each input, exit code 1 and no ERROR line, as an MPI singleton
+        // whose start-up lost a race does; the second try runs LAMMPS.
+        string lmp = RequireLmp();
+        string root = TestPaths.NewTempDir();
+        string fake = FakeLmp(root, $"""
+            input=$2
+            if [ ! -e "$input.failed" ]; then
+              touch "$input.failed"
+              echo "$input" >> "$(dirname "$0")/failures"
+              echo "It looks like orte_init failed for some reason" >&2
+              exit 1
+            fi
+            exec {lmp} "$@"
+            """);
+        string build = Build(root, "cu", "--structure", "fcc", "--axis", "001", "--sigma", "5", "--plane", "310", "--thickness", "8", "--translations", "2x1");
+        string potential = Path.Combine(TestPaths.RepositoryRoot, "tools", "csl-relax", "lj-cu.mod");
+        var (code, stdout, stderr) = Gbat.Run("gb-energy", build, "--potential", potential, "--lmp", fake);
+        Assert.True(code == 0, stderr);
+        string[] csv = File.ReadAllLines(Path.Combine(build, "gb-energy", "gb-energy.csv"));
+        Assert.Equal(3, csv.Length);
+        Assert.All(csv.Skip(1), line => Assert.EndsWith(",ok", line));
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(root, "failures")).Length); // the bulk and both members failed once each
+        Assert.DoesNotContain("failed", stdout);
+    }
+
+    [SkippableFact]
+    public void ExitWithoutAnErrorLineEveryTimeNamesTheExitCodeAndTheLastOutput()
+    {
+        string root = TestPaths.NewTempDir();
+        string fake = FakeLmp(root, """
+            echo "$2" >> "$(dirname "$0")/calls"
+            echo "It looks like orte_init failed for some reason" >&2
+            exit 1
+            """);
+        string build = Build(root, "cu", "--structure", "fcc", "--axis", "001", "--sigma", "5", "--plane", "310", "--thickness", "8");
+        string potential = Path.Combine(TestPaths.RepositoryRoot, "tools", "csl-relax", "lj-cu.mod");
+        var (code, _, stderr) = Gbat.Run("gb-energy", build, "--potential", potential, "--lmp", fake);
+        Assert.Equal(1, code);
+        Assert.Contains("the bulk relaxation in LAMMPS failed: lmp exited with code 1 without an ERROR line", stderr);
+        Assert.Contains("orte_init failed", stderr);
+        Assert.Contains("tried 3 times", stderr);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(root, "calls")).Length);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
     [Fact]
     public void MissingLmpIsOneLineNamingTheDebianPackage()
     {
@@ -264,6 +312,20 @@ public class GbEnergyCommandTests(ITestOutputHelper output)
         var (code, _, stderr) = Gbat.Run(["build", "csl", .. options, "--to", "lammps", "--no-preview", "--quiet", "--output", dir]);
         Assert.True(code == 0, stderr);
         return dir;
+    }
+
+    /// <summary>Writes an executable shell script standing in for <c>lmp</c> (arguments: -in INPUT -log LOG ...).</summary>
+    private static string FakeLmp(string dir, string body)
+    {
+        Skip.If(OperatingSystem.IsWindows(), "the stand-in lmp is a shell script");
+        string path = Path.Combine(dir, "lmp");
+        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return path;
     }
 
     private static string RequireLmp()

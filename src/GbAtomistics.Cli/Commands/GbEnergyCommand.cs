@@ -35,6 +35,8 @@ internal static class GbEnergyCommand
             "   each grain onto the relaxed lattice with its own deformation (x and the boundary plane kept; a shear of opposite signs in the\n" +
             "   two grains when the in-plane net does not scale isotropically), so γ has no strain of the builder's rational approximation.\n" +
             "3. One lmp process per member in a temporary folder; a member whose run fails is reported with the last LAMMPS ERROR line.\n" +
+            "   An lmp that exits non-zero without an ERROR line (the MPI runtime or the system, not the input) is run again, 3 tries in\n" +
+            "   all; then the exit code and its last output are reported.\n" +
             "Writes gb-energy.csv (ranked, lowest γ first), gb-energy.json, NAME-relaxed.data (atoms in id order), NAME-relaxed.gb.json\n" +
             "and the LAMMPS logs. File names inside a potential fragment are resolved by LAMMPS from the temporary folder: give absolute\n" +
             "paths, or names in LAMMPS's potentials folder.\n\n" +

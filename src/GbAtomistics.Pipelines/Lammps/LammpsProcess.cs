@@ -4,15 +4,40 @@ using GbAtomistics.Core;
 namespace GbAtomistics.Pipelines.Lammps;
 
 /// <summary>
-/// Runs <c>lmp -in INPUT -log LOG -screen none</c> in a working folder, one OpenMP thread, and collects the log and
-/// the last <c>ERROR</c> line.
+/// Runs <c>lmp -in INPUT -log LOG -echo log -nocite</c> in a working folder, one OpenMP thread, and collects the log
+/// and the last <c>ERROR</c> line.
 /// </summary>
+/// <remarks>
+/// LAMMPS reports every error of its own on a line starting with <c>ERROR</c>. A non-zero exit without such a line
+/// comes from outside the input: the MPI runtime that Debian's <c>lmp</c> is linked with (a singleton's start-up or
+/// shut-down racing with other MPI processes for its session directory, for instance) or the system. Such a run is
+/// repeated, at most <see cref="Attempts"/> times in all, since the input itself is deterministic; when every try
+/// fails, <see cref="LammpsRunResult.Error"/> holds the exit code and the last lines <c>lmp</c> printed.
+/// </remarks>
 public static class LammpsProcess
 {
+    /// <summary>Tries of one input when <c>lmp</c> exits non-zero without an <c>ERROR</c> line.</summary>
+    public const int Attempts = 3;
+
+    private const int TailLines = 4;
+
     /// <summary>Runs <paramref name="input"/> (a file in <paramref name="workDir"/>) and returns what LAMMPS left.</summary>
     public static LammpsRunResult Run(string lmp, string workDir, string input)
     {
+        LammpsRunResult run = RunOnce(lmp, workDir, input);
+        for (int attempt = 2; attempt <= Attempts && run.ExitCode != 0 && !run.ReportedError; attempt++)
+        {
+            Thread.Sleep(250 * attempt);
+            run = RunOnce(lmp, workDir, input);
+        }
+
+        return run.ExitCode != 0 && !run.ReportedError ? run with { Error = $"{run.Error} (tried {Attempts} times)" } : run;
+    }
+
+    private static LammpsRunResult RunOnce(string lmp, string workDir, string input)
+    {
         string log = Path.Combine(workDir, Path.GetFileNameWithoutExtension(input) + ".log");
+        File.Delete(log);
         var info = new ProcessStartInfo(lmp)
         {
             WorkingDirectory = workDir,
@@ -46,12 +71,19 @@ public static class LammpsProcess
             string text = File.Exists(log) ? File.ReadAllText(log) : string.Empty;
             string screen = stdout + "\n" + stderr.Result;
             string? error = LastError(text) ?? LastError(screen);
+            bool reported = error is not null;
+            if (error is null && process.ExitCode != 0)
+            {
+                string tail = Tail(stderr.Result) ?? Tail(stdout) ?? "nothing";
+                error = $"lmp exited with code {process.ExitCode} without an ERROR line; its last output: {tail}";
+            }
+
             if (text.Length == 0)
             {
                 text = screen;
             }
 
-            return new LammpsRunResult(process.ExitCode, text, error);
+            return new LammpsRunResult(process.ExitCode, text, error) { ReportedError = reported };
         }
     }
 
@@ -68,5 +100,12 @@ public static class LammpsProcess
         }
 
         return error;
+    }
+
+    // The last few non-blank lines of an output, joined on one line, or null when there are none.
+    private static string? Tail(string text)
+    {
+        string[] lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.All(c => c == '-')).ToArray();
+        return lines.Length == 0 ? null : string.Join(" / ", lines[Math.Max(0, lines.Length - TailLines)..]);
     }
 }
