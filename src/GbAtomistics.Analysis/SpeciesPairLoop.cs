@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using GbAtomistics.Core;
 using GbAtomistics.Core.Neighbors;
 
@@ -194,6 +195,7 @@ internal sealed class SpeciesPairLoop
     private int Count(int species) => _start[species + 1] - _start[species];
 
     /// <summary>Sorts the atom indices by species (a counting sort, stable).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per frame: optimised from its first call, not left precompiled
     private void Group(ReadOnlySpan<int> speciesOf, int n)
     {
         Array.Clear(_start);

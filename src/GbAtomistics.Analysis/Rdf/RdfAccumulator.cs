@@ -118,6 +118,7 @@ public sealed class RdfAccumulator : IReducibleAccumulator
     /// Starts a frame: each atom's species slot and whether it is central, the counts per species, an empty
     /// histogram. Returns the number of central atoms.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per frame: optimised from its first call, not left precompiled
     internal int BeginFrame(Frame frame, int[] speciesOf, bool[] centralOf)
     {
         int n = frame.Count;

@@ -164,6 +164,7 @@ public sealed class CellList
     }
 
     [MemberNotNull(nameof(Box))]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per frame: optimised from its first call, not left precompiled
     private void Build(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> subset, bool useSubset)
     {
         ArgumentNullException.ThrowIfNull(box);
@@ -458,6 +459,7 @@ public sealed class CellList
     /// when they lie outside the range of the list's atoms, which only makes them farther from the bins they skip), then
     /// every bin offset −k … k of the list is scanned, so each (atom, image) within the cut-off is found once.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per frame: optimised from its first call, not left precompiled
     public void VisitPairsFrom<TVisitor>(ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> centrals, ref TVisitor visitor)
         where TVisitor : struct, IPairVisitor
     {
