@@ -24,17 +24,25 @@ public static class LammpsProcess
     /// <summary>Runs <paramref name="input"/> (a file in <paramref name="workDir"/>) and returns what LAMMPS left.</summary>
     public static LammpsRunResult Run(string lmp, string workDir, string input)
     {
-        LammpsRunResult run = RunOnce(lmp, workDir, input);
-        for (int attempt = 2; attempt <= Attempts && run.ExitCode != 0 && !run.ReportedError; attempt++)
+        for (int attempt = 1; ; attempt++)
         {
-            Thread.Sleep(250 * attempt);
-            run = RunOnce(lmp, workDir, input);
-        }
+            (LammpsRunResult run, string output) = RunOnce(lmp, workDir, input);
+            if (run.ExitCode == 0 || run.Error is not null)
+            {
+                return run;
+            }
 
-        return run.ExitCode != 0 && !run.ReportedError ? run with { Error = $"{run.Error} (tried {Attempts} times)" } : run;
+            if (attempt == Attempts)
+            {
+                return run with { Error = $"lmp exited with code {run.ExitCode} without an ERROR line; its last output: {Tail(output)} (tried {Attempts} times)" };
+            }
+
+            Thread.Sleep(250 * attempt);
+        }
     }
 
-    private static LammpsRunResult RunOnce(string lmp, string workDir, string input)
+    /// <summary>One run: what LAMMPS left (<see cref="LammpsRunResult.Error"/> only from an ERROR line) and what it printed to stderr, else stdout.</summary>
+    private static (LammpsRunResult Run, string Output) RunOnce(string lmp, string workDir, string input)
     {
         string log = Path.Combine(workDir, Path.GetFileNameWithoutExtension(input) + ".log");
         File.Delete(log);
@@ -71,19 +79,12 @@ public static class LammpsProcess
             string text = File.Exists(log) ? File.ReadAllText(log) : string.Empty;
             string screen = stdout + "\n" + stderr.Result;
             string? error = LastError(text) ?? LastError(screen);
-            bool reported = error is not null;
-            if (error is null && process.ExitCode != 0)
-            {
-                string tail = Tail(stderr.Result) ?? Tail(stdout) ?? "nothing";
-                error = $"lmp exited with code {process.ExitCode} without an ERROR line; its last output: {tail}";
-            }
-
             if (text.Length == 0)
             {
                 text = screen;
             }
 
-            return new LammpsRunResult(process.ExitCode, text, error) { ReportedError = reported };
+            return (new LammpsRunResult(process.ExitCode, text, error), string.IsNullOrWhiteSpace(stderr.Result) ? stdout : stderr.Result);
         }
     }
 
@@ -102,10 +103,10 @@ public static class LammpsProcess
         return error;
     }
 
-    // The last few non-blank lines of an output, joined on one line, or null when there are none.
-    private static string? Tail(string text)
+    // The last few lines of an output that are neither blank nor rules of dashes (as MPI messages are framed), on one line.
+    private static string Tail(string text)
     {
         string[] lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.All(c => c == '-')).ToArray();
-        return lines.Length == 0 ? null : string.Join(" / ", lines[Math.Max(0, lines.Length - TailLines)..]);
+        return lines.Length == 0 ? "nothing" : string.Join(" / ", lines[Math.Max(0, lines.Length - TailLines)..]);
     }
 }

@@ -5,13 +5,10 @@ namespace GbAtomistics.Pipelines.Lammps;
 /// <param name="Log">The LAMMPS log text.</param>
 /// <param name="Error">
 /// The last line starting with <c>ERROR</c> in the log or on the screen; when there is none and the exit code is not 0,
-/// the exit code and the last lines <c>lmp</c> printed; otherwise null.
+/// the exit code and the last lines <c>lmp</c> printed (after <see cref="LammpsProcess.Attempts"/> tries); otherwise null.
 /// </param>
 public sealed record LammpsRunResult(int ExitCode, string Log, string? Error)
 {
-    /// <summary>True when LAMMPS itself printed an <c>ERROR</c> line (a problem of the input, not of the MPI runtime or the system).</summary>
-    public bool ReportedError { get; init; }
-
     /// <summary>The value fields of the last line of the log that starts with <paramref name="tag"/>, or null.</summary>
     public string[]? Tagged(string tag)
     {
