@@ -100,12 +100,35 @@ internal sealed class SpeciesPairLoop
     public bool TryVisit<TVisitor>(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> speciesOf, ref TVisitor visitor)
         where TVisitor : struct, IPairVisitor
     {
+        var pairs = new Pairs<TVisitor> { Visitor = visitor };
+        bool visited = TryVisitLists(box, positions, speciesOf, ref pairs);
+        visitor = pairs.Visitor;
+        return visited;
+    }
+
+    /// <summary>
+    /// As <see cref="TryVisit{TVisitor}"/>, but hands the pairs on as squared distances by species pair, several at a
+    /// time: for analyses that need only the species and the distance of a pair (the partial RDF), which are then
+    /// spared looking up the atoms.
+    /// </summary>
+    public bool TryVisitDistances<TVisitor>(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> speciesOf, ref TVisitor visitor)
+        where TVisitor : struct, ISpeciesDistanceVisitor
+    {
+        var distances = new Distances<TVisitor> { Visitor = visitor };
+        bool visited = TryVisitLists(box, positions, speciesOf, ref distances);
+        visitor = distances.Visitor;
+        return visited;
+    }
+
+    private bool TryVisitLists<TLists>(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> speciesOf, ref TLists lists)
+        where TLists : struct, IListVisit
+    {
         // The per-atom scratch is borrowed for the frame, not kept per loop (a run keeps one loop per lane).
         int n = positions.Length;
         _bySpecies = ArrayPool<int>.Shared.Rent(n);
         try
         {
-            return TryVisitGrouped(box, positions, speciesOf, ref visitor);
+            return TryVisitGrouped(box, positions, speciesOf, ref lists);
         }
         finally
         {
@@ -114,8 +137,8 @@ internal sealed class SpeciesPairLoop
         }
     }
 
-    private bool TryVisitGrouped<TVisitor>(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> speciesOf, ref TVisitor visitor)
-        where TVisitor : struct, IPairVisitor
+    private bool TryVisitGrouped<TLists>(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> speciesOf, ref TLists lists)
+        where TLists : struct, IListVisit
     {
         int n = positions.Length;
         Group(speciesOf, n);
@@ -142,7 +165,7 @@ internal sealed class SpeciesPairLoop
             CellList list = CellListPool.Rent(box, positions, atoms, _cutoff[l]);
             try
             {
-                Visit(list, l, positions, ref visitor);
+                lists.Visit(this, list, l, positions);
             }
             finally
             {
@@ -155,7 +178,7 @@ internal sealed class SpeciesPairLoop
     }
 
     /// <summary>The pairs of list <paramref name="l"/>: within it for B–B, from the atoms of its central species for A–B.</summary>
-    private void Visit<TVisitor>(CellList list, int l, ReadOnlySpan<Vec3> positions, ref TVisitor visitor)
+    private void VisitPairs<TVisitor>(CellList list, int l, ReadOnlySpan<Vec3> positions, ref TVisitor visitor)
         where TVisitor : struct, IPairVisitor
     {
         if (_self[l])
@@ -192,6 +215,24 @@ internal sealed class SpeciesPairLoop
         }
     }
 
+    /// <summary>The pairs of list <paramref name="l"/> as distances, one species pair at a time.</summary>
+    private void VisitDistances<TVisitor>(CellList list, int l, ReadOnlySpan<Vec3> positions, ref Distances<TVisitor> distances)
+        where TVisitor : struct, ISpeciesDistanceVisitor
+    {
+        int b = _listSpecies[l];
+        if (_self[l])
+        {
+            (distances.Central, distances.Neighbour) = (b, b);
+            list.VisitDistances(ref distances);
+        }
+
+        foreach (int a in _centralSpecies[l])
+        {
+            (distances.Central, distances.Neighbour) = (a, b);
+            list.VisitDistancesFrom(positions, _bySpecies.AsSpan(_start[a], Count(a)), ref distances);
+        }
+    }
+
     private int Count(int species) => _start[species + 1] - _start[species];
 
     /// <summary>Sorts the atom indices by species (a counting sort, stable).</summary>
@@ -223,5 +264,35 @@ internal sealed class SpeciesPairLoop
                 _bySpecies[fill[s]++] = i;
             }
         }
+    }
+
+    /// <summary>How the pairs of one list are handed on: as pairs, or as distances by species pair.</summary>
+    private interface IListVisit
+    {
+        void Visit(SpeciesPairLoop loop, CellList list, int l, ReadOnlySpan<Vec3> positions);
+    }
+
+    private struct Pairs<TVisitor> : IListVisit
+        where TVisitor : struct, IPairVisitor
+    {
+        public TVisitor Visitor;
+
+        public void Visit(SpeciesPairLoop loop, CellList list, int l, ReadOnlySpan<Vec3> positions) =>
+            loop.VisitPairs(list, l, positions, ref Visitor);
+    }
+
+    /// <summary>The distances of one species pair at a time, central species first.</summary>
+    private struct Distances<TVisitor> : IListVisit, IDistanceVisitor
+        where TVisitor : struct, ISpeciesDistanceVisitor
+    {
+        public TVisitor Visitor;
+        public int Central;
+        public int Neighbour;
+
+        public void Visit(SpeciesPairLoop loop, CellList list, int l, ReadOnlySpan<Vec3> positions) =>
+            loop.VisitDistances(list, l, positions, ref this);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // per scan in the pair loop
+        public void Visit(int i, ReadOnlySpan<double> distancesSquared) => Visitor.Visit(Central, Neighbour, distancesSquared);
     }
 }

@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using GbAtomistics.Core;
 using GbAtomistics.Core.Mpi;
 using GbAtomistics.Core.Neighbors;
@@ -88,9 +91,10 @@ public sealed class RdfAccumulator : IReducibleAccumulator
         var binning = new Binning(_options.Bins, _options.Bins / _options.RMax);
         if (_options.Region is null)
         {
-            var visitor = new AllCentralVisitor(_histogram, speciesOf, _slots, _options.Bins, binning);
-            if (_chosenPairs is null || !_chosenPairs.TryVisit(frame.Box, positions, speciesOf.AsSpan(0, n), ref visitor))
+            var distances = new SpeciesPairVisitor(_histogram, _slots, _options.Bins, binning);
+            if (_chosenPairs is null || !_chosenPairs.TryVisitDistances(frame.Box, positions, speciesOf.AsSpan(0, n), ref distances))
             {
+                var visitor = new AllCentralVisitor(_histogram, speciesOf, _slots, _options.Bins, binning);
                 CellListPool.VisitPairs(frame.Box, positions, _options.RMax, ref visitor);
             }
         }
@@ -273,6 +277,61 @@ public sealed class RdfAccumulator : IReducibleAccumulator
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int Of(double r2) => Math.Min(double.ConvertToIntegerNative<int>(Math.Sqrt(r2) * inverseWidth), bins - 1); // r < r_max from the cell list
+
+        /// <summary>
+        /// Adds one count to <paramref name="counts"/> (the <c>bins</c> counts of one species pair) for each squared
+        /// distance, in its bin <see cref="Of"/>. Where 512- or 256-bit vectors are accelerated the bins are computed a
+        /// vector at a time with the same correctly rounded square root, product and truncation, so each lands in the
+        /// same bin as one at a time.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void CountAll(ReadOnlySpan<double> distancesSquared, ref int counts)
+        {
+            ref double r2 = ref MemoryMarshal.GetReference(distancesSquared);
+            int n = distancesSquared.Length, k = 0, last = bins - 1;
+            double scale = inverseWidth;
+            if (Avx512F.IsSupported && Vector512.IsHardwareAccelerated)
+            {
+                for (; k <= n - Vector512<double>.Count; k += Vector512<double>.Count)
+                {
+                    Vector512<double> r = Vector512.Sqrt(Vector512.LoadUnsafe(ref r2, (nuint)k)) * Vector512.Create(scale);
+                    Vector256<int> bin = Vector256.Min(Avx512F.ConvertToVector256Int32WithTruncation(r), Vector256.Create(last));
+                    Add(ref counts, bin.GetLower());
+                    Add(ref counts, bin.GetUpper());
+                }
+            }
+
+            if (Avx.IsSupported && Vector256.IsHardwareAccelerated)
+            {
+                for (; k <= n - Vector256<double>.Count; k += Vector256<double>.Count)
+                {
+                    Vector256<double> r = Vector256.Sqrt(Vector256.LoadUnsafe(ref r2, (nuint)k)) * Vector256.Create(scale);
+                    Add(ref counts, Vector128.Min(Avx.ConvertToVector128Int32WithTruncation(r), Vector128.Create(last)));
+                }
+            }
+
+            for (; k < n; k++)
+            {
+                Unsafe.Add(ref counts, Math.Min(double.ConvertToIntegerNative<int>(Math.Sqrt(Unsafe.Add(ref r2, k)) * scale), last))++;
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Add(ref int counts, Vector128<int> bin)
+        {
+            Unsafe.Add(ref counts, bin.ToScalar())++;
+            Unsafe.Add(ref counts, bin.GetElement(1))++;
+            Unsafe.Add(ref counts, bin.GetElement(2))++;
+            Unsafe.Add(ref counts, bin.GetElement(3))++;
+        }
+    }
+
+    /// <summary>Pairs of known species from the species-pair loop: one count per distance at (central, neighbour).</summary>
+    private readonly struct SpeciesPairVisitor(int[] histogram, int slots, int bins, Binning binning) : ISpeciesDistanceVisitor
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(int central, int neighbour, ReadOnlySpan<double> distancesSquared) =>
+            binning.CountAll(distancesSquared, ref histogram[((central * slots) + neighbour) * bins]);
     }
 
     /// <summary>Every atom central: one count per visited pair at (species i, species j).</summary>

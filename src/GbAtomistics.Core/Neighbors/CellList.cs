@@ -316,10 +316,30 @@ public sealed class CellList
     public void VisitPairs<TVisitor>(ref TVisitor visitor)
         where TVisitor : struct, IPairVisitor
     {
+        var hits = new PairHits<TVisitor>(visitor, _atoms);
+        VisitAll(ref hits);
+        visitor = hits.Visitor;
+    }
+
+    /// <summary>
+    /// The pairs of <see cref="VisitPairs{TVisitor}"/>, each unordered pair (with images) closer than the cut-off
+    /// once, as squared distances from one of its atoms, several at a time.
+    /// </summary>
+    public void VisitDistances<TVisitor>(ref TVisitor visitor)
+        where TVisitor : struct, IDistanceVisitor
+    {
+        var hits = new DistanceHits<TVisitor>(visitor, _atoms);
+        VisitAll(ref hits);
+        visitor = hits.Visitor;
+    }
+
+    private void VisitAll<TSink>(ref TSink sink)
+        where TSink : struct, IHitSink
+    {
         Scratch scratch = Scratch.Rent(_count);
         try
         {
-            VisitAll(ref visitor, scratch);
+            VisitAll(ref sink, scratch);
         }
         finally
         {
@@ -328,8 +348,8 @@ public sealed class CellList
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first frame: skip the unoptimised tier
-    private void VisitAll<TVisitor>(ref TVisitor visitor, Scratch scratch)
-        where TVisitor : struct, IPairVisitor
+    private void VisitAll<TSink>(ref TSink sink, Scratch scratch)
+        where TSink : struct, IHitSink
     {
         Mat3 h = Box.H;
         Vec3 a = h.C0, b = h.C1, c = h.C2;
@@ -385,7 +405,7 @@ public sealed class CellList
                                 Vec3 shift = shiftAb + (wrap[uc + 1] * c);
                                 bool sameImage = strip.A == 0 && strip.B == 0 && u == ic;
                                 var piece = new Run(ia + strip.A, ib + strip.B, u, (row + jc) * _slices, ((run + 1) * _slices) - 1);
-                                VisitRuns(ref visitor, start1, end1, piece, shift, sameImage, scratch);
+                                VisitRuns(ref sink, start1, end1, piece, shift, sameImage, scratch);
                             }
 
                             u += run + 1;
@@ -402,9 +422,9 @@ public sealed class CellList
     /// shift), and only later atoms pair.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void VisitRuns<TVisitor>(
-        ref TVisitor visitor, int start1, int end1, Run piece, Vec3 shift, bool sameImage, Scratch scratch)
-        where TVisitor : struct, IPairVisitor
+    private void VisitRuns<TSink>(
+        ref TSink sink, int start1, int end1, Run piece, Vec3 shift, bool sameImage, Scratch scratch)
+        where TSink : struct, IHitSink
     {
         ref double keyA = ref MemoryMarshal.GetArrayDataReference(_keyA);
         ref double keyB = ref MemoryMarshal.GetArrayDataReference(_keyB);
@@ -437,11 +457,7 @@ public sealed class CellList
                 double yi = Unsafe.Add(ref y, p) - shift.Y;
                 double zi = Unsafe.Add(ref z, p) - shift.Z;
                 int hits = Scan(ref x, ref y, ref z, from, to, xi, yi, zi, cutoffSquared, ref hitSlot, ref hitR2);
-                int i = Unsafe.Add(ref atoms, p);
-                for (int h = 0; h < hits; h++)
-                {
-                    visitor.Visit(i, Unsafe.Add(ref atoms, Unsafe.Add(ref hitSlot, h)), Unsafe.Add(ref hitR2, h));
-                }
+                sink.Take(Unsafe.Add(ref atoms, p), MemoryMarshal.CreateSpan(ref hitSlot, hits), MemoryMarshal.CreateSpan(ref hitR2, hits), self: false);
             }
         }
     }
@@ -459,9 +475,29 @@ public sealed class CellList
     /// when they lie outside the range of the list's atoms, which only makes them farther from the bins they skip), then
     /// every bin offset −k … k of the list is scanned, so each (atom, image) within the cut-off is found once.
     /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per frame: optimised from its first call, not left precompiled
     public void VisitPairsFrom<TVisitor>(ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> centrals, ref TVisitor visitor)
         where TVisitor : struct, IPairVisitor
+    {
+        var hits = new PairHits<TVisitor>(visitor, _atoms);
+        VisitFrom(positions, centrals, ref hits);
+        visitor = hits.Visitor;
+    }
+
+    /// <summary>
+    /// The pairs of <see cref="VisitPairsFrom{TVisitor}"/>, central atom first, as squared distances from the central
+    /// atom, several at a time.
+    /// </summary>
+    public void VisitDistancesFrom<TVisitor>(ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> centrals, ref TVisitor visitor)
+        where TVisitor : struct, IDistanceVisitor
+    {
+        var hits = new DistanceHits<TVisitor>(visitor, _atoms);
+        VisitFrom(positions, centrals, ref hits);
+        visitor = hits.Visitor;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per frame: optimised from its first call, not left precompiled
+    private void VisitFrom<TSink>(ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> centrals, ref TSink sink)
+        where TSink : struct, IHitSink
     {
         int m = centrals.Length;
         if (m == 0 || _count == 0)
@@ -523,7 +559,7 @@ public sealed class CellList
                 z[slot] = r.Z;
             }
 
-            VisitAllFrom(ref visitor, new Centrals(atoms, x, y, z, keyA, keyB, keyC, start), scratch);
+            VisitAllFrom(ref sink, new Centrals(atoms, x, y, z, keyA, keyB, keyC, start), scratch);
         }
         finally
         {
@@ -625,8 +661,8 @@ public sealed class CellList
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void VisitAllFrom<TVisitor>(ref TVisitor visitor, Centrals centrals, Scratch scratch)
-        where TVisitor : struct, IPairVisitor
+    private void VisitAllFrom<TSink>(ref TSink sink, Centrals centrals, Scratch scratch)
+        where TSink : struct, IHitSink
     {
         Mat3 h = Box.H;
         Vec3 a = h.C0, b = h.C1, c = h.C2;
@@ -681,7 +717,7 @@ public sealed class CellList
                                 // Unshifted: the run may hold the central atom itself (in its bin, anywhere in the run).
                                 bool sameImage = strip.A == 0 && strip.B == 0 && wrap[uc + 1] == 0;
                                 var piece = new Run(ia + strip.A, ib + strip.B, u, (row + jc) * _slices, ((run + 1) * _slices) - 1);
-                                VisitRunsFrom(ref visitor, centrals, start1, end1, piece, shift, sameImage, scratch);
+                                VisitRunsFrom(ref sink, centrals, start1, end1, piece, shift, sameImage, scratch);
                             }
 
                             u += run + 1;
@@ -698,14 +734,13 @@ public sealed class CellList
     /// central's own bin) a central atom that is in the list skips itself.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void VisitRunsFrom<TVisitor>(
-        ref TVisitor visitor, Centrals centrals, int start1, int end1, Run piece, Vec3 shift, bool sameImage, Scratch scratch)
-        where TVisitor : struct, IPairVisitor
+    private void VisitRunsFrom<TSink>(
+        ref TSink sink, Centrals centrals, int start1, int end1, Run piece, Vec3 shift, bool sameImage, Scratch scratch)
+        where TSink : struct, IHitSink
     {
         ref double x = ref MemoryMarshal.GetArrayDataReference(_x);
         ref double y = ref MemoryMarshal.GetArrayDataReference(_y);
         ref double z = ref MemoryMarshal.GetArrayDataReference(_z);
-        ref int atoms = ref MemoryMarshal.GetArrayDataReference(_atoms);
         ref int hitSlot = ref MemoryMarshal.GetArrayDataReference(scratch.HitSlot);
         ref double hitR2 = ref MemoryMarshal.GetArrayDataReference(scratch.HitR2);
         ref int window = ref MemoryMarshal.GetArrayDataReference(scratch.Windows);
@@ -732,17 +767,7 @@ public sealed class CellList
                 double yi = centrals.Y[p] - shift.Y;
                 double zi = centrals.Z[p] - shift.Z;
                 int hits = Scan(ref x, ref y, ref z, from, to, xi, yi, zi, cutoffSquared, ref hitSlot, ref hitR2);
-                int i = centrals.Atoms[p];
-                for (int h = 0; h < hits; h++)
-                {
-                    int j = Unsafe.Add(ref atoms, Unsafe.Add(ref hitSlot, h));
-                    if (sameImage && j == i)
-                    {
-                        continue;
-                    }
-
-                    visitor.Visit(i, j, Unsafe.Add(ref hitR2, h));
-                }
+                sink.Take(centrals.Atoms[p], MemoryMarshal.CreateSpan(ref hitSlot, hits), MemoryMarshal.CreateSpan(ref hitR2, hits), sameImage);
             }
         }
     }
