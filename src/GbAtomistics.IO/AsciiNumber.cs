@@ -3,9 +3,10 @@ using System.Globalization;
 namespace GbAtomistics.IO;
 
 /// <summary>
-/// Fast, exact parsing of ASCII numbers from byte spans. Decimal numbers with at most 15 significant digits and
-/// a small exponent take Clinger's fast path (one exact multiplication or division of exactly representable
-/// values, so the result is correctly rounded); anything else falls back to the runtime parser.
+/// Fast, exact parsing of ASCII numbers from byte spans. Decimal numbers whose digits form an integer of at most 2^53
+/// (every number of up to 15 significant digits) with a small exponent take Clinger's fast path (one exact
+/// multiplication or division of exactly representable values, so the result is correctly rounded); anything else
+/// falls back to the runtime parser.
 /// </summary>
 internal static class AsciiNumber
 {
@@ -21,68 +22,55 @@ internal static class AsciiNumber
 
     /// <summary>
     /// Parses the decimal number at the start of <paramref name="s"/> by the fast path alone: true, with the bytes it
-    /// took in <paramref name="end"/>, when the number has at most 15 significant digits and a small exponent (the
-    /// result is then exactly what <see cref="TryParseDouble"/> gives for that token); false otherwise, when the caller
-    /// must cut the token and use <see cref="TryParseDouble"/>.
+    /// took in <paramref name="end"/>, when the number has at most 19 digits, its digits read as one integer are at
+    /// most 2^53 (every number of up to 15 significant digits is) and its power of ten is within ±22 (the result is then
+    /// exactly what <see cref="TryParseDouble"/> gives for that token); false otherwise, when the caller must cut the
+    /// token and use <see cref="TryParseDouble"/>.
     /// </summary>
+    /// <remarks>
+    /// The digit loops do nothing per digit but accumulate it (19 digits cannot overflow 64 bits); the limits are
+    /// checked once at the end. Leading zeros count towards the 19, so a number like 0.000000000000000000012 takes the
+    /// runtime parser, which gives the same value.
+    /// </remarks>
     public static bool TryFastPrefix(ReadOnlySpan<byte> s, out double value, out int end)
     {
-        int i = 0;
+        value = 0;
         int n = s.Length;
+        int i = 0;
         bool negative = false;
-        if (i < n && (s[i] == (byte)'-' || s[i] == (byte)'+'))
+        if (n > 0 && (s[0] == (byte)'-' || s[0] == (byte)'+'))
         {
-            negative = s[i] == (byte)'-';
-            i++;
+            negative = s[0] == (byte)'-';
+            i = 1;
         }
 
         ulong mantissa = 0;
-        int digits = 0;
-        int scale = 0;
         int start = i;
-        while (i < n && (uint)(s[i] - '0') <= 9)
+        uint digit;
+        while (i < n && (digit = (uint)(s[i] - '0')) <= 9)
         {
-            if (digits < 19)
-            {
-                mantissa = mantissa * 10 + (uint)(s[i] - '0');
-                if (mantissa != 0) digits++;
-            }
-            else
-            {
-                scale++;
-                digits++;
-            }
-
+            mantissa = (mantissa * 10) + digit;
             i++;
         }
 
-        bool any = i > start;
+        int digits = i - start;
+        int scale = 0;
         if (i < n && s[i] == (byte)'.')
         {
             i++;
-            int fracStart = i;
-            while (i < n && (uint)(s[i] - '0') <= 9)
+            int fraction = i;
+            while (i < n && (digit = (uint)(s[i] - '0')) <= 9)
             {
-                if (digits < 19)
-                {
-                    mantissa = mantissa * 10 + (uint)(s[i] - '0');
-                    if (mantissa != 0) digits++;
-                    scale--;
-                }
-                else
-                {
-                    digits++;
-                }
-
+                mantissa = (mantissa * 10) + digit;
                 i++;
             }
 
-            any |= i > fracStart;
+            scale = fraction - i;
+            digits += i - fraction;
         }
 
-        value = 0;
         end = i;
-        if (!any)
+        if (digits == 0)
         {
             return false;
         }
@@ -114,7 +102,7 @@ internal static class AsciiNumber
         }
 
         end = i;
-        if (digits <= 15 && scale >= -22 && scale <= 22)
+        if (digits <= 19 && mantissa <= 1UL << 53 && scale >= -22 && scale <= 22)
         {
             double m = mantissa;
             value = scale >= 0 ? m * Pow10[scale] : m / Pow10[-scale];

@@ -19,6 +19,10 @@ public sealed class AsciiNumberTests
     [InlineData("123456789012345678901234")]
     [InlineData("1e-320")]
     [InlineData("2.2250738585072014e-308")]
+    [InlineData("9007199254740992")]
+    [InlineData("9007199254740993")]
+    [InlineData("0.9007199254740993")]
+    [InlineData("-0.00000000000000000000123")]
     public void ParsesExactlyLikeTheRuntime(string text)
     {
         Assert.True(AsciiNumber.TryParseDouble(Encoding.ASCII.GetBytes(text), out double value));
@@ -121,6 +125,23 @@ public sealed class AsciiNumberTests
                 Assert.Equal(whole, fast);
                 Assert.Equal(double.Parse(token, System.Globalization.CultureInfo.InvariantCulture), fast);
             }
+        }
+    }
+
+    [Theory]
+    [InlineData("9007199254740992", true)] // 2^53: exact in a double
+    [InlineData("900719925474099.2", true)]
+    [InlineData("9007199254740993", false)] // 2^53 + 1 is not
+    [InlineData("1234567890123456789", false)]
+    [InlineData("0.000000000000000012", true)] // 19 digits, leading zeros included
+    [InlineData("0.0000000000000000012", false)] // 20
+    public void TheFastPrefixTakesMantissasUpToTwoToThe53AndNineteenDigits(string text, bool taken)
+    {
+        Assert.Equal(taken, AsciiNumber.TryFastPrefix(Encoding.ASCII.GetBytes(text), out double value, out int end));
+        if (taken)
+        {
+            Assert.Equal(text.Length, end);
+            Assert.Equal(double.Parse(text, CultureInfo.InvariantCulture), value);
         }
     }
 
