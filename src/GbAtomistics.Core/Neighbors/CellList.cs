@@ -14,7 +14,10 @@ namespace GbAtomistics.Core.Neighbors;
 /// periodic images of another atom or of itself. <see cref="Rebuild(Box, ReadOnlySpan{Vec3})"/> refills it for the
 /// next frame without allocating when the number of atoms does not grow. Several threads may visit one list at once,
 /// but not while it is rebuilt. A list may hold a subset of the atoms (those of one species, say) and be visited from
-/// another subset (<see cref="VisitPairsFrom{TVisitor}"/>), so that an analysis of A–B pairs scans only those.
+/// another subset (<see cref="VisitPairsFrom{TVisitor}"/>), so that an analysis of A–B pairs scans only those. Each
+/// loop hands its pairs to an <see cref="IPairVisitor"/> one at a time, or, for an analysis that needs nothing but
+/// the distances, to an <see cref="IDistanceVisitor"/> a scan at a time (<see cref="VisitDistances{TVisitor}"/>,
+/// <see cref="VisitDistancesFrom{TVisitor}"/>): the same pairs and squared distances either way.
 /// </summary>
 /// <remarks>
 /// The cell is divided into n_a × n_b × n_c bins with n_a = max(1, ⌊m w_a / r_c⌋) for the perpendicular width w_a
