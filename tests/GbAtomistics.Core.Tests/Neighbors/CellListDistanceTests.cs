@@ -5,8 +5,8 @@ namespace GbAtomistics.Core.Tests.Neighbors;
 
 /// <summary>
 /// The distance loops (<see cref="CellList.VisitDistances{TVisitor}"/>, <see cref="CellList.VisitDistancesFrom{TVisitor}"/>)
-/// against the pair loops over the same list: the same squared distances to the last bit, per central atom, in
-/// orthogonal, triclinic and slab cells with cut-offs from below to beyond the cell width, with central atoms in and
+/// against the pair loops over the same list: the same squared distances to the last bit, per central atom, in the
+/// orthogonal, triclinic and slab cells and cut-offs of <see cref="CellListSubsetTests"/>, with central atoms in and
 /// out of the list.
 /// </summary>
 public sealed class CellListDistanceTests
@@ -33,21 +33,8 @@ public sealed class CellListDistanceTests
         }
     }
 
-    public static IEnumerable<object[]> Cases()
-    {
-        Box ortho = Box.Orthogonal(12, 10, 11, new Vec3(-3, 2, 0.5));
-        Box tri = Box.FromLammps(new LammpsBoxParameters(0, 10, 0, 9, 0, 11, 3.5, -2.0, 1.5), PeriodicFlags.All);
-        Box slab = Box.FromLammps(new LammpsBoxParameters(0, 10, 0, 9, 0, 20, 2.0, 0, 0), new PeriodicFlags(true, true, false));
-        foreach (double cutoff in new[] { 2.5, 5.6, 13.0 })
-        {
-            yield return ["orthogonal", ortho, cutoff];
-            yield return ["triclinic", tri, cutoff];
-            yield return ["slab", slab, cutoff];
-        }
-    }
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(CellListSubsetTests.Cases), MemberType = typeof(CellListSubsetTests))]
     public void DistancesWithinAListAreThoseOfItsPairs(string name, Box box, double cutoff)
     {
         (Vec3[] positions, int[] atoms) = RandomAtoms(box, 150, name.Length + (int)(10 * cutoff));
@@ -61,7 +48,7 @@ public sealed class CellListDistanceTests
     }
 
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(CellListSubsetTests.Cases), MemberType = typeof(CellListSubsetTests))]
     public void DistancesFromCentralsAreThoseOfTheirPairsAndSkipOnlyTheCentralItself(string name, Box box, double cutoff)
     {
         (Vec3[] positions, int[] atoms) = RandomAtoms(box, 150, name.Length + (int)(10 * cutoff) + 1);
