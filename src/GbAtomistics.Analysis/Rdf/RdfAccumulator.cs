@@ -280,9 +280,9 @@ public sealed class RdfAccumulator : IReducibleAccumulator
 
         /// <summary>
         /// Adds one count to <paramref name="counts"/> (the <c>bins</c> counts of one species pair) for each squared
-        /// distance, in its bin <see cref="Of"/>. Where 512- or 256-bit vectors are accelerated the bins are computed a
-        /// vector at a time with the same correctly rounded square root, product and truncation, so each lands in the
-        /// same bin as one at a time.
+        /// distance, in its bin <see cref="Of"/>: eight at a time with AVX-512, then (or from the start with AVX2 alone)
+        /// four at a time, the rest one at a time. The vectors take the same correctly rounded square root, product and
+        /// truncation, so each distance lands in the same bin as one at a time.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void CountAll(ReadOnlySpan<double> distancesSquared, ref int counts)
