@@ -276,7 +276,7 @@ public sealed class RdfAccumulator : IReducibleAccumulator
     internal readonly struct Binning(int bins, double inverseWidth)
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int Of(double r2) => Math.Min(double.ConvertToIntegerNative<int>(Math.Sqrt(r2) * inverseWidth), bins - 1); // r < r_max from the cell list
+        public int Of(double r2) => Bin(r2, inverseWidth, bins - 1);
 
         /// <summary>
         /// Adds one count to <paramref name="counts"/> (the <c>bins</c> counts of one species pair) for each squared
@@ -312,9 +312,14 @@ public sealed class RdfAccumulator : IReducibleAccumulator
 
             for (; k < n; k++)
             {
-                Unsafe.Add(ref counts, Math.Min(double.ConvertToIntegerNative<int>(Math.Sqrt(Unsafe.Add(ref r2, k)) * scale), last))++;
+                Unsafe.Add(ref counts, Bin(Unsafe.Add(ref r2, k), scale, last))++;
             }
         }
+
+        /// <summary>The bin of one squared distance, given 1/Δr and the last bin (r &lt; r_max from the cell list).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int Bin(double r2, double inverseWidth, int last) =>
+            Math.Min(double.ConvertToIntegerNative<int>(Math.Sqrt(r2) * inverseWidth), last);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Add(ref int counts, Vector128<int> bin)
