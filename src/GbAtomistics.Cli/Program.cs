@@ -5,7 +5,10 @@ using GbAtomistics.Core.Mpi;
 using GbAtomistics.IO;
 
 // SIGINT (Ctrl-C) and SIGTERM: remove the temporary files of outputs still being written (finished outputs stay whole),
-// say so, and exit with 130 or 143.
+// say so, and exit with 130 or 143. A signal after the command has returned (under mpirun, the launcher ending the
+// job because another rank exited with the error this rank has already reported) changes nothing: the process
+// goes on exiting quietly with the command's own code.
+int finished = -1;
 using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
@@ -30,7 +33,9 @@ if (MpiWorld.Rank != 0)
 
 try
 {
-    return GbatCommand.Invoke(args, stdout, stderr);
+    int code = GbatCommand.Invoke(args, stdout, stderr);
+    Volatile.Write(ref finished, code);
+    return code;
 }
 catch (Exception e)
 {
@@ -43,9 +48,14 @@ finally
     MpiWorld.Stop();
 }
 
-static void Stop(PosixSignalContext context)
+void Stop(PosixSignalContext context)
 {
     context.Cancel = true;
+    if (Volatile.Read(ref finished) >= 0)
+    {
+        return; // the process is already on its way out with the command's code
+    }
+
     int removed = OutputFile.DeleteTemporaries();
     bool interrupt = context.Signal == PosixSignal.SIGINT;
     if (MpiWorld.Rank == 0)
