@@ -21,6 +21,12 @@ public interface ITrajectoryReader : IDisposable
     long BytesRead { get; }
 
     /// <summary>
+    /// True when the atom lines of the frame last read were parsed by all cores (large frames of LAMMPS dumps and
+    /// extended XYZ files), so that a second reader beside this one would find no core free.
+    /// </summary>
+    bool ReadOnAllCores => false;
+
+    /// <summary>
     /// Fills <paramref name="frame"/> with the next frame (atoms ordered by id). Returns false at a clean end of
     /// file between frames; throws <see cref="InputFormatException"/> for malformed content or a truncated frame.
     /// </summary>

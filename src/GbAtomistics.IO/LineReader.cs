@@ -17,6 +17,7 @@ internal sealed class LineReader : IDisposable
     private bool _eof;
     private long _bufferOffset; // stream offset of _buffer[0]
     private int _lastLineStart = -1;
+    private bool _keepBytes;
 
     public LineReader(Stream stream, string path, int bufferSize = 1 << 20)
     {
@@ -207,12 +208,34 @@ internal sealed class LineReader : IDisposable
     }
 
     /// <summary>
+    /// While true, bytes already in the buffer stay where they are: reading more goes into the free space after
+    /// them, or into a larger copy of the buffer, so the lines of earlier <see cref="ReadLineBlock"/> calls stay valid
+    /// at their offsets in the arrays those calls returned (for threads still parsing them). While false (the
+    /// default), reading more first moves the unread bytes to the front of the buffer. Turning it on moves them
+    /// there first (lines returned before are no longer valid), so the buffer grows only when one stretch of
+    /// kept lines outgrows it.
+    /// </summary>
+    public bool KeepBytes
+    {
+        get => _keepBytes;
+        set
+        {
+            if (value && !_keepBytes)
+            {
+                MoveToFront();
+            }
+
+            _keepBytes = value;
+        }
+    }
+
+    /// <summary>
     /// Reads up to <paramref name="count"/> lines as one block: on return the bytes of line k are
     /// <paramref name="buffer"/>[<paramref name="starts"/>[k] .. <paramref name="ends"/>[k]) (line ending removed), valid
-    /// until the next call. Returns the number of lines read, smaller only at the end of the stream. The buffer grows
-    /// to hold the block.
+    /// until the next call (with <see cref="KeepBytes"/>, until it is turned off). Returns the number of lines read,
+    /// smaller only at the end of the stream. The buffer grows to hold the block.
     /// </summary>
-    public int ReadLineBlock(int count, out byte[] buffer, int[] starts, int[] ends)
+    public int ReadLineBlock(int count, out byte[] buffer, Span<int> starts, Span<int> ends)
     {
         _lastLineStart = -1;
         int found = 0;
@@ -249,10 +272,9 @@ internal sealed class LineReader : IDisposable
                 break;
             }
 
-            // Keep the lines found so far: Fill moves the unread bytes (from _start) to the front of the buffer.
-            int shift = _start;
-            search = _end - shift;
-            Fill();
+            // Keep the lines found so far: Fill may move the unread bytes (from _start) to the front of the buffer.
+            search = _end;
+            int shift = Fill();
             for (int k = 0; k < found; k++)
             {
                 starts[k] -= shift;
@@ -260,6 +282,7 @@ internal sealed class LineReader : IDisposable
             }
 
             scan -= shift;
+            search -= shift;
         }
 
         _start = scan;
@@ -274,7 +297,7 @@ internal sealed class LineReader : IDisposable
     /// or fewer than 32 bytes are left; returns the number of lines found so far. Without 256-bit vectors it leaves
     /// everything to the caller's search.
     /// </summary>
-    private int SplitWholeVectors(ref int scan, ref int search, int found, int count, int[] starts, int[] ends)
+    private int SplitWholeVectors(ref int scan, ref int search, int found, int count, Span<int> starts, Span<int> ends)
     {
         if (!Vector256.IsHardwareAccelerated)
         {
@@ -319,17 +342,14 @@ internal sealed class LineReader : IDisposable
     private static ReadOnlySpan<byte> TrimCr(ReadOnlySpan<byte> line) =>
         line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
 
-    private void Fill()
+    /// <summary>
+    /// Reads more of the stream after the buffered bytes; returns by how many bytes the buffered bytes moved towards
+    /// the front (0 with <see cref="KeepBytes"/>).
+    /// </summary>
+    private int Fill()
     {
         _lastLineStart = -1;
-        if (_start > 0)
-        {
-            int remaining = _end - _start;
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, remaining);
-            _bufferOffset += _start;
-            _start = 0;
-            _end = remaining;
-        }
+        int shift = _keepBytes ? 0 : MoveToFront();
 
         if (_end == _buffer.Length)
         {
@@ -343,5 +363,23 @@ internal sealed class LineReader : IDisposable
         }
 
         _end += read;
+        return shift;
+    }
+
+    /// <summary>Moves the unread bytes to the front of the buffer; returns by how many bytes they moved.</summary>
+    private int MoveToFront()
+    {
+        int shift = _start;
+        if (shift > 0)
+        {
+            int remaining = _end - _start;
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, remaining);
+            _bufferOffset += _start;
+            _start = 0;
+            _end = remaining;
+            _lastLineStart = -1;
+        }
+
+        return shift;
     }
 }

@@ -36,6 +36,9 @@ public sealed class MultiFileReader : ITrajectoryReader
 
     public long BytesRead => _bytesBefore + (_current?.BytesRead ?? 0);
 
+    /// <inheritdoc/>
+    public bool ReadOnAllCores => _current?.ReadOnAllCores ?? false;
+
     /// <summary>The files, in the order they are read.</summary>
     public IReadOnlyList<string> Files => _files;
 

@@ -2,14 +2,18 @@ namespace GbAtomistics.IO;
 
 /// <summary>
 /// The atom lines of a large frame parsed by all cores: the next lines of a <see cref="LineReader"/> are cut out of its
-/// buffer in blocks (a few MB of text, so a huge frame is never held whole as text), and each block is split into
-/// chunks parsed concurrently. Each line must be independent of the others. The error is the one of the first bad line
-/// in file order, as a sequential read reports it.
+/// buffer in blocks (a few MB of text, so a huge frame is never held whole as text), and each block in pieces that
+/// are parsed concurrently while the reading thread goes on reading and cutting the next piece; once the block is
+/// cut, the reading thread parses pieces too. Each line must be independent of the others. The error is the one of
+/// the first bad line in file order, as a sequential read reports it.
 /// </summary>
 internal sealed class ParallelLines
 {
     /// <summary>Lines handed to the threads at once.</summary>
     private const int BlockLines = 1 << 18;
+
+    /// <summary>The fewest lines of a piece (a piece costs a work item and a wake-up).</summary>
+    private const int MinPieceLines = 2048;
 
     private int[] _starts = [];
     private int[] _ends = [];
@@ -23,7 +27,7 @@ internal sealed class ParallelLines
         byte[] buffer, int[] starts, int[] ends, int from, int to, int firstAtom, long firstLine);
 
     /// <summary>
-    /// Called on the reading thread after a block's chunks, before the first error is thrown: lines 0 …
+    /// Called on the reading thread after a block's pieces, before the first error is thrown: lines 0 …
     /// <paramref name="before"/> − 1 of the block parsed without error (for work a reader must do in file order).
     /// </summary>
     public delegate void BlockDone(byte[] buffer, int[] starts, int[] ends, int before, int firstAtom, long firstLine);
@@ -41,35 +45,146 @@ internal sealed class ParallelLines
             _ends = new int[size];
         }
 
-        int[] starts = _starts, ends = _ends;
-        int chunks = 4 * Environment.ProcessorCount;
         for (int read = 0; read < count;)
         {
             int block = Math.Min(count - read, BlockLines);
-            long firstLine = lines.LineNumber + 1;
-            int found = lines.ReadLineBlock(block, out byte[] buffer, starts, ends);
-            int firstAtom = read;
-            var errors = new (int Line, InputFormatException Error)?[chunks];
-            Parallel.For(0, chunks, k =>
-            {
-                int from = (int)((long)found * k / chunks), to = (int)((long)found * (k + 1) / chunks);
-                errors[k] = parse(buffer, starts, ends, from, to, firstAtom, firstLine);
-            });
-
-            var failed = errors.FirstOrDefault(e => e is not null);
-            done?.Invoke(buffer, starts, ends, failed?.Line ?? found, firstAtom, firstLine);
+            var pieces = new Block(_starts, _ends, parse, read, lines.LineNumber + 1, block);
+            pieces.Run(lines, out byte[] buffer);
+            (int Line, InputFormatException Error)? failed = pieces.FirstError();
+            done?.Invoke(buffer, _starts, _ends, failed?.Line ?? pieces.Found, read, pieces.FirstLine);
             if (failed is { } error)
             {
                 throw error.Error;
             }
 
-            read += found;
-            if (found < block)
+            read += pieces.Found;
+            if (pieces.Found < block)
             {
                 return read;
             }
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// One block: the reading thread cuts it into pieces and queues a work item per piece; any thread then parses the
+    /// next piece not yet taken. Pieces are taken in file order by one counter, so every piece is parsed exactly once.
+    /// </summary>
+    private sealed class Block(int[] starts, int[] ends, ChunkParser parse, int firstAtom, long firstLine, int lines)
+    {
+        private readonly int _pieceLines = PieceLines(lines);
+        private readonly byte[][] _buffers = new byte[Pieces(lines)][];
+        private readonly int[] _from = new int[Pieces(lines)];
+        private readonly int[] _to = new int[Pieces(lines)];
+        private readonly (int Line, InputFormatException Error)?[] _errors = new (int, InputFormatException)?[Pieces(lines)];
+        private Exception? _crash;
+        private int _ready;    // pieces cut so far
+        private int _taken;    // pieces claimed so far (may run past _ready: such a claim takes nothing)
+        private int _finished; // pieces parsed
+
+        public long FirstLine { get; } = firstLine;
+
+        /// <summary>Lines cut out of the reader (the block's length unless the input ended).</summary>
+        public int Found { get; private set; }
+
+        /// <summary>Cuts and parses the block; returns when every piece has been parsed.</summary>
+        public void Run(LineReader reader, out byte[] buffer)
+        {
+            buffer = [];
+            reader.KeepBytes = true; // pieces being parsed stay where they are while the next ones are read
+            try
+            {
+                while (Found < lines)
+                {
+                    int want = Math.Min(_pieceLines, lines - Found);
+                    int got = reader.ReadLineBlock(want, out buffer, starts.AsSpan(Found, want), ends.AsSpan(Found, want));
+                    if (got > 0)
+                    {
+                        Add(buffer, Found, Found + got);
+                    }
+
+                    Found += got;
+                    if (got < want)
+                    {
+                        break;
+                    }
+                }
+            }
+            finally
+            {
+                reader.KeepBytes = false;
+                while (TryParseNext())
+                {
+                }
+
+                // The last pieces taken by other threads: at most one piece each (never sleeping a whole millisecond).
+                var wait = default(SpinWait);
+                while (Volatile.Read(ref _finished) < _ready)
+                {
+                    wait.SpinOnce(sleep1Threshold: -1);
+                }
+            }
+
+            if (_crash is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_crash).Throw();
+            }
+        }
+
+        /// <summary>The error of the first bad line in file order, if any.</summary>
+        public (int Line, InputFormatException Error)? FirstError()
+        {
+            for (int k = 0; k < _ready; k++)
+            {
+                if (_errors[k] is { } error)
+                {
+                    return error;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Lines of a piece: about four pieces per core.</summary>
+        private static int PieceLines(int lines) => Math.Max(MinPieceLines, lines / (4 * Environment.ProcessorCount));
+
+        /// <summary>The most pieces a block of <paramref name="lines"/> lines is cut into.</summary>
+        private static int Pieces(int lines) => Math.Max(1, (lines + PieceLines(lines) - 1) / PieceLines(lines));
+
+        private void Add(byte[] buffer, int from, int to)
+        {
+            int k = _ready;
+            _buffers[k] = buffer;
+            _from[k] = from;
+            _to[k] = to;
+            Volatile.Write(ref _ready, k + 1);
+            ThreadPool.UnsafeQueueUserWorkItem(static block => block.TryParseNext(), this, preferLocal: false);
+        }
+
+        /// <summary>Parses the next piece not yet taken; false when every piece cut so far is taken.</summary>
+        private bool TryParseNext()
+        {
+            int k = Interlocked.Increment(ref _taken) - 1;
+            if (k >= Volatile.Read(ref _ready))
+            {
+                return false;
+            }
+
+            try
+            {
+                _errors[k] = parse(_buffers[k], starts, ends, _from[k], _to[k], firstAtom, FirstLine);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref _crash, e, null);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _finished);
+            }
+
+            return true;
+        }
     }
 }

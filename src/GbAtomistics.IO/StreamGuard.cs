@@ -26,6 +26,9 @@ internal sealed class StreamGuard : ITrajectoryReader
 
     public long BytesRead => _inner.BytesRead;
 
+    /// <inheritdoc/>
+    public bool ReadOnAllCores => _inner.ReadOnAllCores;
+
     /// <summary>True for the exceptions that damaged content (rather than a bug) can raise inside a reader.</summary>
     public static bool IsContentError(Exception e) =>
         e is IOException or InvalidDataException or FormatException or OverflowException or XmlException

@@ -89,6 +89,57 @@ public sealed class LineReaderTests
         }
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(37)]
+    [InlineData(1 << 20)]
+    public void KeptBytesLeaveEveryEarlierBlockIntactWhileMoreIsRead(int bufferSize)
+    {
+        // With KeepBytes the blocks of a stretch are read one after another while earlier ones are still in use
+        // (parsed by other threads): each block's lines must read the same at the end of the stretch, in the array
+        // its own call returned, however often the buffer had to grow in between. A line read singly between
+        // stretches is moved to the front when the next stretch starts.
+        var random = new Random(bufferSize + 1);
+        var expected = new List<string>();
+        var text = new StringBuilder();
+        for (int k = 0; k < 3000; k++)
+        {
+            string line = new(Enumerable.Range(0, random.Next(60)).Select(_ => (char)random.Next('!', '~')).ToArray());
+            expected.Add(line);
+            text.Append(line).Append('\n');
+        }
+
+        using LineReader reader = Open(text.ToString(), bufferSize);
+        var read = new List<string>();
+        while (read.Count < expected.Count)
+        {
+            Assert.True(reader.TryReadLine(out var single));
+            read.Add(Encoding.ASCII.GetString(single));
+            reader.KeepBytes = true;
+            var blocks = new List<(byte[] Buffer, int[] Starts, int[] Ends, int Count)>();
+            for (int b = 0; b < 6; b++)
+            {
+                int[] starts = new int[40], ends = new int[40];
+                int found = reader.ReadLineBlock(random.Next(1, 41), out byte[] buffer, starts, ends);
+                blocks.Add((buffer, starts, ends, found));
+            }
+
+            reader.KeepBytes = false;
+            foreach (var (buffer, starts, ends, count) in blocks)
+            {
+                for (int k = 0; k < count; k++)
+                {
+                    read.Add(Encoding.ASCII.GetString(buffer, starts[k], ends[k] - starts[k]));
+                }
+            }
+
+            Assert.Equal(read.Count, reader.LineNumber);
+        }
+
+        Assert.Equal(expected, read);
+        Assert.False(reader.TryReadLine(out _));
+    }
+
     [Fact]
     public void SkipCountsLinesAndStopsAtTheEnd()
     {

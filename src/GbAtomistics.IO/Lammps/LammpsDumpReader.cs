@@ -79,6 +79,9 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
 
     public long BytesRead => _lines.Position;
 
+    /// <inheritdoc/>
+    public bool ReadOnAllCores { get; private set; }
+
     /// <summary>The step of the frame last read or skipped.</summary>
     internal long Step => _step;
 
@@ -420,7 +423,8 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
 
         // Large frames are parsed by all cores (each atom line is independent), except under MPI, where the ranks
         // already share the cores, and with an element column, whose names are looked up in one table.
-        if (n >= _options.ParallelAtoms && !columns.HasElement && Environment.ProcessorCount > 1 && !Core.Mpi.MpiWorld.IsParallel)
+        ReadOnAllCores = n >= _options.ParallelAtoms && !columns.HasElement && Environment.ProcessorCount > 1 && !Core.Mpi.MpiWorld.IsParallel;
+        if (ReadOnAllCores)
         {
             ReadAtomsInParallel(targets, n);
         }

@@ -69,6 +69,9 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
 
     public long BytesRead => _reader.Position;
 
+    /// <inheritdoc/>
+    public bool ReadOnAllCores { get; private set; }
+
     public bool Read(Frame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
@@ -126,7 +129,8 @@ public sealed class ExtxyzReader : ITrajectoryReader, ILocatedReader
 
         // Large frames are parsed by all cores (each line is independent), except under MPI, where the ranks already
         // share the cores.
-        if (n >= _options.ParallelAtoms && Environment.ProcessorCount > 1 && !Core.Mpi.MpiWorld.IsParallel)
+        ReadOnAllCores = n >= _options.ParallelAtoms && Environment.ProcessorCount > 1 && !Core.Mpi.MpiWorld.IsParallel;
+        if (ReadOnAllCores)
         {
             ReadAtomsInParallel(frame, n, hasId, hasType);
         }

@@ -8,7 +8,9 @@ namespace GbAtomistics.Pipelines.Running;
 /// Delivers the selected frames of a trajectory in time order to one consumer while several readers parse them in
 /// parallel: reader r opens the file itself, parses the selected frames whose ordinal is r modulo the reader count
 /// and skips the others (skipping counts lines without tokenising them). For analyses that need every frame in order
-/// (MSD), where parsing the text is the slow part. Memory: a few frames per reader.
+/// (MSD), where parsing the text is the slow part. Reader 0 reads the first selected frame alone; when it parsed that
+/// frame on all cores (a large LAMMPS dump or extended XYZ frame) it stays the only reader, since a second one would
+/// find no core free and only add the skipping. Memory: a few frames per reader.
 /// </summary>
 public static class OrderedFrameReader
 {
@@ -21,26 +23,29 @@ public static class OrderedFrameReader
     public static int Run(TrajectoryInput input, int readers, Action<Frame> consume)
     {
         Plotting.Renderer.Prepare(); // the MSD ends in plots: start the renderer while frames are read
-        readers = Math.Max(1, readers);
-        var full = Enumerable.Range(0, readers).Select(_ => new BlockingCollection<Frame>(FramesPerReader)).ToArray();
-        var free = Enumerable.Range(0, readers).Select(_ => new BlockingCollection<Frame>()).ToArray();
-        var failures = new Exception?[readers];
+        int most = Math.Max(1, readers);
+        var full = Enumerable.Range(0, most).Select(_ => new BlockingCollection<Frame>(FramesPerReader)).ToArray();
+        var free = Enumerable.Range(0, most).Select(_ => new BlockingCollection<Frame>()).ToArray();
+        var failures = new Exception?[most];
         using var cancel = new CancellationTokenSource();
-        var tasks = new Task[readers];
-        for (int r = 0; r < readers; r++)
+        var tasks = new List<Task>();
+        readers = most;
+
+        // Reader 0 decides, after its first frame and before handing it on, how many readers share the frames; the
+        // others start then.
+        void Start(int me, Func<ITrajectoryReader, int>? decide)
         {
             for (int k = 0; k < FramesPerReader + 1; k++)
             {
-                free[r].Add(new Frame());
+                free[me].Add(new Frame());
             }
 
-            int me = r;
-            tasks[r] = Task.Factory.StartNew(
+            tasks.Add(Task.Factory.StartNew(
                 () =>
                 {
                     try
                     {
-                        ReadShare(input, me, readers, full[me], free[me], cancel.Token);
+                        ReadShare(input, me, readers, full[me], free[me], decide, cancel.Token);
                     }
                     catch (OperationCanceledException) when (cancel.IsCancellationRequested)
                     {
@@ -54,8 +59,19 @@ public static class OrderedFrameReader
                         full[me].CompleteAdding();
                     }
                 },
-                TaskCreationOptions.LongRunning);
+                TaskCreationOptions.LongRunning));
         }
+
+        Start(0, reader =>
+        {
+            readers = reader.ReadOnAllCores ? 1 : most;
+            for (int r = 1; r < readers; r++)
+            {
+                Start(r, null);
+            }
+
+            return readers;
+        });
 
         int used = 0;
         Execution.IPipelineProgress? progress = Execution.ProgressScope.Current;
@@ -81,7 +97,7 @@ public static class OrderedFrameReader
         finally
         {
             cancel.Cancel();
-            Task.WaitAll(tasks);
+            Task.WaitAll(tasks.ToArray());
             progress?.PassFinished(label);
         }
 
@@ -100,7 +116,12 @@ public static class OrderedFrameReader
         return used;
     }
 
-    private static void ReadShare(TrajectoryInput input, int me, int readers, BlockingCollection<Frame> full, BlockingCollection<Frame> free, CancellationToken cancel)
+    /// <summary>
+    /// Reads the share of reader <paramref name="me"/> of <paramref name="readers"/>; <paramref name="decide"/>, when
+    /// given, is called after the first frame read and returns the reader count from then on.
+    /// </summary>
+    private static void ReadShare(
+        TrajectoryInput input, int me, int readers, BlockingCollection<Frame> full, BlockingCollection<Frame> free, Func<ITrajectoryReader, int>? decide, CancellationToken cancel)
     {
         using ITrajectoryReader reader = FormatRegistry.OpenReader(input.Path, input.ReadOptions, input.Format);
         FrameSelection selection = input.Frames;
@@ -128,6 +149,12 @@ public static class OrderedFrameReader
             if (!reader.Read(frame))
             {
                 return;
+            }
+
+            if (decide is not null)
+            {
+                readers = decide(reader);
+                decide = null;
             }
 
             full.Add(frame, cancel);

@@ -44,6 +44,51 @@ public sealed class OrderedFrameReaderTests
 
     [Theory]
     [InlineData(1)]
+    [InlineData(3)]
+    public void LargeFramesParsedOnAllCoresArriveInOrderFromOneReader(int readers)
+    {
+        // 20 000 atoms a frame: the dump reader parses each frame on all cores, so one reader serves them all.
+        string path = Path.Combine(TestPaths.NewTempDir(), "large.lammpstrj");
+        var random = new Random(5);
+        using (var writer = new StreamWriter(path))
+        {
+            for (int f = 0; f < 7; f++)
+            {
+                writer.Write($"ITEM: TIMESTEP\n{10 * f}\nITEM: NUMBER OF ATOMS\n20000\nITEM: BOX BOUNDS pp pp pp\n0 40\n0 40\n0 40\nITEM: ATOMS id type x y z\n");
+                for (int i = 1; i <= 20000; i++)
+                {
+                    writer.Write(FormattableString.Invariant($"{i} 1 {40 * random.NextDouble():F4} {40 * random.NextDouble():F4} {40 * random.NextDouble():F4}\n"));
+                }
+            }
+        }
+
+        var input = new TrajectoryInput(path, new ReadOptions(), null, new FrameSelection(1, null, 2));
+        var steps = new List<long>();
+        var sums = new List<double>();
+        int used = OrderedFrameReader.Run(input, readers, f =>
+        {
+            steps.Add(f.Step);
+            sums.Add(f.Positions.Take(f.Count).Sum(p => p.X + (2 * p.Y) + (3 * p.Z)));
+        });
+
+        Assert.Equal([10L, 30, 50], steps);
+        Assert.Equal(3, used);
+        var serial = new List<double>();
+        using ITrajectoryReader reader = FormatRegistry.OpenReader(path);
+        var frame = new Frame();
+        while (reader.Read(frame))
+        {
+            if (input.Frames.Includes(reader.FrameIndex - 1))
+            {
+                serial.Add(frame.Positions.Take(frame.Count).Sum(p => p.X + (2 * p.Y) + (3 * p.Z)));
+            }
+        }
+
+        Assert.Equal(serial, sums);
+    }
+
+    [Theory]
+    [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
     public void ATruncatedFileIsAnErrorAfterItsWholeFrames(int readers)

@@ -65,6 +65,8 @@ public sealed class ParallelParseMutationTests
         string whole = Outcome(intact, new ReadOptions(), open);
         Assert.False(whole.StartsWith("error", StringComparison.Ordinal), whole);
         Assert.Equal(whole, Outcome(intact, new ReadOptions { ParallelAtoms = int.MaxValue }, open));
+        Assert.Equal(Environment.ProcessorCount > 1, ReadOnAllCores(intact, new ReadOptions(), open));
+        Assert.False(ReadOnAllCores(intact, new ReadOptions { ParallelAtoms = int.MaxValue }, open));
         int refused = 0;
         for (int k = 0; k < 60; k++)
         {
@@ -78,6 +80,14 @@ public sealed class ParallelParseMutationTests
         }
 
         Assert.True(refused > 0, "no mutation was refused: the mutations do not reach the atom lines");
+    }
+
+    /// <summary>Whether the first frame was parsed by all cores, as the reader (behind its guard) reports it.</summary>
+    private static bool ReadOnAllCores(string path, ReadOptions options, Func<string, ReadOptions, ITrajectoryReader> open)
+    {
+        using ITrajectoryReader reader = new StreamGuard(open(path, options));
+        Assert.True(reader.Read(new Frame()));
+        return reader.ReadOnAllCores;
     }
 
     /// <summary>A fingerprint of every frame read (with its species names), or the error that stopped the reading.</summary>
