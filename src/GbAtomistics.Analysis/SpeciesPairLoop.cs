@@ -114,10 +114,17 @@ internal sealed class SpeciesPairLoop
     public bool TryVisitDistances<TVisitor>(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> speciesOf, ref TVisitor visitor)
         where TVisitor : struct, ISpeciesDistanceVisitor
     {
-        var distances = new Distances<TVisitor> { Visitor = visitor };
-        bool visited = TryVisitLists(box, positions, speciesOf, ref distances);
-        visitor = distances.Visitor;
-        return visited;
+        var distances = new Distances<TVisitor> { Visitor = visitor, Batch = ArrayPool<double>.Shared.Rent(Distances<TVisitor>.BatchSize) };
+        try
+        {
+            bool visited = TryVisitLists(box, positions, speciesOf, ref distances);
+            visitor = distances.Visitor;
+            return visited;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(distances.Batch);
+        }
     }
 
     private bool TryVisitLists<TLists>(Box box, ReadOnlySpan<Vec3> positions, ReadOnlySpan<int> speciesOf, ref TLists lists)
@@ -224,12 +231,14 @@ internal sealed class SpeciesPairLoop
         {
             (distances.Central, distances.Neighbour) = (b, b);
             list.VisitDistances(ref distances);
+            distances.Flush();
         }
 
         foreach (int a in _centralSpecies[l])
         {
             (distances.Central, distances.Neighbour) = (a, b);
             list.VisitDistancesFrom(positions, _bySpecies.AsSpan(_start[a], Count(a)), ref distances);
+            distances.Flush();
         }
     }
 
@@ -281,18 +290,50 @@ internal sealed class SpeciesPairLoop
             loop.VisitPairs(list, l, positions, ref Visitor);
     }
 
-    /// <summary>The distances of one species pair at a time, central species first.</summary>
+    /// <summary>
+    /// The distances of one species pair at a time, central species first, gathered over scans (of any central atom
+    /// of the pair) into batches, so the visitor treats hundreds at once rather than the few of one scan.
+    /// </summary>
     private struct Distances<TVisitor> : IListVisit, IDistanceVisitor
         where TVisitor : struct, ISpeciesDistanceVisitor
     {
+        /// <summary>Distances handed on at once (at least).</summary>
+        public const int BatchSize = 1024;
+
         public TVisitor Visitor;
         public int Central;
         public int Neighbour;
+        public double[] Batch;
+        private int _count;
 
         public void Visit(SpeciesPairLoop loop, CellList list, int l, ReadOnlySpan<Vec3> positions) =>
             loop.VisitDistances(list, l, positions, ref this);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)] // per scan in the pair loop
-        public void Visit(int i, ReadOnlySpan<double> distancesSquared) => Visitor.Visit(Central, Neighbour, distancesSquared);
+        public void Visit(int i, ReadOnlySpan<double> distancesSquared)
+        {
+            if (_count + distancesSquared.Length > BatchSize)
+            {
+                Flush();
+                if (distancesSquared.Length > BatchSize)
+                {
+                    Visitor.Visit(Central, Neighbour, distancesSquared);
+                    return;
+                }
+            }
+
+            distancesSquared.CopyTo(Batch.AsSpan(_count));
+            _count += distancesSquared.Length;
+        }
+
+        /// <summary>Hands on the distances gathered so far (before the species pair changes, and at the end).</summary>
+        public void Flush()
+        {
+            if (_count > 0)
+            {
+                Visitor.Visit(Central, Neighbour, Batch.AsSpan(0, _count));
+                _count = 0;
+            }
+        }
     }
 }

@@ -68,6 +68,23 @@ public sealed class RdfSpeciesFilteredTests
         Assert.Equal(0, accumulator.ChosenPairs!.FramesVisited);
     }
 
+    [Fact]
+    public void ScansOfMoreDistancesThanOneBatchCountTheSame()
+    {
+        // 2 000 atoms in a 3 Å cube with r_max = 5 Å: one bin per axis, so one scan holds the Li atoms of a whole
+        // image (about 1 140, all within r_max), more distances than the distance path gathers into one batch.
+        Frame frame = RdfBruteForceTests.RandomFrame(Box.Orthogonal(3, 3, 3), 2000, new Random(9));
+        var options = new RdfOptions(5.0, 50, SpeciesPair.ParseList("Li-Li,O-Li")) { Total = false };
+        (RdfResult filtered, RdfAccumulator accumulator) = Compute(options, frame);
+        (RdfResult allAtoms, _) = Compute(options with { Total = true }, frame);
+        Assert.Equal(1, accumulator.ChosenPairs!.FramesVisited);
+        for (int p = 0; p < 2; p++)
+        {
+            Assert.Equal(allAtoms.G(p), filtered.G(p));
+            Assert.Equal(allAtoms.Cumulative(p), filtered.Cumulative(p));
+        }
+    }
+
     private static (RdfResult Result, RdfAccumulator Accumulator) Compute(RdfOptions options, params Frame[] frames)
     {
         var analyzer = new RdfAnalyzer(options);
