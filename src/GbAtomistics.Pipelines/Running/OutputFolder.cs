@@ -87,6 +87,18 @@ public sealed class OutputFolder
     }
 
     /// <summary>
+    /// Writes <paramref name="summary"/> as the JSON file <paramref name="name"/> after <paramref name="others"/> has
+    /// written a step's other files. The summary is serialised on another thread meanwhile: a run's first
+    /// serialisation takes tens of milliseconds, as a plot does, and by then the cores that read the frames are idle.
+    /// </summary>
+    public string WriteJson(string name, object summary, Action others)
+    {
+        Task<string> json = Task.Run(() => System.Text.Json.JsonSerializer.Serialize(summary, Json.Options));
+        others();
+        return WriteText(name, json.GetAwaiter().GetResult());
+    }
+
+    /// <summary>
     /// Writes a CSV table (header line, then rows) and, when some cells are empty (values that could not be computed),
     /// notes which columns and how many rows, with <paramref name="emptyMeans"/> saying why such a cell is empty.
     /// </summary>

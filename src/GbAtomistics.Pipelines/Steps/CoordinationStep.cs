@@ -63,14 +63,16 @@ public static class CoordinationStep
     {
         CoordinationResult result = run.Result;
         string name = input.Label;
-        output.WriteTable($"{prefix}.csv", result.ToDistributionCsv(), "a region with no central atom in any frame has no distribution");
-        output.WriteTable($"{prefix}-summary.csv", result.ToSummaryCsv(), "a region with no central atom in any frame has no mean, spread or modal coordination");
-        output.WriteTable($"{prefix}-profile.csv", result.ToProfileCsv(), "a slab with no central atom in any frame has no mean coordination, and one with no atom at all no deviating fraction");
-        output.WritePlot($"{prefix}.png", path => CoordinationPlot.SaveDistributions(result, path, $"Coordination ({name})"));
-        output.WritePlot($"{prefix}-profile.png", path => CoordinationPlot.SaveProfile(result, path, $"Mean coordination along the normal ({name})", run.Region.Region));
-        WriteAtoms(result, request.Formats, output, prefix);
         object summary = Summary(run, input, request);
-        output.WriteText($"{prefix}.json", JsonSerializer.Serialize(summary, Json.Options));
+        output.WriteJson($"{prefix}.json", summary, () =>
+        {
+            output.WriteTable($"{prefix}.csv", result.ToDistributionCsv(), "a region with no central atom in any frame has no distribution");
+            output.WriteTable($"{prefix}-summary.csv", result.ToSummaryCsv(), "a region with no central atom in any frame has no mean, spread or modal coordination");
+            output.WriteTable($"{prefix}-profile.csv", result.ToProfileCsv(), "a slab with no central atom in any frame has no mean coordination, and one with no atom at all no deviating fraction");
+            output.WritePlot($"{prefix}.png", path => CoordinationPlot.SaveDistributions(result, path, $"Coordination ({name})"));
+            output.WritePlot($"{prefix}-profile.png", path => CoordinationPlot.SaveProfile(result, path, $"Mean coordination along the normal ({name})", run.Region.Region));
+            WriteAtoms(result, request.Formats, output, prefix);
+        });
         return summary;
     }
 

@@ -59,20 +59,22 @@ public static class DynamicsStep
             output.Note("vanhove-distinct.csv", $"only the header: the distinct part was {result.DistinctNote}");
         }
 
-        output.WriteTable("alpha2.csv", result.Alpha2Csv(), "no atom of that region at the time origins of that lag, or no displacement at all (α₂ undefined)");
-        output.WriteTable("hops.csv", result.HopsCsv(), "residence_ps is empty for an ion's first hop (its time at the old site began before the run: censored); crosses_plane is empty without boundary planes");
-        output.WriteTable("hop-summary.csv", result.HopSummaryCsv(), "undefined for that region: no hops (mean length, residence estimates, crossing fraction), fewer than two complete residences (their error), or no boundary planes (crossings)");
-        output.WriteTable("hop-lengths.csv", result.HopLengthsCsv(), "never empty");
-        output.WritePlot("vanhove-self.png", path => DynamicsPlot.SelfVanHove(result, path, $"Self van Hove function of {species} ({input.Label})"));
-        if (result.Distinct.Count > 0)
-        {
-            output.WritePlot("vanhove-distinct.png", path => DynamicsPlot.DistinctVanHove(result, path, $"Distinct van Hove function of {species} ({input.Label})"));
-        }
-
-        output.WritePlot("alpha2.png", path => DynamicsPlot.Alpha2(result, path, $"Non-Gaussian parameter of {species} ({input.Label})"));
-        output.WritePlot("hop-lengths.png", path => DynamicsPlot.HopLengths(result, path, $"Hop lengths of {species} ({input.Label})"));
         object summary = Summary(result, input);
-        output.WriteText("dynamics.json", JsonSerializer.Serialize(summary, Json.Options));
+        output.WriteJson("dynamics.json", summary, () =>
+        {
+            output.WriteTable("alpha2.csv", result.Alpha2Csv(), "no atom of that region at the time origins of that lag, or no displacement at all (α₂ undefined)");
+            output.WriteTable("hops.csv", result.HopsCsv(), "residence_ps is empty for an ion's first hop (its time at the old site began before the run: censored); crosses_plane is empty without boundary planes");
+            output.WriteTable("hop-summary.csv", result.HopSummaryCsv(), "undefined for that region: no hops (mean length, residence estimates, crossing fraction), fewer than two complete residences (their error), or no boundary planes (crossings)");
+            output.WriteTable("hop-lengths.csv", result.HopLengthsCsv(), "never empty");
+            output.WritePlot("vanhove-self.png", path => DynamicsPlot.SelfVanHove(result, path, $"Self van Hove function of {species} ({input.Label})"));
+            if (result.Distinct.Count > 0)
+            {
+                output.WritePlot("vanhove-distinct.png", path => DynamicsPlot.DistinctVanHove(result, path, $"Distinct van Hove function of {species} ({input.Label})"));
+            }
+
+            output.WritePlot("alpha2.png", path => DynamicsPlot.Alpha2(result, path, $"Non-Gaussian parameter of {species} ({input.Label})"));
+            output.WritePlot("hop-lengths.png", path => DynamicsPlot.HopLengths(result, path, $"Hop lengths of {species} ({input.Label})"));
+        });
         return summary;
     }
 

@@ -44,10 +44,12 @@ public static class MsdStep
 
     public static object Write(MsdResult result, TrajectoryInput input, OutputFolder output, string prefix = "msd")
     {
-        output.WriteTable($"{prefix}.csv", result.ToCsv(), "no atom was in that region at any time origin of that lag (or, counting stays, throughout such a lag), so there is nothing to average");
-        output.WritePlot($"{prefix}.png", path => MsdPlot.Save(result, path, $"MSD of {result.Options.Species} ({input.Label})"));
         object summary = Summary(result, input);
-        output.WriteText($"{prefix}.json", JsonSerializer.Serialize(summary, Json.Options));
+        output.WriteJson($"{prefix}.json", summary, () =>
+        {
+            output.WriteTable($"{prefix}.csv", result.ToCsv(), "no atom was in that region at any time origin of that lag (or, counting stays, throughout such a lag), so there is nothing to average");
+            output.WritePlot($"{prefix}.png", path => MsdPlot.Save(result, path, $"MSD of {result.Options.Species} ({input.Label})"));
+        });
         return summary;
     }
 

@@ -81,16 +81,17 @@ public static class ProfileStep
             }
         }
 
-        output.WriteTable($"{prefix}.csv", run.Profile.ToCsv(run.Coordination), "a slab that held no atom (of the central species, for a mean coordination) in any frame has no composition or mean coordination");
-        output.WritePlot($"{prefix}-density.png", path => ProfilePlot.SaveDensity(run.Profile, path, $"Number density along the normal ({name})", region));
-        output.WritePlot($"{prefix}-composition.png", path => ProfilePlot.SaveComposition(run.Profile, path, $"Composition along the normal ({name})", region));
-        if (run.Coordination is { } cn)
-        {
-            output.WritePlot($"{prefix}-coordination.png", path => CoordinationPlot.SaveProfile(cn, path, $"Mean coordination along the normal ({name})", region));
-        }
-
         object summary = Summary(run, input, potential, Excess(run, bulkReferenceDensity));
-        output.WriteText($"{prefix}.json", JsonSerializer.Serialize(summary, Json.Options));
+        output.WriteJson($"{prefix}.json", summary, () =>
+        {
+            output.WriteTable($"{prefix}.csv", run.Profile.ToCsv(run.Coordination), "a slab that held no atom (of the central species, for a mean coordination) in any frame has no composition or mean coordination");
+            output.WritePlot($"{prefix}-density.png", path => ProfilePlot.SaveDensity(run.Profile, path, $"Number density along the normal ({name})", region));
+            output.WritePlot($"{prefix}-composition.png", path => ProfilePlot.SaveComposition(run.Profile, path, $"Composition along the normal ({name})", region));
+            if (run.Coordination is { } cn)
+            {
+                output.WritePlot($"{prefix}-coordination.png", path => CoordinationPlot.SaveProfile(cn, path, $"Mean coordination along the normal ({name})", region));
+            }
+        });
         return summary;
     }
 

@@ -23,10 +23,12 @@ public static class RdfStep
     /// <summary>Writes the tables and plot with names starting <paramref name="prefix"/>; returns the JSON summary.</summary>
     public static object Write(RdfResult result, TrajectoryInput input, OutputFolder output, string prefix = "rdf")
     {
-        output.WriteTable($"{prefix}.csv", result.ToCsv(), "a pair with no central atom, or no neighbour atom besides it, in any frame has no g(r) or n(r)");
-        output.WritePlot($"{prefix}.png", path => RdfPlot.Save(result, path, $"Partial RDFs ({input.Label}{(prefix.StartsWith("rdf-", StringComparison.Ordinal) ? ", " + prefix[4..] : string.Empty)})"));
         object summary = Summary(result, input);
-        output.WriteText($"{prefix}.json", JsonSerializer.Serialize(summary, Json.Options));
+        output.WriteJson($"{prefix}.json", summary, () =>
+        {
+            output.WriteTable($"{prefix}.csv", result.ToCsv(), "a pair with no central atom, or no neighbour atom besides it, in any frame has no g(r) or n(r)");
+            output.WritePlot($"{prefix}.png", path => RdfPlot.Save(result, path, $"Partial RDFs ({input.Label}{(prefix.StartsWith("rdf-", StringComparison.Ordinal) ? ", " + prefix[4..] : string.Empty)})"));
+        });
         return summary;
     }
 
