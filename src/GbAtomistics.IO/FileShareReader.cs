@@ -18,9 +18,6 @@ internal sealed class FileShareReader(string spec, IReadOnlyList<string> files, 
 
     public long BytesRead => _bytesBefore + (_current?.BytesRead ?? 0);
 
-    /// <inheritdoc/>
-    public bool ReadOnAllCores => _current?.ReadOnAllCores ?? false;
-
     public bool Read(Frame frame)
     {
         while (_current is not null || OpenNext())

@@ -74,10 +74,7 @@ internal sealed class ParallelLines
     private sealed class Block(int[] starts, int[] ends, ChunkParser parse, int firstAtom, long firstLine, int lines)
     {
         private readonly int _pieceLines = PieceLines(lines);
-        private readonly byte[][] _buffers = new byte[Pieces(lines)][];
-        private readonly int[] _from = new int[Pieces(lines)];
-        private readonly int[] _to = new int[Pieces(lines)];
-        private readonly (int Line, InputFormatException Error)?[] _errors = new (int, InputFormatException)?[Pieces(lines)];
+        private readonly Piece[] _pieces = new Piece[(lines + PieceLines(lines) - 1) / PieceLines(lines)];
         private Exception? _crash;
         private int _ready;    // pieces cut so far
         private int _taken;    // pieces claimed so far (may run past _ready: such a claim takes nothing)
@@ -137,7 +134,7 @@ internal sealed class ParallelLines
         {
             for (int k = 0; k < _ready; k++)
             {
-                if (_errors[k] is { } error)
+                if (_pieces[k].Error is { } error)
                 {
                     return error;
                 }
@@ -149,15 +146,10 @@ internal sealed class ParallelLines
         /// <summary>Lines of a piece: about four pieces per core.</summary>
         private static int PieceLines(int lines) => Math.Max(MinPieceLines, lines / (4 * Environment.ProcessorCount));
 
-        /// <summary>The most pieces a block of <paramref name="lines"/> lines is cut into.</summary>
-        private static int Pieces(int lines) => Math.Max(1, (lines + PieceLines(lines) - 1) / PieceLines(lines));
-
         private void Add(byte[] buffer, int from, int to)
         {
             int k = _ready;
-            _buffers[k] = buffer;
-            _from[k] = from;
-            _to[k] = to;
+            _pieces[k] = new Piece(buffer, from, to);
             Volatile.Write(ref _ready, k + 1);
             ThreadPool.UnsafeQueueUserWorkItem(static block => block.TryParseNext(), this, preferLocal: false);
         }
@@ -173,7 +165,8 @@ internal sealed class ParallelLines
 
             try
             {
-                _errors[k] = parse(_buffers[k], starts, ends, _from[k], _to[k], firstAtom, FirstLine);
+                ref Piece piece = ref _pieces[k];
+                piece.Error = parse(piece.Buffer, starts, ends, piece.From, piece.To, firstAtom, FirstLine);
             }
             catch (Exception e)
             {
@@ -185,6 +178,15 @@ internal sealed class ParallelLines
             }
 
             return true;
+        }
+
+        /// <summary>Lines From … To − 1 of the block, in the buffer they were cut from; the error of its first bad line.</summary>
+        private struct Piece(byte[] buffer, int from, int to)
+        {
+            public readonly byte[] Buffer = buffer;
+            public readonly int From = from;
+            public readonly int To = to;
+            public (int Line, InputFormatException Error)? Error;
         }
     }
 }

@@ -16,9 +16,6 @@ internal sealed class RangeReader(ITrajectoryReader inner, string path, long sta
 
     public long BytesRead => inner.BytesRead;
 
-    /// <inheritdoc/>
-    public bool ReadOnAllCores => inner.ReadOnAllCores;
-
     public bool Read(Core.Frame frame) => end > start && Located(() => inner.Read(frame));
 
     public bool Skip() => end > start && Located(inner.Skip);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GbAtomistics.IO;
 
 namespace GbAtomistics.Pipelines.Running;
@@ -93,7 +94,7 @@ public sealed class OutputFolder
     /// </summary>
     public string WriteJson(string name, object summary, Action others)
     {
-        Task<string> json = Task.Run(() => System.Text.Json.JsonSerializer.Serialize(summary, Json.Options));
+        Task<string> json = Task.Run(() => JsonSerializer.Serialize(summary, Json.Options));
         others();
         return WriteText(name, json.GetAwaiter().GetResult());
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GbAtomistics.Analysis.Transport.Dynamics;
 using GbAtomistics.Pipelines.Running;
 using GbAtomistics.Plotting;

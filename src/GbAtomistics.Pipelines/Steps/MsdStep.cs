@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GbAtomistics.Analysis.Transport.Fitting;
 using GbAtomistics.Analysis.Transport.Msd;
 using GbAtomistics.Pipelines.Running;

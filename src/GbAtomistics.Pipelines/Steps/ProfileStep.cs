@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GbAtomistics.Analysis;
 using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis.Profiles;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GbAtomistics.Analysis.Coordination;
 using GbAtomistics.Analysis.Rdf;
 using GbAtomistics.Pipelines.Running;
