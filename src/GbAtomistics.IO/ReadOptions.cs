@@ -23,6 +23,15 @@ public sealed record ReadOptions
     public string? AtomStyle { get; init; }
 
     /// <summary>
+    /// The one species (name or type number, as analyses name species) the caller needs, or null for all. A hint for
+    /// speed: the LAMMPS dump reader, where the species of an atom is its type (a type column and no element column),
+    /// leaves the atoms of other species out of every frame and reads no more of their lines than their type; other
+    /// readers and other dumps give every atom. The caller therefore selects the species' atoms as it would without it,
+    /// and must not rely on other atoms being there or absent.
+    /// </summary>
+    public string? OnlySpecies { get; init; }
+
+    /// <summary>
     /// Frames with at least this many atoms are parsed by all cores (LAMMPS dump and extended XYZ readers). Tests set it to compare the parallel
     /// and the sequential parse of the same bytes.
     /// </summary>

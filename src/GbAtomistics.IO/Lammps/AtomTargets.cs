@@ -42,4 +42,7 @@ internal readonly struct AtomTargets
 
     /// <summary>The type of every atom when the dump has neither a type nor an element column (0 otherwise).</summary>
     public int FixedType { get; init; }
+
+    /// <summary>True when atoms of species other than <see cref="ReadOptions.OnlySpecies"/> are left out: their type is set to 0 and the rest of their line is not read.</summary>
+    public bool Filtered { get; init; }
 }

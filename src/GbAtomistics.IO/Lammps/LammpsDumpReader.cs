@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using GbAtomistics.Core;
 
@@ -52,6 +53,13 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
     private double[][] _extras = [];
     private readonly ParallelLines _parallel = new();
 
+    // ReadOptions.OnlySpecies: which type numbers below 256 it names (larger ones are looked up as met), the frame
+    // every atom is parsed into before the species' atoms are copied out, and the atom (line) index of each atom kept.
+    private readonly bool[]? _keepType;
+    private Frame? _unfiltered;
+    private int[] _keptFrom = [];
+    private bool _filtered;
+
     // Element names met in the element column (bytes, for allocation-free matching), their types, the map built.
     private readonly List<byte[]> _elementBytes = [];
     private readonly List<int> _elementTypes = [];
@@ -66,6 +74,15 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
     internal LammpsDumpReader(Stream stream, string displayPath, ReadOptions? options = null)
     {
         _options = options ?? ReadOptions.Default;
+        if (_options.OnlySpecies is not null)
+        {
+            _keepType = new bool[256];
+            for (int type = 1; type < _keepType.Length; type++)
+            {
+                _keepType[type] = NamesSpecies(type);
+            }
+        }
+
         _units = UnitConversion.For(_options.Units);
         _lines = new LineReader(stream, displayPath);
         Path = displayPath;
@@ -371,17 +388,21 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
             throw Error(_atomsLine, "expected a 'type' column, found none; add 'type' to the dump command, or pass a type map with a single type (e.g. 1=Cu) to give every atom that type");
         }
 
-        frame.Resize(n);
-        frame.Step = _step;
-        frame.Time = _time;
-        frame.Box = _box!;
-        frame.PotentialEnergy = null;
-        frame.Coordinates = columns.PositionsUnwrapped ? CoordinateKind.Unwrapped : CoordinateKind.Wrapped;
-        Int3[]? images = columns.HasImages ? frame.EnsureImages() : (frame.Images = null);
-        Vec3[]? velocities = columns.HasVelocities ? frame.EnsureVelocities() : (frame.Velocities = null);
-        Vec3[]? forces = columns.HasForces ? frame.EnsureForces() : (frame.Forces = null);
-        double[]? charges = columns.HasCharges ? frame.EnsureCharges() : (frame.Charges = null);
-        frame.SetExtraNames(columns.ExtraNames);
+        // With ReadOptions.OnlySpecies, where the species is the type, every line is parsed into a frame of the
+        // reader's and the species' atoms copied out of it (see KeepSpecies).
+        _filtered = _keepType is not null && columns.HasType && !columns.HasElement;
+        Frame into = _filtered ? (_unfiltered ??= new Frame()) : frame;
+        into.Resize(n);
+        into.Step = _step;
+        into.Time = _time;
+        into.Box = _box!;
+        into.PotentialEnergy = null;
+        into.Coordinates = columns.PositionsUnwrapped ? CoordinateKind.Unwrapped : CoordinateKind.Wrapped;
+        Int3[]? images = columns.HasImages ? into.EnsureImages() : (into.Images = null);
+        Vec3[]? velocities = columns.HasVelocities ? into.EnsureVelocities() : (into.Velocities = null);
+        Vec3[]? forces = columns.HasForces ? into.EnsureForces() : (into.Forces = null);
+        double[]? charges = columns.HasCharges ? into.EnsureCharges() : (into.Charges = null);
+        into.SetExtraNames(columns.ExtraNames);
 
         Vec3[]? unwrapped = null;
         if (columns.UnwrappedSet >= 0)
@@ -398,7 +419,7 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
         double[][] extras = _extras;
         for (int k = 0; k < extras.Length; k++)
         {
-            extras[k] = frame.Extra(k);
+            extras[k] = into.Extra(k);
         }
 
         var targets = new AtomTargets
@@ -409,9 +430,9 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
             Units = _units,
             Scaled = columns.PositionsScaled,
             UnwrappedScaled = columns.UnwrappedSet == 3,
-            Ids = frame.Ids,
-            Types = frame.Types,
-            Positions = frame.Positions,
+            Ids = into.Ids,
+            Types = into.Types,
+            Positions = into.Positions,
             Unwrapped = unwrapped,
             Images = images,
             Velocities = velocities,
@@ -419,6 +440,7 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
             Charges = charges,
             Extras = extras,
             FixedType = columns.HasType || columns.HasElement ? 0 : _options.TypeMap!.Types.First(),
+            Filtered = _filtered,
         };
 
         // Large frames are parsed by all cores (each atom line is independent), except under MPI, where the ranks
@@ -441,6 +463,12 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
 
                 ParseAtom(line, i, _lines.LineNumber, targets, v, image);
             }
+        }
+
+        if (_filtered)
+        {
+            n = KeepSpecies(into, frame, unwrapped, n);
+            images = frame.Images;
         }
 
         Vec3[] positions = frame.Positions;
@@ -528,6 +556,12 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
                 {
                     type = (int)whole;
                     pos += digits;
+                    if (t.Filtered && !KeepsType(type))
+                    {
+                        t.Types[i] = 0;
+                        return;
+                    }
+
                     continue;
                 }
             }
@@ -565,6 +599,12 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
                     if (!AsciiNumber.TryParseInt(token, out type) || type < 1)
                     {
                         throw FieldError(lineNumber, "type", token, "an integer type ≥ 1");
+                    }
+
+                    if (t.Filtered && !KeepsType(type))
+                    {
+                        t.Types[i] = 0;
+                        return;
                     }
 
                     break;
@@ -643,6 +683,63 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
         }
     }
 
+    /// <summary>True when type <paramref name="type"/> carries the name <see cref="ReadOptions.OnlySpecies"/> (as analyses name species: the type map's name, else the type number).</summary>
+    private bool NamesSpecies(int type) => string.Equals(
+        _options.TypeMap?.NameOf(type) ?? type.ToString(CultureInfo.InvariantCulture), _options.OnlySpecies, StringComparison.OrdinalIgnoreCase);
+
+    private bool KeepsType(int type) => (uint)type < (uint)_keepType!.Length ? _keepType[type] : NamesSpecies(type);
+
+    /// <summary>
+    /// Copies the atoms of <paramref name="from"/>'s first <paramref name="n"/> whose type was kept (not 0) into
+    /// <paramref name="to"/>, in file order, with the frame's other fields, and moves their unwrapped positions to the
+    /// front of <paramref name="unwrapped"/>. Returns how many were kept.
+    /// </summary>
+    private int KeepSpecies(Frame from, Frame to, Vec3[]? unwrapped, int n)
+    {
+        int[] types = from.Types;
+        if (_keptFrom.Length < n) _keptFrom = new int[n];
+        int kept = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (types[i] != 0)
+            {
+                _keptFrom[kept++] = i;
+            }
+        }
+
+        to.Resize(kept);
+        to.Step = from.Step;
+        to.Time = from.Time;
+        to.Box = from.Box;
+        to.PotentialEnergy = from.PotentialEnergy;
+        to.Coordinates = from.Coordinates;
+        to.SetExtraNames(from.ExtraNames);
+        ReadOnlySpan<int> source = _keptFrom.AsSpan(0, kept);
+        Gather(from.Ids, to.Ids, source);
+        Gather(types, to.Types, source);
+        Gather(from.Positions, to.Positions, source);
+        if (unwrapped is not null) Gather(unwrapped, unwrapped, source);
+        if (from.Images is { } images) Gather(images, to.EnsureImages(), source); else to.Images = null;
+        if (from.Velocities is { } velocities) Gather(velocities, to.EnsureVelocities(), source); else to.Velocities = null;
+        if (from.Forces is { } forces) Gather(forces, to.EnsureForces(), source); else to.Forces = null;
+        if (from.Charges is { } charges) Gather(charges, to.EnsureCharges(), source); else to.Charges = null;
+        for (int k = 0; k < from.ExtraNames.Count; k++)
+        {
+            Gather(from.Extra(k), to.Extra(k), source);
+        }
+
+        return kept;
+
+        // source ascends and source[j] ≥ j, so gathering within one array never overwrites an element still to be read.
+        static void Gather<T>(T[] values, T[] into, ReadOnlySpan<int> source)
+        {
+            for (int j = 0; j < source.Length; j++)
+            {
+                into[j] = values[source[j]];
+            }
+        }
+    }
+
     /// <summary>r = lo + H·s for box fractions s (LAMMPS scaled coordinates), in Å.</summary>
     private static Vec3 FromScaled(in LammpsBoxParameters p, double sx, double sy, double sz) => new(
         p.Xlo + (p.Xhi - p.Xlo) * sx + p.Xy * sy + p.Xz * sz,
@@ -659,7 +756,7 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
             double x = Math.Round(s.X), y = Math.Round(s.Y), z = Math.Round(s.Z);
             if (Math.Abs(x) > int.MaxValue || Math.Abs(y) > int.MaxValue || Math.Abs(z) > int.MaxValue)
             {
-                throw Error(_atomsLine + 1 + i, "expected unwrapped and wrapped coordinates of the same atom to differ by whole cell vectors, found an absurd difference");
+                throw Error(AtomLine(i), "expected unwrapped and wrapped coordinates of the same atom to differ by whole cell vectors, found an absurd difference");
             }
 
             images[i] = new Int3((int)x, (int)y, (int)z);
@@ -949,5 +1046,8 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
         Error(lineNumber, $"expected {columns.Count} columns ({columns.Describe()}), found {Tokens.Count(line)}: {InputFormatException.Show(line)}");
 
     private InputFormatException DuplicateId(long id, int firstIndex, int secondIndex) =>
-        Error(_atomsLine + 1 + secondIndex, $"expected each atom id once per frame, found id {id} again (first on line {_atomsLine + 1 + firstIndex})");
+        Error(AtomLine(secondIndex), $"expected each atom id once per frame, found id {id} again (first on line {AtomLine(firstIndex)})");
+
+    /// <summary>The file line of atom <paramref name="i"/> of the frame read last (counting only the atoms kept, with <see cref="ReadOptions.OnlySpecies"/>).</summary>
+    private long AtomLine(int i) => _atomsLine + 1 + (_filtered ? _keptFrom[i] : i);
 }

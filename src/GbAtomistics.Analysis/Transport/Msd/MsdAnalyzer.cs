@@ -25,6 +25,12 @@ public sealed class MsdAnalyzer
 
     public MsdOptions Options { get; }
 
+    /// <summary>
+    /// The species whose atoms are all the MSD needs (no drift correction and no charges, which need other atoms), for
+    /// <c>ReadOptions.OnlySpecies</c>; null when it needs every atom.
+    /// </summary>
+    internal string? OnlySpecies => Options.DriftReference is null && Options.Charges is null && !Options.ChargesFromFile ? Options.Species : null;
+
     /// <summary>Selects the atoms on the first frame and returns an empty accumulator.</summary>
     public MsdAccumulator Begin(Frame first) => Begin(first, splitOverRanks: true);
 

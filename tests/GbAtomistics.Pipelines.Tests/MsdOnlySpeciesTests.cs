@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using GbAtomistics.Analysis.Transport.Msd;
+using GbAtomistics.Core;
+using GbAtomistics.IO;
+using GbAtomistics.Pipelines.Running;
+using GbAtomistics.Pipelines.Steps;
+using GbAtomistics.Tests;
+
+namespace GbAtomistics.Pipelines.Tests;
+
+/// <summary>
+/// The MSD with several threads reads only the species' atoms where it can (<see cref="ReadOptions.OnlySpecies"/>) and
+/// gives exactly what the one-thread MSD, which reads every atom, gives; where the species' atoms alone could give
+/// another result (types that change, unwrapping by displacements, a species not in the file) it reads every atom.
+/// </summary>
+public sealed class MsdOnlySpeciesTests
+{
+    private const int Atoms = 45;
+    private const int Frames = 12;
+    private const double Length = 9;
+
+    /// <summary>
+    /// Random walks of <see cref="Atoms"/> atoms of types 1-3 (ids shuffled on each frame), written unwrapped
+    /// (<c>xu yu zu</c>) or wrapped without image flags; <paramref name="swapAt"/> swaps the types of atoms 1 and 2 from
+    /// that frame on.
+    /// </summary>
+    private static string Dump(bool unwrapped, int? swapAt = null, double step = 0.4)
+    {
+        var random = new Random(11);
+        var positions = Enumerable.Range(0, Atoms).Select(_ => new Vec3(Length * random.NextDouble(), Length * random.NextDouble(), Length * random.NextDouble())).ToArray();
+        var sb = new StringBuilder();
+        for (int f = 0; f < Frames; f++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"ITEM: TIMESTEP\n{f * 100}\nITEM: NUMBER OF ATOMS\n{Atoms}\nITEM: BOX BOUNDS pp pp pp\n0 {Length}\n0 {Length}\n0 {Length}\n");
+            sb.Append(unwrapped ? "ITEM: ATOMS id type xu yu zu\n" : "ITEM: ATOMS id type x y z\n");
+            foreach (int i in Enumerable.Range(0, Atoms).OrderBy(_ => random.Next()))
+            {
+                int type = 1 + (i % 3);
+                if (swapAt <= f && i is 0 or 1)
+                {
+                    type = i == 0 ? 2 : 1;
+                }
+
+                Vec3 r = positions[i];
+                Vec3 written = unwrapped ? r : new Vec3(Wrap(r.X), Wrap(r.Y), Wrap(r.Z));
+                sb.Append(FormattableString.Invariant($"{i + 1} {type} {written.X:F6} {written.Y:F6} {written.Z:F6}\n"));
+                positions[i] = r + new Vec3(step * (random.NextDouble() - 0.5), step * (random.NextDouble() - 0.5), step * (random.NextDouble() - 0.5));
+            }
+        }
+
+        string path = Path.Combine(TestPaths.NewTempDir(), "walk.lammpstrj");
+        File.WriteAllText(path, sb.ToString());
+        return path;
+
+        static double Wrap(double x) => x - (Length * Math.Floor(x / Length));
+    }
+
+    private static TrajectoryInput Input(string path) => new(path, new ReadOptions { TimestepPs = 0.001 });
+
+    private static string Outcome(MsdResult r) =>
+        r.ToCsv() + "\n" + r.UnwrapWarning + "\n" + string.Join("\n", r.Curves.Select(c => c.Fit.Summary())) + $"\n{r.Atoms} atoms, {r.Frames} frames";
+
+    /// <summary>Whether the ordered read of <paramref name="path"/> could take the species' atoms alone.</summary>
+    private static bool ReadsSpeciesAlone(string path, string species)
+    {
+        var input = Input(path) with { ReadOptions = new ReadOptions { TimestepPs = 0.001, OnlySpecies = species } };
+        return MsdStep.ReadInOrder(input, new MsdAnalyzer(new MsdOptions(species)), threads: 2, onlySpecies: true) is not null;
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("3")]
+    public void TheSpeciesAloneGivesWhatEveryAtomGives(string species)
+    {
+        string path = Dump(unwrapped: true);
+        Assert.True(ReadsSpeciesAlone(path, species));
+        var options = new MsdOptions(species);
+        MsdResult all = MsdStep.Compute(Input(path), options, threads: 1);
+        MsdResult alone = MsdStep.Compute(Input(path), options, threads: 2);
+        Assert.Equal(Atoms / 3, alone.Atoms);
+        Assert.Equal(Outcome(all), Outcome(alone));
+    }
+
+    [Fact]
+    public void AtomsThatChangeTypeAreFollowedFromTheFirstFrame()
+    {
+        string path = Dump(unwrapped: true, swapAt: 5);
+        Assert.False(ReadsSpeciesAlone(path, "1"));
+        var options = new MsdOptions("1");
+        Assert.Equal(Outcome(MsdStep.Compute(Input(path), options, threads: 1)), Outcome(MsdStep.Compute(Input(path), options, threads: 2)));
+    }
+
+    [Fact]
+    public void UnwrappingByDisplacementsCountsEveryAtomsLargeSteps()
+    {
+        // Steps of up to half a box: some exceed the warning's fraction, and the warning counts them over every atom.
+        string path = Dump(unwrapped: false, step: 9);
+        Assert.False(ReadsSpeciesAlone(path, "2"));
+        var options = new MsdOptions("2");
+        MsdResult all = MsdStep.Compute(Input(path), options, threads: 1);
+        Assert.NotNull(all.UnwrapWarning);
+        Assert.Equal(Outcome(all), Outcome(MsdStep.Compute(Input(path), options, threads: 2)));
+    }
+
+    [Fact]
+    public void ASpeciesNotInTheFileIsReportedWithTheSpeciesPresent()
+    {
+        string path = Dump(unwrapped: true);
+        Assert.False(ReadsSpeciesAlone(path, "4"));
+        var one = Assert.Throws<InputException>(() => MsdStep.Compute(Input(path), new MsdOptions("4"), threads: 1));
+        var two = Assert.Throws<InputException>(() => MsdStep.Compute(Input(path), new MsdOptions("4"), threads: 2));
+        Assert.Equal(one.Message, two.Message);
+        Assert.Contains("present: 1, 2, 3", two.Message);
+    }
+}
