@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GbAtomistics.Analysis.Transport.Dynamics;
 using GbAtomistics.Analysis.Transport.Msd;
 using GbAtomistics.Core;
 using GbAtomistics.IO;
@@ -10,8 +11,8 @@ using GbAtomistics.Tests;
 namespace GbAtomistics.Pipelines.Tests;
 
 /// <summary>
-/// The MSD with several threads reads only the species' atoms where it can (<see cref="ReadOptions.OnlySpecies"/>) and
-/// gives exactly what the one-thread MSD, which reads every atom, gives; where the species' atoms alone could give
+/// The MSD and the ion dynamics with several threads read only the species' atoms where they can
+/// (<see cref="ReadOptions.OnlySpecies"/>) and give exactly what they give with one thread, which reads every atom; where the species' atoms alone could give
 /// another result (types that change, unwrapping by displacements, a species not in the file) it reads every atom.
 /// </summary>
 public sealed class MsdOnlySpeciesTests
@@ -65,7 +66,8 @@ public sealed class MsdOnlySpeciesTests
     private static bool ReadsSpeciesAlone(string path, string species)
     {
         var input = Input(path) with { ReadOptions = new ReadOptions { TimestepPs = 0.001, OnlySpecies = species } };
-        return MsdStep.ReadInOrder(input, new MsdAnalyzer(new MsdOptions(species)), threads: 2, onlySpecies: true) is not null;
+        var analyzer = new MsdAnalyzer(new MsdOptions(species));
+        return SpeciesInOrder.TryRead(input, threads: 2, onlySpecies: true, "the MSD needs", analyzer.Begin, (a, f) => a.Accumulate(f), a => a) is not null;
     }
 
     [Theory]
@@ -80,6 +82,18 @@ public sealed class MsdOnlySpeciesTests
         MsdResult alone = MsdStep.Compute(Input(path), options, threads: 2);
         Assert.Equal(Atoms / 3, alone.Atoms);
         Assert.Equal(Outcome(all), Outcome(alone));
+    }
+
+    [Fact]
+    public void TheIonDynamicsOfTheSpeciesAloneAreThoseOfEveryAtom()
+    {
+        string path = Dump(unwrapped: true);
+        var options = new DynamicsOptions(new MsdOptions("2"), lagCount: 4, bins: 40);
+        DynamicsResult all = DynamicsStep.Compute(Input(path), options, threads: 1);
+        DynamicsResult alone = DynamicsStep.Compute(Input(path), options, threads: 2);
+        Assert.Equal(
+            string.Join("\n", all.SelfCsv(), all.DistinctCsv(), all.Alpha2Csv(), all.HopsCsv(), all.HopSummaryCsv(), all.HopLengthsCsv()),
+            string.Join("\n", alone.SelfCsv(), alone.DistinctCsv(), alone.Alpha2Csv(), alone.HopsCsv(), alone.HopSummaryCsv(), alone.HopLengthsCsv()));
     }
 
     [Fact]

@@ -24,21 +24,9 @@ public static class DynamicsStep
             return analyzer.Finish((DynamicsAccumulator)outcome.Accumulators[0], threads);
         }
 
-        DynamicsAccumulator? accumulator = null;
-        int atoms = -1;
-        OrderedFrameReader.Run(input, threads, frame =>
-        {
-            accumulator ??= analyzer.Begin(frame);
-            if (atoms >= 0 && frame.Count != atoms)
-            {
-                throw new Core.InputException(
-                    $"{input.Path}: frame {accumulator.Frames} of the selection has {frame.Count} atoms but the first has {atoms}; the dynamics need the same atoms in every frame");
-            }
-
-            atoms = frame.Count;
-            accumulator.Accumulate(frame);
-        });
-        return analyzer.Finish(accumulator!, threads);
+        DynamicsAccumulator accumulator = SpeciesInOrder.Read(
+            input, threads, analyzer.OnlySpecies, "the dynamics need", analyzer.Begin, (a, frame) => a.Accumulate(frame), a => a.Inner);
+        return analyzer.Finish(accumulator, threads);
     }
 
     public static object Write(DynamicsResult result, TrajectoryInput input, OutputFolder output)

@@ -23,67 +23,11 @@ public static class MsdStep
             return analyzer.Finish((MsdAccumulator)outcome.Accumulators[0], threads);
         }
 
-        // Frames must reach the accumulator in time order; with several threads they are parsed in parallel. When the
-        // MSD needs only the species' own atoms, the reader is asked to leave the others out (a LAMMPS dump reader then
-        // reads no more of their lines than the type); the full read is the fallback wherever that could change a
-        // result (see ReadInOrder).
-        if (analyzer.OnlySpecies is { } species && !Core.Mpi.MpiWorld.IsParallel)
-        {
-            var filtered = input with { ReadOptions = input.ReadOptions with { OnlySpecies = species } };
-            if (ReadInOrder(filtered, analyzer, threads, onlySpecies: true) is { } kept)
-            {
-                return analyzer.Finish(kept, threads);
-            }
-        }
-
-        return analyzer.Finish(ReadInOrder(input, analyzer, threads, onlySpecies: false)!, threads);
+        // Frames must reach the accumulator in time order; with several threads they are parsed in parallel.
+        MsdAccumulator accumulator = SpeciesInOrder.Read(
+            input, threads, analyzer.OnlySpecies, "the MSD needs", analyzer.Begin, (a, frame) => a.Accumulate(frame), a => a);
+        return analyzer.Finish(accumulator, threads);
     }
-
-    /// <summary>
-    /// Feeds every frame in time order to a new accumulator. With <paramref name="onlySpecies"/> (frames that may hold
-    /// the species' atoms alone), null instead when the result could differ from the full read's: the species is absent
-    /// (the full read names the species present), the atoms are not the same from frame to frame (types changed, as under
-    /// <c>fix atom/swap</c>: the MSD follows the atoms of the first frame), or positions are unwrapped by displacements
-    /// (whose warning counts the steps of every atom).
-    /// </summary>
-    internal static MsdAccumulator? ReadInOrder(TrajectoryInput input, MsdAnalyzer analyzer, int threads, bool onlySpecies)
-    {
-        MsdAccumulator? accumulator = null;
-        long[]? ids = null;
-        try
-        {
-            OrderedFrameReader.Run(input, threads, frame =>
-            {
-                if (onlySpecies && (frame.Count == 0 || (ids is not null && !frame.Ids.AsSpan(0, frame.Count).SequenceEqual(ids))))
-                {
-                    throw new AtomsDiffer();
-                }
-
-                accumulator ??= analyzer.Begin(frame);
-                if (ids is not null && frame.Count != ids.Length)
-                {
-                    throw new Core.InputException(
-                        $"{input.Path}: frame {accumulator.Frames} of the selection has {frame.Count} atoms but the first has {ids.Length}; the MSD needs the same atoms in every frame");
-                }
-
-                ids ??= frame.Ids.AsSpan(0, frame.Count).ToArray();
-                accumulator.Accumulate(frame);
-                if (onlySpecies && accumulator.UnwrapMode == Core.Unwrapping.UnwrapMode.Displacements)
-                {
-                    throw new AtomsDiffer();
-                }
-            });
-        }
-        catch (AtomsDiffer)
-        {
-            return null;
-        }
-
-        return accumulator;
-    }
-
-    /// <summary>The frames of one species alone cannot give the full read's result (<see cref="ReadInOrder"/>).</summary>
-    private sealed class AtomsDiffer : Exception;
 
     public static object Write(MsdResult result, TrajectoryInput input, OutputFolder output, string prefix = "msd")
     {

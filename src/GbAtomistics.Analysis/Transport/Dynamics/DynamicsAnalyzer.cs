@@ -23,6 +23,9 @@ public sealed class DynamicsAnalyzer
 
     public DynamicsOptions Options { get; }
 
+    /// <summary>The species whose atoms are all the dynamics need (as for the MSD), for <c>ReadOptions.OnlySpecies</c>; null when they need every atom.</summary>
+    internal string? OnlySpecies => _msd.OnlySpecies;
+
     /// <summary>Selects the mobile ions on the first frame and returns an empty accumulator.</summary>
     public DynamicsAccumulator Begin(Frame first)
     {
