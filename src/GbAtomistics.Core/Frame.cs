@@ -57,6 +57,12 @@ public sealed class Frame
     /// <summary>Potential energy of the configuration in eV, when the file gives it (VASP).</summary>
     public double? PotentialEnergy { get; set; }
 
+    /// <summary>
+    /// Atoms of the file's configuration that the reader left out of this frame because the caller asked for one species
+    /// only (<c>ReadOptions.OnlySpecies</c>); 0 when every atom is here.
+    /// </summary>
+    public int AtomsLeftOut { get; set; }
+
     /// <summary>Names of extra per-atom columns kept from the file (for example <c>c_pe</c>, <c>f_ave[1]</c>).</summary>
     public IReadOnlyList<string> ExtraNames => _extraNames;
 
@@ -203,6 +209,7 @@ public sealed class Frame
             Coordinates = Coordinates,
             Species = Species,
             PotentialEnergy = PotentialEnergy,
+            AtomsLeftOut = AtomsLeftOut,
             Images = (Int3[]?)Images?.Clone(),
             Velocities = (Vec3[]?)Velocities?.Clone(),
             Forces = (Vec3[]?)Forces?.Clone(),

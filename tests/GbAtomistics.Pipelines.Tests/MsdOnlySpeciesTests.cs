@@ -24,16 +24,16 @@ public sealed class MsdOnlySpeciesTests
     /// <summary>
     /// Random walks of <see cref="Atoms"/> atoms of types 1-3 (ids shuffled on each frame), written unwrapped
     /// (<c>xu yu zu</c>) or wrapped without image flags; <paramref name="swapAt"/> swaps the types of atoms 1 and 2 from
-    /// that frame on.
+    /// that frame on; <paramref name="dropAt"/> leaves atom 3 (type 3) out from that frame on.
     /// </summary>
-    private static string Dump(bool unwrapped, int? swapAt = null, double step = 0.4)
+    private static string Dump(bool unwrapped, int? swapAt = null, double step = 0.4, int? dropAt = null)
     {
         var random = new Random(11);
         var positions = Enumerable.Range(0, Atoms).Select(_ => new Vec3(Length * random.NextDouble(), Length * random.NextDouble(), Length * random.NextDouble())).ToArray();
         var sb = new StringBuilder();
         for (int f = 0; f < Frames; f++)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"ITEM: TIMESTEP\n{f * 100}\nITEM: NUMBER OF ATOMS\n{Atoms}\nITEM: BOX BOUNDS pp pp pp\n0 {Length}\n0 {Length}\n0 {Length}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"ITEM: TIMESTEP\n{f * 100}\nITEM: NUMBER OF ATOMS\n{(dropAt <= f ? Atoms - 1 : Atoms)}\nITEM: BOX BOUNDS pp pp pp\n0 {Length}\n0 {Length}\n0 {Length}\n");
             sb.Append(unwrapped ? "ITEM: ATOMS id type xu yu zu\n" : "ITEM: ATOMS id type x y z\n");
             foreach (int i in Enumerable.Range(0, Atoms).OrderBy(_ => random.Next()))
             {
@@ -41,6 +41,11 @@ public sealed class MsdOnlySpeciesTests
                 if (swapAt <= f && i is 0 or 1)
                 {
                     type = i == 0 ? 2 : 1;
+                }
+
+                if (dropAt <= f && i == 2)
+                {
+                    continue;
                 }
 
                 Vec3 r = positions[i];
@@ -103,6 +108,15 @@ public sealed class MsdOnlySpeciesTests
         Assert.False(ReadsSpeciesAlone(path, "1"));
         var options = new MsdOptions("1");
         Assert.Equal(Outcome(MsdStep.Compute(Input(path), options, threads: 1)), Outcome(MsdStep.Compute(Input(path), options, threads: 2)));
+    }
+
+    [Fact]
+    public void AFileWhoseAtomCountChangesIsReportedWhicheverSpeciesIsAsked()
+    {
+        string path = Dump(unwrapped: true, dropAt: 6);
+        Assert.False(ReadsSpeciesAlone(path, "1"));
+        var e = Assert.Throws<InputException>(() => MsdStep.Compute(Input(path), new MsdOptions("1"), threads: 2));
+        Assert.Contains($"has {Atoms - 1} atoms but the first has {Atoms}", e.Message);
     }
 
     [Fact]

@@ -465,9 +465,12 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
             }
         }
 
+        frame.AtomsLeftOut = 0;
         if (_filtered)
         {
-            n = KeepSpecies(into, frame, unwrapped, n);
+            int kept = KeepSpecies(into, frame, unwrapped, n);
+            frame.AtomsLeftOut = n - kept;
+            n = kept;
             images = frame.Images;
         }
 

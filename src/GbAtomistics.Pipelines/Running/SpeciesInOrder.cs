@@ -42,8 +42,8 @@ internal static class SpeciesInOrder
     /// Reads every frame into a new accumulator. With <paramref name="onlySpecies"/> (frames that may hold the species'
     /// atoms alone), null instead when the result could differ from that of a read of every atom: the species is absent
     /// (that read names the species present), the atoms are not the same from frame to frame (types changed, as under
-    /// <c>fix atom/swap</c>: the analysis follows the atoms of the first frame), or positions are unwrapped by
-    /// displacements (whose warning counts the steps of every atom).
+    /// <c>fix atom/swap</c>: the analysis follows the atoms of the first frame), the file's atom count changes (that read
+    /// reports it), or positions are unwrapped by displacements (whose warning counts the steps of every atom).
     /// </summary>
     internal static T? TryRead<T>(
         TrajectoryInput input, int threads, bool onlySpecies, string needs, Func<Frame, T> begin, Action<T, Frame> accumulate, Func<T, MsdAccumulator> positions)
@@ -51,12 +51,14 @@ internal static class SpeciesInOrder
     {
         T? accumulator = null;
         long[]? ids = null;
+        int fileAtoms = -1;
         int frames = 0;
         try
         {
             OrderedFrameReader.Run(input, threads, frame =>
             {
-                if (onlySpecies && (frame.Count == 0 || (ids is not null && !frame.Ids.AsSpan(0, frame.Count).SequenceEqual(ids))))
+                if (onlySpecies && (frame.Count == 0
+                    || (ids is not null && (frame.Count + frame.AtomsLeftOut != fileAtoms || !frame.Ids.AsSpan(0, frame.Count).SequenceEqual(ids)))))
                 {
                     throw new AtomsDiffer();
                 }
@@ -69,6 +71,7 @@ internal static class SpeciesInOrder
                 }
 
                 ids ??= frame.Ids.AsSpan(0, frame.Count).ToArray();
+                fileAtoms = frame.Count + frame.AtomsLeftOut;
                 accumulate(accumulator, frame);
                 frames++;
                 if (onlySpecies && positions(accumulator).UnwrapMode == UnwrapMode.Displacements)

@@ -6,8 +6,8 @@ using static GbAtomistics.IO.Tests.Lammps.LammpsDumpTestHelpers;
 namespace GbAtomistics.IO.Tests.Lammps;
 
 /// <summary>
-/// <see cref="ReadOptions.OnlySpecies"/>: the dump reader leaves out the atoms of other species and gives the atoms of
-/// that species exactly as a full read does (ids, order, positions, images, every optional column), parsed on one core
+/// <see cref="ReadOptions.OnlySpecies"/>: the dump reader leaves out the atoms of other species (counting them in
+/// <see cref="Frame.AtomsLeftOut"/>) and gives the atoms of that species exactly as a full read does (ids, order, positions, images, every optional column), parsed on one core
 /// or on all; where the species is not the type number alone (an element column, no type column) it gives every atom.
 /// </summary>
 public sealed class OnlySpeciesTests
@@ -75,6 +75,8 @@ public sealed class OnlySpeciesTests
             for (int f = 0; f < full.Count; f++)
             {
                 AssertSameFrame(Subset(full[f], type), only[f], 0);
+                Assert.Equal(full[f].Count - only[f].Count, only[f].AtomsLeftOut);
+                Assert.Equal(0, full[f].AtomsLeftOut);
             }
         }
     }
