@@ -26,7 +26,7 @@ public sealed class MsdOnlySpeciesTests
     /// (<c>xu yu zu</c>) or wrapped without image flags; <paramref name="swapAt"/> swaps the types of atoms 1 and 2 from
     /// that frame on; <paramref name="dropAt"/> leaves atom 3 (type 3) out from that frame on.
     /// </summary>
-    private static string Dump(bool unwrapped, int? swapAt = null, double step = 0.4, int? dropAt = null)
+    private static string Dump(bool unwrapped, int? swapAt = null, double step = 0.4, int? dropAt = null, int types = 3)
     {
         var random = new Random(11);
         var positions = Enumerable.Range(0, Atoms).Select(_ => new Vec3(Length * random.NextDouble(), Length * random.NextDouble(), Length * random.NextDouble())).ToArray();
@@ -37,7 +37,7 @@ public sealed class MsdOnlySpeciesTests
             sb.Append(unwrapped ? "ITEM: ATOMS id type xu yu zu\n" : "ITEM: ATOMS id type x y z\n");
             foreach (int i in Enumerable.Range(0, Atoms).OrderBy(_ => random.Next()))
             {
-                int type = 1 + (i % 3);
+                int type = 1 + (i % types);
                 if (swapAt <= f && i is 0 or 1)
                 {
                     type = i == 0 ? 2 : 1;
@@ -126,6 +126,18 @@ public sealed class MsdOnlySpeciesTests
         string path = Dump(unwrapped: false, step: 9);
         Assert.False(ReadsSpeciesAlone(path, "2"));
         var options = new MsdOptions("2");
+        MsdResult all = MsdStep.Compute(Input(path), options, threads: 1);
+        Assert.NotNull(all.UnwrapWarning);
+        Assert.Equal(Outcome(all), Outcome(MsdStep.Compute(Input(path), options, threads: 2)));
+    }
+
+    [Fact]
+    public void ASpeciesThatIsEveryAtomIsReadOnceWhateverTheUnwrapping()
+    {
+        // Nothing is left out, so the read of the species is the read of every atom, warning included.
+        string path = Dump(unwrapped: false, step: 9, types: 1);
+        Assert.True(ReadsSpeciesAlone(path, "1"));
+        var options = new MsdOptions("1");
         MsdResult all = MsdStep.Compute(Input(path), options, threads: 1);
         Assert.NotNull(all.UnwrapWarning);
         Assert.Equal(Outcome(all), Outcome(MsdStep.Compute(Input(path), options, threads: 2)));

@@ -43,7 +43,8 @@ internal static class SpeciesInOrder
     /// atoms alone), null instead when the result could differ from that of a read of every atom: the species is absent
     /// (that read names the species present), the atoms are not the same from frame to frame (types changed, as under
     /// <c>fix atom/swap</c>: the analysis follows the atoms of the first frame), the file's atom count changes (that read
-    /// reports it), or positions are unwrapped by displacements (whose warning counts the steps of every atom).
+    /// reports it), or positions are unwrapped by displacements while atoms were left out (the warning counts the steps of
+    /// every atom). A reader that left nothing out (another format, or a species that is every atom) gave the full read.
     /// </summary>
     internal static T? TryRead<T>(
         TrajectoryInput input, int threads, bool onlySpecies, string needs, Func<Frame, T> begin, Action<T, Frame> accumulate, Func<T, MsdAccumulator> positions)
@@ -74,7 +75,7 @@ internal static class SpeciesInOrder
                 fileAtoms = frame.Count + frame.AtomsLeftOut;
                 accumulate(accumulator, frame);
                 frames++;
-                if (onlySpecies && positions(accumulator).UnwrapMode == UnwrapMode.Displacements)
+                if (onlySpecies && frame.AtomsLeftOut > 0 && positions(accumulator).UnwrapMode == UnwrapMode.Displacements)
                 {
                     throw new AtomsDiffer();
                 }
