@@ -722,10 +722,10 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
         Gather(types, to.Types, source);
         Gather(from.Positions, to.Positions, source);
         if (unwrapped is not null) Gather(unwrapped, unwrapped, source);
-        if (from.Images is { } images) Gather(images, to.EnsureImages(), source); else to.Images = null;
-        if (from.Velocities is { } velocities) Gather(velocities, to.EnsureVelocities(), source); else to.Velocities = null;
-        if (from.Forces is { } forces) Gather(forces, to.EnsureForces(), source); else to.Forces = null;
-        if (from.Charges is { } charges) Gather(charges, to.EnsureCharges(), source); else to.Charges = null;
+        to.Images = from.Images is { } images ? Gather(images, to.EnsureImages(), source) : null;
+        to.Velocities = from.Velocities is { } velocities ? Gather(velocities, to.EnsureVelocities(), source) : null;
+        to.Forces = from.Forces is { } forces ? Gather(forces, to.EnsureForces(), source) : null;
+        to.Charges = from.Charges is { } charges ? Gather(charges, to.EnsureCharges(), source) : null;
         for (int k = 0; k < from.ExtraNames.Count; k++)
         {
             Gather(from.Extra(k), to.Extra(k), source);
@@ -734,12 +734,14 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
         return kept;
 
         // source ascends and source[j] ≥ j, so gathering within one array never overwrites an element still to be read.
-        static void Gather<T>(T[] values, T[] into, ReadOnlySpan<int> source)
+        static T[] Gather<T>(T[] values, T[] into, ReadOnlySpan<int> source)
         {
             for (int j = 0; j < source.Length; j++)
             {
                 into[j] = values[source[j]];
             }
+
+            return into;
         }
     }
 
