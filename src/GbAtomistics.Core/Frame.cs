@@ -138,6 +138,7 @@ public sealed class Frame
         Charges = null;
         PotentialEnergy = null;
         Time = null;
+        AtomsLeftOut = 0;
         _extraNames.Clear();
         _extraValues.Clear();
     }

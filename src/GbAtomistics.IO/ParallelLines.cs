@@ -74,7 +74,7 @@ internal sealed class ParallelLines
     private sealed class Block(int[] starts, int[] ends, ChunkParser parse, int firstAtom, long firstLine, int lines)
     {
         private readonly int _pieceLines = PieceLines(lines);
-        private readonly Piece[] _pieces = new Piece[(lines + PieceLines(lines) - 1) / PieceLines(lines)];
+        private readonly Piece[] _pieces = new Piece[PieceCount(lines)];
         private Exception? _crash;
         private int _ready;    // pieces cut so far
         private int _taken;    // pieces claimed so far (may run past _ready: such a claim takes nothing)
@@ -145,6 +145,12 @@ internal sealed class ParallelLines
 
         /// <summary>Lines of a piece: about four pieces per core.</summary>
         private static int PieceLines(int lines) => Math.Max(MinPieceLines, lines / (4 * Environment.ProcessorCount));
+
+        private static int PieceCount(int lines)
+        {
+            int size = PieceLines(lines);
+            return (lines + size - 1) / size;
+        }
 
         private void Add(byte[] buffer, int from, int to)
         {

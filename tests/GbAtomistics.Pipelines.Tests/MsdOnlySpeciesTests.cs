@@ -119,25 +119,19 @@ public sealed class MsdOnlySpeciesTests
         Assert.Contains($"has {Atoms - 1} atoms but the first has {Atoms}", e.Message);
     }
 
-    [Fact]
-    public void UnwrappingByDisplacementsCountsEveryAtomsLargeSteps()
+    /// <summary>
+    /// Steps of up to half a box: some exceed the warning's fraction, and the warning counts them over every atom, so
+    /// a species among others is read again with every atom; a species that is every atom leaves nothing out and is read
+    /// once, warning included.
+    /// </summary>
+    [Theory]
+    [InlineData(3, "2", false)]
+    [InlineData(1, "1", true)]
+    public void UnwrappingByDisplacementsCountsEveryAtomsLargeSteps(int types, string species, bool readAlone)
     {
-        // Steps of up to half a box: some exceed the warning's fraction, and the warning counts them over every atom.
-        string path = Dump(unwrapped: false, step: 9);
-        Assert.False(ReadsSpeciesAlone(path, "2"));
-        var options = new MsdOptions("2");
-        MsdResult all = MsdStep.Compute(Input(path), options, threads: 1);
-        Assert.NotNull(all.UnwrapWarning);
-        Assert.Equal(Outcome(all), Outcome(MsdStep.Compute(Input(path), options, threads: 2)));
-    }
-
-    [Fact]
-    public void ASpeciesThatIsEveryAtomIsReadOnceWhateverTheUnwrapping()
-    {
-        // Nothing is left out, so the read of the species is the read of every atom, warning included.
-        string path = Dump(unwrapped: false, step: 9, types: 1);
-        Assert.True(ReadsSpeciesAlone(path, "1"));
-        var options = new MsdOptions("1");
+        string path = Dump(unwrapped: false, step: 9, types: types);
+        Assert.Equal(readAlone, ReadsSpeciesAlone(path, species));
+        var options = new MsdOptions(species);
         MsdResult all = MsdStep.Compute(Input(path), options, threads: 1);
         Assert.NotNull(all.UnwrapWarning);
         Assert.Equal(Outcome(all), Outcome(MsdStep.Compute(Input(path), options, threads: 2)));
