@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace GbAtomistics.IO;
 
@@ -27,27 +29,40 @@ internal static class AsciiNumber
     /// exactly what <see cref="TryParseDouble"/> gives for that token); false otherwise, when the caller must cut the
     /// token and use <see cref="TryParseDouble"/>.
     /// </summary>
+    public static bool TryFastPrefix(ReadOnlySpan<byte> s, out double value, out int end)
+    {
+        end = 0;
+        return TryFastAt(s, ref end, out value);
+    }
+
+    /// <summary>
+    /// <see cref="TryFastPrefix"/> for the number that starts at <paramref name="pos"/> of <paramref name="s"/>, inlined
+    /// into the callers that parse a number per column of every atom line: on success <paramref name="pos"/> is moved
+    /// past the number, otherwise it is left where it was.
+    /// </summary>
     /// <remarks>
     /// The digit loops do nothing per digit but accumulate it (19 digits cannot overflow 64 bits); the limits are
     /// checked once at the end. Leading zeros count towards the 19, so a number like 0.000000000000000000012 takes the
-    /// runtime parser, which gives the same value.
+    /// runtime parser, which gives the same value. Every index is checked against the span's length before its byte is
+    /// read, so the reads need no bounds checks of their own.
     /// </remarks>
-    public static bool TryFastPrefix(ReadOnlySpan<byte> s, out double value, out int end)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryFastAt(ReadOnlySpan<byte> s, ref int pos, out double value)
     {
-        value = 0;
+        ref byte b = ref MemoryMarshal.GetReference(s);
         int n = s.Length;
-        int i = 0;
+        int i = pos;
         bool negative = false;
-        if (n > 0 && (s[0] == (byte)'-' || s[0] == (byte)'+'))
+        if (i < n && (Unsafe.Add(ref b, i) == (byte)'-' || Unsafe.Add(ref b, i) == (byte)'+'))
         {
-            negative = s[0] == (byte)'-';
-            i = 1;
+            negative = Unsafe.Add(ref b, i) == (byte)'-';
+            i++;
         }
 
         ulong mantissa = 0;
         int start = i;
         uint digit;
-        while (i < n && (digit = (uint)(s[i] - '0')) <= 9)
+        while (i < n && (digit = (uint)(Unsafe.Add(ref b, i) - '0')) <= 9)
         {
             mantissa = (mantissa * 10) + digit;
             i++;
@@ -55,11 +70,11 @@ internal static class AsciiNumber
 
         int digits = i - start;
         int scale = 0;
-        if (i < n && s[i] == (byte)'.')
+        if (i < n && Unsafe.Add(ref b, i) == (byte)'.')
         {
             i++;
             int fraction = i;
-            while (i < n && (digit = (uint)(s[i] - '0')) <= 9)
+            while (i < n && (digit = (uint)(Unsafe.Add(ref b, i) - '0')) <= 9)
             {
                 mantissa = (mantissa * 10) + digit;
                 i++;
@@ -69,27 +84,27 @@ internal static class AsciiNumber
             digits += i - fraction;
         }
 
-        end = i;
+        value = 0;
         if (digits == 0)
         {
             return false;
         }
 
-        if (i < n && (s[i] == (byte)'e' || s[i] == (byte)'E'))
+        if (i < n && (Unsafe.Add(ref b, i) | 0x20) == (byte)'e')
         {
             i++;
             bool expNegative = false;
-            if (i < n && (s[i] == (byte)'-' || s[i] == (byte)'+'))
+            if (i < n && (Unsafe.Add(ref b, i) == (byte)'-' || Unsafe.Add(ref b, i) == (byte)'+'))
             {
-                expNegative = s[i] == (byte)'-';
+                expNegative = Unsafe.Add(ref b, i) == (byte)'-';
                 i++;
             }
 
             int expStart = i;
             int exp = 0;
-            while (i < n && (uint)(s[i] - '0') <= 9)
+            while (i < n && (digit = (uint)(Unsafe.Add(ref b, i) - '0')) <= 9)
             {
-                if (exp < 100000) exp = exp * 10 + (s[i] - '0');
+                if (exp < 100000) exp = (exp * 10) + (int)digit;
                 i++;
             }
 
@@ -101,16 +116,16 @@ internal static class AsciiNumber
             scale += expNegative ? -exp : exp;
         }
 
-        end = i;
-        if (digits <= 19 && mantissa <= 1UL << 53 && scale >= -22 && scale <= 22)
+        if (digits > 19 || mantissa > 1UL << 53 || scale < -22 || scale > 22)
         {
-            double m = mantissa;
-            value = scale >= 0 ? m * Pow10[scale] : m / Pow10[-scale];
-            if (negative) value = -value;
-            return true;
+            return false;
         }
 
-        return false;
+        double m = mantissa;
+        value = scale >= 0 ? m * Pow10[scale] : m / Pow10[-scale];
+        if (negative) value = -value;
+        pos = i;
+        return true;
     }
 
     /// <summary>Parses a signed 64-bit integer. False when the token is not an integer.</summary>
@@ -167,23 +182,38 @@ internal static class AsciiNumber
     /// </summary>
     public static bool TryDigitsPrefix(ReadOnlySpan<byte> s, out long value, out int end)
     {
-        long v = 0;
-        int i = 0;
-        int n = Math.Min(s.Length, 19);
-        for (; i < n; i++)
-        {
-            uint d = (uint)(s[i] - '0');
-            if (d > 9)
-            {
-                break;
-            }
+        end = 0;
+        return TryDigitsAt(s, ref end, out value);
+    }
 
-            v = (v * 10) + d;
+    /// <summary>
+    /// <see cref="TryDigitsPrefix"/> for the digits that start at <paramref name="pos"/> of <paramref name="s"/>,
+    /// inlined like <see cref="TryFastAt"/>: on success <paramref name="pos"/> is moved past them, otherwise it is left
+    /// where it was.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryDigitsAt(ReadOnlySpan<byte> s, ref int pos, out long value)
+    {
+        ref byte b = ref MemoryMarshal.GetReference(s);
+        int start = pos;
+        int n = s.Length - start > 19 ? start + 19 : s.Length;
+        int i = start;
+        long v = 0;
+        uint digit;
+        while (i < n && (digit = (uint)(Unsafe.Add(ref b, i) - '0')) <= 9)
+        {
+            v = (v * 10) + digit;
+            i++;
         }
 
         value = v;
-        end = i;
-        return i is > 0 and <= 18;
+        if (i == start || i - start > 18)
+        {
+            return false;
+        }
+
+        pos = i;
+        return true;
     }
 
     private static bool Fallback(ReadOnlySpan<byte> s, out double value) =>

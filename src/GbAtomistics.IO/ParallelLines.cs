@@ -68,8 +68,9 @@ internal sealed class ParallelLines
     }
 
     /// <summary>
-    /// One block: the reading thread cuts it into pieces and queues a work item per piece; any thread then parses the
-    /// next piece not yet taken. Pieces are taken in file order by one counter, so every piece is parsed exactly once.
+    /// One block: the reading thread cuts it into pieces; helpers from the thread pool, one fewer than the cores so that
+    /// with the reading thread there is one thread per core, parse the next piece not yet taken until none is left.
+    /// Pieces are taken in file order by one counter, so every piece is parsed exactly once.
     /// </summary>
     private sealed class Block(int[] starts, int[] ends, ChunkParser parse, int firstAtom, long firstLine, int lines)
     {
@@ -77,7 +78,8 @@ internal sealed class ParallelLines
         private readonly Piece[] _pieces = new Piece[PieceCount(lines)];
         private Exception? _crash;
         private int _ready;    // pieces cut so far
-        private int _taken;    // pieces claimed so far (may run past _ready: such a claim takes nothing)
+        private int _taken;    // pieces claimed so far (never more than _ready)
+        private int _helpers;  // helpers parsing pieces now
         private int _finished; // pieces parsed
 
         public long FirstLine { get; } = firstLine;
@@ -143,8 +145,8 @@ internal sealed class ParallelLines
             return null;
         }
 
-        /// <summary>Lines of a piece: about four pieces per core.</summary>
-        private static int PieceLines(int lines) => Math.Max(MinPieceLines, lines / (4 * Environment.ProcessorCount));
+        /// <summary>Lines of a piece: about sixteen pieces per core, so the last piece of a block keeps one core busy only briefly.</summary>
+        private static int PieceLines(int lines) => Math.Max(MinPieceLines, lines / (16 * Environment.ProcessorCount));
 
         private static int PieceCount(int lines)
         {
@@ -157,16 +159,44 @@ internal sealed class ParallelLines
             int k = _ready;
             _pieces[k] = new Piece(buffer, from, to);
             Volatile.Write(ref _ready, k + 1);
-            ThreadPool.UnsafeQueueUserWorkItem(static block => block.TryParseNext(), this, preferLocal: false);
+
+            // A helper that found nothing left may stop just after this check; its piece is then parsed by a helper
+            // started for a later piece or by the reading thread once the block is cut.
+            int helpers = Volatile.Read(ref _helpers);
+            if (helpers < Environment.ProcessorCount - 1 && Interlocked.CompareExchange(ref _helpers, helpers + 1, helpers) == helpers)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static block => block.Help(), this, preferLocal: false);
+            }
+        }
+
+        /// <summary>A helper's work: the pieces cut so far, until none is left.</summary>
+        private void Help()
+        {
+            while (TryParseNext())
+            {
+            }
+
+            Interlocked.Decrement(ref _helpers);
         }
 
         /// <summary>Parses the next piece not yet taken; false when every piece cut so far is taken.</summary>
         private bool TryParseNext()
         {
-            int k = Interlocked.Increment(ref _taken) - 1;
-            if (k >= Volatile.Read(ref _ready))
+            int k = Volatile.Read(ref _taken);
+            while (true)
             {
-                return false;
+                if (k >= Volatile.Read(ref _ready))
+                {
+                    return false;
+                }
+
+                int seen = Interlocked.CompareExchange(ref _taken, k + 1, k);
+                if (seen == k)
+                {
+                    break;
+                }
+
+                k = seen;
             }
 
             try

@@ -536,29 +536,27 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
             // A plain number is parsed where it stands, without cutting out the token first; anything else (a sign on
             // an id, a long exponent, a malformed token) is cut out and parsed, or reported, below.
             LammpsColumnKind kind = kinds[c];
+            int start = pos;
             if (kind == LammpsColumnKind.Value)
             {
-                if (AsciiNumber.TryFastPrefix(line[pos..], out double fast, out int taken) && EndsToken(line, pos + taken))
+                if (AsciiNumber.TryFastAt(line, ref pos, out double fast) && EndsToken(line, pos))
                 {
                     v[slots[c]] = fast;
-                    pos += taken;
                     continue;
                 }
             }
             else if (kind is LammpsColumnKind.Id or LammpsColumnKind.Type
-                && AsciiNumber.TryDigitsPrefix(line[pos..], out long whole, out int digits) && EndsToken(line, pos + digits))
+                && AsciiNumber.TryDigitsAt(line, ref pos, out long whole) && EndsToken(line, pos))
             {
                 if (kind == LammpsColumnKind.Id)
                 {
                     t.Ids[i] = whole;
-                    pos += digits;
                     continue;
                 }
 
                 if (whole is >= 1 and <= int.MaxValue)
                 {
                     type = (int)whole;
-                    pos += digits;
                     if (t.Filtered && !KeepsType(type))
                     {
                         t.Types[i] = 0;
@@ -569,7 +567,7 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
                 }
             }
 
-            int start = pos;
+            pos = start;
             while (pos < length && line[pos] != (byte)' ' && line[pos] != (byte)'\t')
             {
                 pos++;
