@@ -144,7 +144,10 @@ public sealed class Frame
     }
 
     /// <summary>The species name of atom <paramref name="index"/>: the element, or the type number as text.</summary>
-    public string SpeciesName(int index) => Species?.NameOf(_types[index]) ?? _types[index].ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string SpeciesName(int index) => TypeName(_types[index]);
+
+    /// <summary>The species name of type <paramref name="type"/>: its name in <see cref="Species"/>, or the type number as text.</summary>
+    public string TypeName(int type) => Species?.NameOf(type) ?? type.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Orders the atoms by id. Returns the index of the first duplicate id found (in sorted order), or −1.

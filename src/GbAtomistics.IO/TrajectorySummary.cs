@@ -54,12 +54,7 @@ public sealed class TrajectorySummary
                 if (summary.Frames == 0)
                 {
                     summary.First = current.Clone();
-                    Frame f = current;
-                    summary.SpeciesCounts = Enumerable.Range(0, f.Count)
-                        .GroupBy(f.SpeciesName)
-                        .OrderBy(g => g.Min(i => f.Types[i]))
-                        .Select(g => (g.Key, g.Count()))
-                        .ToList();
+                    summary.SpeciesCounts = CountSpecies(current);
                 }
                 else if (current.Count != summary.First!.Count && summary.FirstAtomCountChange is null)
                 {
@@ -84,5 +79,39 @@ public sealed class TrajectorySummary
         }
 
         return summary;
+    }
+
+    /// <summary>
+    /// Atoms per species name, the names in the order of their smallest type (two types of one name count together).
+    /// </summary>
+    private static List<(string Species, int Count)> CountSpecies(Frame frame)
+    {
+        var perType = new Dictionary<int, int>();
+        int[] types = frame.Types;
+        for (int i = 0; i < frame.Count; i++)
+        {
+            perType[types[i]] = perType.GetValueOrDefault(types[i]) + 1;
+        }
+
+        var counts = new List<(string Species, int Count)>();
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        int[] ascending = [.. perType.Keys];
+        Array.Sort(ascending);
+        foreach (int type in ascending)
+        {
+            int count = perType[type];
+            string name = frame.TypeName(type);
+            if (position.TryGetValue(name, out int k))
+            {
+                counts[k] = (name, counts[k].Count + count);
+            }
+            else
+            {
+                position[name] = counts.Count;
+                counts.Add((name, count));
+            }
+        }
+
+        return counts;
     }
 }
