@@ -163,9 +163,16 @@ internal sealed class ParallelLines
             // A helper that found nothing left may stop just after this check; its piece is then parsed by a helper
             // started for a later piece or by the reading thread once the block is cut.
             int helpers = Volatile.Read(ref _helpers);
-            if (helpers < Environment.ProcessorCount - 1 && Interlocked.CompareExchange(ref _helpers, helpers + 1, helpers) == helpers)
+            while (helpers < Environment.ProcessorCount - 1)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(static block => block.Help(), this, preferLocal: false);
+                int seen = Interlocked.CompareExchange(ref _helpers, helpers + 1, helpers);
+                if (seen == helpers)
+                {
+                    ThreadPool.UnsafeQueueUserWorkItem(static block => block.Help(), this, preferLocal: false);
+                    break;
+                }
+
+                helpers = seen;
             }
         }
 
