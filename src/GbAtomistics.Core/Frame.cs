@@ -147,7 +147,7 @@ public sealed class Frame
     public string SpeciesName(int index) => TypeName(_types[index]);
 
     /// <summary>The species name of type <paramref name="type"/>: its name in <see cref="Species"/>, or the type number as text.</summary>
-    public string TypeName(int type) => Species?.NameOf(type) ?? type.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string TypeName(int type) => SpeciesMap.NameOrNumber(Species, type);
 
     /// <summary>
     /// Orders the atoms by id. Returns the index of the first duplicate id found (in sorted order), or −1.

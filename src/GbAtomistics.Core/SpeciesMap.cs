@@ -35,6 +35,12 @@ public sealed class SpeciesMap
     /// <summary>The name of type <paramref name="type"/>, or null when unnamed.</summary>
     public string? NameOf(int type) => _names.TryGetValue(type, out string? name) ? name : null;
 
+    /// <summary>
+    /// The species name of type <paramref name="type"/> as analyses name species: its name in <paramref name="map"/>,
+    /// or the type number as text when the map is absent or does not name it.
+    /// </summary>
+    public static string NameOrNumber(SpeciesMap? map, int type) => map?.NameOf(type) ?? type.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The type numbers carrying <paramref name="name"/> (several types may be the same element).</summary>
     public IEnumerable<int> TypesOf(string name) =>
         _names.Where(p => string.Equals(p.Value, name, StringComparison.OrdinalIgnoreCase)).Select(p => p.Key).Order();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using GbAtomistics.Core;
 
@@ -685,8 +684,8 @@ public sealed class LammpsDumpReader : ITrajectoryReader, ILocatedReader
     }
 
     /// <summary>True when type <paramref name="type"/> carries the name <see cref="ReadOptions.OnlySpecies"/> (as analyses name species: the type map's name, else the type number).</summary>
-    private bool NamesSpecies(int type) => string.Equals(
-        _options.TypeMap?.NameOf(type) ?? type.ToString(CultureInfo.InvariantCulture), _options.OnlySpecies, StringComparison.OrdinalIgnoreCase);
+    private bool NamesSpecies(int type) =>
+        string.Equals(SpeciesMap.NameOrNumber(_options.TypeMap, type), _options.OnlySpecies, StringComparison.OrdinalIgnoreCase);
 
     private bool KeepsType(int type) => (uint)type < (uint)_keepType!.Length ? _keepType[type] : NamesSpecies(type);
 
